@@ -1,0 +1,11 @@
+export type { AppState, AppStore, SliceCreator } from './AppState';
+export { createAppStore } from './createAppStore';
+export type { LayerSettings, LayerStatus } from './layersSlice';
+export type { CameraView, CameraRequest } from './viewSlice';
+export type { ShadowQuality } from './timeSlice';
+export type { Selection } from './selectionSlice';
+export type { Lang } from './langSlice';
+export { LANGS } from './langSlice';
+export type { MeasureMode, MeasureResult } from './measureSlice';
+export * from './selectors';
+export * from './urlState';
