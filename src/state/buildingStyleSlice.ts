@@ -7,6 +7,7 @@ export interface BuildingStyleSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends BuildingStyleSlice {}
 }
 

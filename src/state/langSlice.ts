@@ -9,6 +9,7 @@ export interface LangSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends LangSlice {}
 }
 

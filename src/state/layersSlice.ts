@@ -33,6 +33,7 @@ export interface LayersSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends LayersSlice {}
 }
 

@@ -21,6 +21,7 @@ export interface MeasureSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends MeasureSlice {}
 }
 

@@ -16,6 +16,7 @@ export interface SelectionSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends SelectionSlice {}
 }
 

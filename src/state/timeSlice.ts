@@ -22,6 +22,7 @@ export interface TimeSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends TimeSlice {}
 }
 

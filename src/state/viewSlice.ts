@@ -26,6 +26,7 @@ export interface ViewSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends ViewSlice {}
 }
 

@@ -8,6 +8,7 @@ export interface ViewerStatusSlice {
 }
 
 declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends ViewerStatusSlice {}
 }
 
