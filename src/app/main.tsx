@@ -1,3 +1,52 @@
 import { createRoot } from 'react-dom/client';
+import { createAppStore, layerOverridesFromUrl, parseUrlState } from '../state';
+import { AppShell } from '../ui/AppShell';
+import { StoreProvider } from '../ui/StoreContext';
+import '../ui/styles.css';
+import { mountScene } from '../viewer/mountScene';
+import { catalogUrlOf, loadCatalog } from './loadCatalog';
+import { runDayPlayer } from './playDay';
+import { SECTIONS } from './sections';
+import { installTestHook } from './testHook';
+import { syncUrl } from './urlSync';
 
-createRoot(document.getElementById('root')!).render(<h1>Planlotse</h1>);
+// Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
+const url = parseUrlState(location.search);
+const store = createAppStore();
+const s0 = store.getState();
+if (url.dataset) s0.setDataset(url.dataset);
+if (url.lang) s0.setLang(url.lang);
+if (url.timeMs !== undefined) s0.setTime(url.timeMs);
+if (url.buildingStyle) s0.setBuildingStyle(url.buildingStyle);
+if (url.shadows !== undefined) s0.setShadows(url.shadows);
+if (url.shadowQuality) s0.setShadowQuality(url.shadowQuality);
+if (url.lighting !== undefined) s0.setLighting(url.lighting);
+if (url.selection) s0.select({ ...url.selection, properties: undefined });
+
+const scene = mountScene(document.getElementById('scene')!, store);
+
+const dataset = store.getState().dataset;
+const catalogUrl = catalogUrlOf(dataset);
+const ready = loadCatalog(catalogUrl).then(
+  (catalog) => {
+    store.getState().setCatalog(catalog, catalogUrl, layerOverridesFromUrl(url, catalog.layers.map((l) => l.id)));
+    store.getState().flyTo(url.camera ?? catalog.home, true);
+  },
+  (e: unknown) => {
+    const msg = (e as Error).message ?? String(e);
+    store.getState().setCatalogError(msg);
+    throw new Error(msg);
+  },
+);
+// The hook's consumers handle rejection; keep the page free of unhandled-rejection noise.
+ready.catch(() => undefined);
+
+syncUrl(store);
+runDayPlayer(store);
+installTestHook(store.getState, ready, scene);
+
+createRoot(document.getElementById('root')!).render(
+  <StoreProvider store={store}>
+    <AppShell sections={SECTIONS} />
+  </StoreProvider>,
+);

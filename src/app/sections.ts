@@ -1,0 +1,19 @@
+import type { SectionDef } from '../ui/SidePanel';
+import { LayerTree } from '../ui/sections/LayerTree';
+import { ViewpointsSection } from '../ui/sections/ViewpointsSection';
+import { BuildingStyleSection } from '../ui/sections/BuildingStyleSection';
+import { SunSection } from '../ui/sections/SunSection';
+import { MeasureSection } from '../ui/sections/MeasureSection';
+
+/**
+ * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
+ * add one line: `{ id: 'analyses', title: 'section.analyses', Component: AnalysesPanel },`
+ * (titles are keys of src/ui/i18n/messages.ts).
+ */
+export const SECTIONS: SectionDef[] = [
+  { id: 'layers', title: 'section.layers', Component: LayerTree, defaultOpen: true },
+  { id: 'viewpoints', title: 'section.viewpoints', Component: ViewpointsSection, defaultOpen: true },
+  { id: 'buildings', title: 'section.buildings', Component: BuildingStyleSection },
+  { id: 'sun', title: 'section.sun', Component: SunSection },
+  { id: 'measure', title: 'section.measure', Component: MeasureSection },
+];

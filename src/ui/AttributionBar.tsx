@@ -1,0 +1,18 @@
+import { useMemo } from 'react';
+import { selectAttributions } from '../state';
+import { useAppState, useAppStoreApi, useT } from './StoreContext';
+
+/** Attribution and license lines of all visible layers, plus the base map. */
+export function AttributionBar() {
+  const t = useT();
+  const layers = useAppState((s) => s.layers);
+  const catalog = useAppState((s) => s.catalog);
+  const store = useAppStoreApi();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when layers or catalog change
+  const lines = useMemo(() => selectAttributions(store.getState()), [layers, catalog, store]);
+  return (
+    <footer className="attribution-bar" aria-label={t('attribution.label')}>
+      <span className="muted">{t('attribution.label')}:</span> {[...lines, t('attribution.base')].join(' · ')}
+    </footer>
+  );
+}

@@ -1,0 +1,13 @@
+import { useAppState, useT } from './StoreContext';
+
+/** Loading and error messages for the dataset and the 3D view. */
+export function StatusBanner() {
+  const t = useT();
+  const catalog = useAppState((s) => s.catalog);
+  const catalogError = useAppState((s) => s.catalogError);
+  const viewerError = useAppState((s) => s.viewerError);
+  if (catalogError) return <div className="banner error" role="alert">{t('catalog.error', { msg: catalogError })}</div>;
+  if (viewerError) return <div className="banner error" role="alert">{t('viewer.error', { msg: viewerError })}</div>;
+  if (!catalog) return <div className="banner" role="status">{t('catalog.loading')}</div>;
+  return null;
+}

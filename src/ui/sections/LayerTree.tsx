@@ -1,0 +1,108 @@
+import { useMemo } from 'react';
+import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
+import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
+import { selectLayerGroups } from '../../state';
+import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+
+/** Legend entries of a layer: the catalog's own, or derived from its style. */
+export function layerLegend(layer: CatalogLayer): LegendEntry[] {
+  if (layer.legend?.length) return layer.legend;
+  const st = layer.style;
+  if (st?.kind === 'planzv') return PLANZV_CLASSES.map((c) => ({ label: c.label, color: c.color }));
+  if (st?.kind === 'fill' || st?.kind === 'point' || st?.kind === 'line') return [{ label: layer.title, color: st.color }];
+  return [];
+}
+
+function LayerRow({ layer }: { layer: CatalogLayer }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppState((s) => s.lang);
+  const settings = useAppState((s) => s.layers[layer.id]);
+  const status = useAppState((s) => s.layerStatus[layer.id]);
+  const title = layer.title[lang];
+  const legend = layerLegend(layer);
+  const inputId = `layer-${layer.id}`;
+  return (
+    <li className="layer-row" data-layer={layer.id}>
+      <div className="layer-head">
+        <input
+          id={inputId}
+          type="checkbox"
+          checked={settings?.visible ?? false}
+          aria-label={t('layers.show', { name: title })}
+          onChange={(e) => store.getState().setLayerVisible(layer.id, e.target.checked)}
+        />
+        <label htmlFor={inputId} className="layer-title">
+          {title}
+        </label>
+        {layer.online && (
+          <span className="badge badge-online" title={t('layers.onlineHint')}>
+            {t('layers.online')}
+          </span>
+        )}
+        {status?.state === 'loading' && <span className="layer-status">{t('layers.loading')}</span>}
+        {status?.state === 'error' && (
+          <span className="layer-status error" role="alert" title={status.message}>
+            {t('layers.error')}
+          </span>
+        )}
+      </div>
+      {settings?.visible && (
+        <div className="layer-body">
+          <label className="slider-row">
+            <span>{t('layers.opacity')}</span>
+            <input
+              type="range"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round((settings.opacity ?? 1) * 100)}
+              aria-label={t('layers.opacityOf', { name: title })}
+              onChange={(e) => store.getState().setLayerOpacity(layer.id, Number(e.target.value) / 100)}
+            />
+            <output>{Math.round((settings.opacity ?? 1) * 100)} %</output>
+          </label>
+          {legend.length > 0 && (
+            <ul className="legend" aria-label={t('layers.legendOf', { name: title })}>
+              {legend.map((e) => (
+                <li key={e.color + e.label.de}>
+                  <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
+                  {e.label[lang]}
+                </li>
+              ))}
+            </ul>
+          )}
+          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted">{t('layers.features', { n: status.featureCount.toLocaleString(lang) })}</div>}
+        </div>
+      )}
+      <div className="attribution-line">
+        {t('layers.attribution')}: {layer.attribution}
+      </div>
+    </li>
+  );
+}
+
+/** Catalog-driven layer tree: groups, visibility, opacity, legend, attribution. */
+export function LayerTree() {
+  const t = useT();
+  const lang = useAppState((s) => s.lang);
+  const catalog = useAppState((s) => s.catalog);
+  const store = useAppStoreApi();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the groups change only with the catalog
+  const groups = useMemo(() => selectLayerGroups(store.getState()), [catalog, store]);
+  if (groups.length === 0) return <p className="muted">{t('layers.none')}</p>;
+  return (
+    <div className="layer-tree">
+      {groups.map((g) => (
+        <div key={g.group.de} className="layer-group" role="group" aria-label={g.group[lang]}>
+          <h3>{g.group[lang]}</h3>
+          <ul>
+            {g.layers.map((l) => (
+              <LayerRow key={l.id} layer={l} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { MeasureMode } from '../../state';
+import { selectMeasureResult } from '../../state';
+import { useShallow } from 'zustand/react/shallow';
+import type { MessageKey } from '../i18n/messages';
+import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+
+const MODES: Exclude<MeasureMode, 'none'>[] = ['distance', 'area', 'height'];
+
+/** Distance, area and height measurement; results in EPSG:25832 metres. */
+export function MeasureSection() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppState((s) => s.lang);
+  const mode = useAppState((s) => s.measureMode);
+  const n = useAppState((s) => s.measurePoints.length);
+  const r = useAppState(useShallow(selectMeasureResult));
+  const fmt = (v: number, digits: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const rows: [MessageKey, string][] = [];
+  if (r.distanceM !== undefined) rows.push([mode === 'height' ? 'measure.result.horizontal' : 'measure.result.distance', `${fmt(r.distanceM, 2)} m`]);
+  if (r.slopeDistanceM !== undefined) rows.push(['measure.result.slope', `${fmt(r.slopeDistanceM, 2)} m`]);
+  if (r.areaM2 !== undefined) rows.push(['measure.result.area', `${fmt(r.areaM2, 1)} m²`]);
+  if (r.perimeterM !== undefined) rows.push(['measure.result.perimeter', `${fmt(r.perimeterM, 2)} m`]);
+  if (r.heightM !== undefined) rows.push(['measure.result.height', `${fmt(r.heightM, 2)} m`]);
+  return (
+    <div className="measure">
+      <div className="button-row" role="group" aria-label={t('measure.tools')}>
+        {MODES.map((m) => (
+          <button key={m} type="button" className={`btn${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => store.getState().setMeasureMode(mode === m ? 'none' : m)}>
+            {t(`measure.${m}`)}
+          </button>
+        ))}
+      </div>
+      <p className="muted">{t(`measure.hint.${mode}`)}</p>
+      {mode !== 'none' && (
+        <>
+          <div className="muted small">{t('measure.points', { n })}</div>
+          {rows.length > 0 && (
+            <dl className="measure-result" aria-live="polite">
+              {rows.map(([k, v]) => (
+                <div key={k}>
+                  <dt>{t(k)}</dt>
+                  <dd data-measure={k}>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <div className="muted small">{t('measure.crs')}</div>
+          <div className="button-row">
+            <button type="button" className="btn" onClick={() => store.getState().clearMeasure()} disabled={n === 0}>
+              {t('measure.clear')}
+            </button>
+            <button type="button" className="btn" onClick={() => store.getState().setMeasureMode('none')}>
+              {t('measure.stop')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  ClassificationType,
+  Color,
+  ColorMaterialProperty,
+  ConstantProperty,
+  GeoJsonDataSource,
+  HeightReference,
+  Resource,
+  type Entity,
+  type Viewer,
+} from 'cesium';
+import type { CatalogLayer } from '../../core/model/Catalog';
+import { planzvClass } from '../../core/planning/planzvColors';
+import { SELECTION_COLOR } from '../../core/style/buildingStyles';
+import { drawSymbol } from '../symbols';
+import type { LayerLook, SceneLayer } from './SceneLayer';
+
+/** Alpha of plan polygons at opacity 1: they are drapes, the ground stays readable. */
+const FILL_ALPHA = 0.65;
+
+/**
+ * GeoJSON polygons (draped on the ground, coloured by PlanZV land use or a
+ * fill colour), points (canvas symbols) and lines, loaded into a
+ * GeoJsonDataSource. Every feature gets a stable id (feature `id`,
+ * `properties.id` or its index) so selections survive reloads and URLs.
+ */
+export class GeoJsonLayer implements SceneLayer {
+  private ds: GeoJsonDataSource | undefined;
+  private readonly props = new Map<string, Record<string, unknown>>();
+  private readonly entityFeature = new Map<Entity, string>();
+  private last: LayerLook | undefined;
+  private destroyed = false;
+
+  constructor(
+    readonly def: CatalogLayer,
+    private readonly url: string,
+    private readonly viewer: Viewer,
+  ) {}
+
+  async load(): Promise<{ featureCount?: number }> {
+    let json: GeoJSON.FeatureCollection;
+    try {
+      json = (await Resource.fetchJson({ url: this.url })) as GeoJSON.FeatureCollection;
+    } catch (e) {
+      throw new Error(`layer "${this.def.id}": cannot load ${this.url}: ${(e as Error).message ?? e}`);
+    }
+    if (!json || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`layer "${this.def.id}": ${this.url} is not a GeoJSON FeatureCollection`);
+    json.features.forEach((f, i) => {
+      const fid = String(f.id ?? (f.properties as Record<string, unknown> | null)?.id ?? `#${i}`);
+      f.id = fid;
+      this.props.set(fid, { ...(f.properties ?? {}) });
+    });
+    const ds = await GeoJsonDataSource.load(json, {
+      clampToGround: true,
+      // Descriptions are HTML; the app shows attributes as text instead.
+      describe: () => '',
+    });
+    if (this.destroyed) {
+      ds.entities.removeAll();
+      return { featureCount: json.features.length };
+    }
+    for (const e of ds.entities.values) {
+      const fid = this.props.has(e.id) ? e.id : e.id.replace(/_\d+$/, '');
+      if (this.props.has(fid)) this.entityFeature.set(e, fid);
+      if (e.polygon) {
+        e.polygon.classificationType = new ConstantProperty(ClassificationType.TERRAIN);
+        // Outlines are not supported on ground-clamped polygons (Cesium would warn).
+        e.polygon.outline = new ConstantProperty(false);
+      }
+      if (e.billboard) {
+        const st = this.def.style?.kind === 'point' ? this.def.style : undefined;
+        e.billboard.image = new ConstantProperty(drawSymbol(st?.symbol ?? 'pin', st?.color ?? '#d94f3d'));
+        e.billboard.heightReference = new ConstantProperty(HeightReference.CLAMP_TO_GROUND);
+        e.billboard.width = new ConstantProperty(26);
+        e.billboard.height = new ConstantProperty(26);
+        e.billboard.disableDepthTestDistance = new ConstantProperty(2000);
+      }
+    }
+    this.ds = ds;
+    await this.viewer.dataSources.add(ds);
+    if (this.last) this.apply(this.last, true);
+    return { featureCount: json.features.length };
+  }
+
+  /** The feature id of a picked entity of this layer. */
+  featureIdOf(entity: Entity): string | undefined {
+    return this.entityFeature.get(entity);
+  }
+
+  owns(entity: Entity): boolean {
+    return this.entityFeature.has(entity);
+  }
+
+  apply(look: LayerLook, force = false): void {
+    const prev = this.last;
+    this.last = look;
+    const ds = this.ds;
+    if (!ds) return;
+    ds.show = look.visible;
+    if (!force && prev && prev.opacity === look.opacity && prev.selectedFeatureId === look.selectedFeatureId) return;
+    const style = this.def.style;
+    const selColor = Color.fromCssColorString(SELECTION_COLOR);
+    for (const [e, fid] of this.entityFeature) {
+      const selected = fid === look.selectedFeatureId;
+      if (e.polygon) {
+        const base =
+          style?.kind === 'fill'
+            ? Color.fromCssColorString(style.color)
+            : Color.fromCssColorString(planzvClass(String(this.props.get(fid)?.landUse ?? '')).color);
+        const c = selected ? selColor.withAlpha(Math.max(0.85, look.opacity)) : base.withAlpha(FILL_ALPHA * look.opacity);
+        e.polygon.material = new ColorMaterialProperty(c);
+      }
+      if (e.polyline) {
+        const base = style?.kind === 'line' ? Color.fromCssColorString(style.color) : Color.fromCssColorString('#2c7fb8');
+        e.polyline.material = new ColorMaterialProperty((selected ? selColor : base).withAlpha(look.opacity));
+        e.polyline.width = new ConstantProperty(style?.kind === 'line' ? (style.width ?? 3) : 3);
+      }
+      if (e.billboard) {
+        e.billboard.color = new ConstantProperty(Color.WHITE.withAlpha(look.opacity));
+        e.billboard.scale = new ConstantProperty(selected ? 1.6 : 1);
+      }
+    }
+  }
+
+  isSettled(): boolean {
+    if (!this.ds) return false;
+    // Ground primitives build asynchronously; the data source reports when they are drawable.
+    return !this.ds.isLoading && this.viewer.dataSourceDisplay.ready;
+  }
+
+  findFeature(featureId: string): Record<string, unknown> | undefined {
+    return this.props.get(featureId);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.ds) this.viewer.dataSources.remove(this.ds, true);
+    this.ds = undefined;
+  }
+}

@@ -1,0 +1,81 @@
+import { Cartesian3, SceneTransforms, type Viewer } from 'cesium';
+import type { AppStore, CameraView } from '../state';
+import { createOfflineViewer } from './createOfflineViewer';
+import { LayersSync } from './layersSync';
+import { readCamera, syncCamera } from './cameraSync';
+import { syncTime } from './timeSync';
+import { installPickHandler } from './pickHandler';
+import { syncMeasure } from './measureSync';
+
+/** What the app (and the test hook) can ask of the mounted scene. */
+export interface SceneHandle {
+  viewer: Viewer;
+  /** Frames rendered so far. */
+  frames(): number;
+  camera(): CameraView;
+  /**
+   * Resolves when the globe, every visible layer and the last requested
+   * render are done: nothing more will change on screen without input.
+   */
+  settled(timeoutMs?: number): Promise<void>;
+  /** Window (CSS pixel) position of a WGS84 point, for tests that click on known places. */
+  toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
+  destroy(): void;
+}
+
+/**
+ * Creates the Cesium viewer in `container` (outside React's tree) and wires
+ * it to the store: layers, camera, time/shadows, picking, measuring.
+ */
+export function mountScene(container: HTMLElement, store: AppStore): SceneHandle {
+  const viewer = createOfflineViewer(container);
+  const scene = viewer.scene;
+  let frames = 0;
+  scene.postRender.addEventListener(() => {
+    frames++;
+  });
+  let cameraMoving = false;
+  viewer.camera.moveStart.addEventListener(() => (cameraMoving = true));
+  viewer.camera.moveEnd.addEventListener(() => (cameraMoving = false));
+  const layers = new LayersSync(viewer, store);
+  const cleanups = [syncCamera(viewer, store), syncTime(viewer, store), installPickHandler(viewer, store, layers), syncMeasure(viewer, store)];
+  scene.renderError.addEventListener((_s, err) => store.getState().setViewerError(String((err as Error)?.message ?? err)));
+  store.getState().setViewerReady(true);
+
+  const settled = (timeoutMs = 120_000) =>
+    new Promise<void>((resolve, reject) => {
+      const start = performance.now();
+      let quietFrom = -1;
+      const check = () => {
+        const busy = !scene.globe.tilesLoaded || !layers.isSettled() || cameraMoving;
+        if (busy) quietFrom = -1;
+        else if (quietFrom < 0) quietFrom = frames;
+        // Two more rendered frames while quiet: whatever the last frame requested has started and shows.
+        else if (frames - quietFrom >= 2) return resolve();
+        if (performance.now() - start > timeoutMs) {
+          return reject(new Error(`scene not settled after ${timeoutMs} ms (globe ${scene.globe.tilesLoaded}, layers ${layers.isSettled()}, camera moving ${cameraMoving})`));
+        }
+        scene.requestRender();
+        setTimeout(check, 50);
+      };
+      check();
+    });
+
+  return {
+    viewer,
+    frames: () => frames,
+    camera: () => readCamera(viewer),
+    settled,
+    toScreen: (lon, lat, height = 0) => {
+      const w = SceneTransforms.worldToWindowCoordinates(scene, Cartesian3.fromDegrees(lon, lat, height));
+      if (!w) return undefined;
+      const r = scene.canvas.getBoundingClientRect();
+      return { x: r.left + w.x, y: r.top + w.y };
+    },
+    destroy: () => {
+      for (const c of cleanups) c();
+      layers.destroy();
+      viewer.destroy();
+    },
+  };
+}
