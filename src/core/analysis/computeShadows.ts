@@ -1,0 +1,145 @@
+import { Clipper, Clipper64, FillRule, PolyTree64, ClipType, type Paths64, type PolyPath64 } from 'clipper2-ts';
+import type { LocalFrame } from '../crs/LocalFrame';
+import { localToGeoJsonRings, trueNorthGridAngleDeg } from './localGeometry';
+import type { BuildingSolid } from './prepareBuildings';
+import { shadowPiecesCopy } from './shadowPieces';
+import { stepAt } from './computeSunHours';
+
+export interface ShadowOptions {
+  /** The instant, UTC ms. */
+  timeMs: number;
+  frame: LocalFrame;
+  /** Below this apparent sun altitude the result is 'sun-below-horizon'. Default 1°. */
+  minAltitudeDeg?: number;
+  /** Also compute the merged union (default true). */
+  union?: boolean;
+}
+
+export type ShadowResult =
+  | { status: 'sun-below-horizon'; altitudeDeg: number; azimuthDeg: number }
+  | {
+      status: 'ok';
+      altitudeDeg: number;
+      azimuthDeg: number;
+      /** Per building: pieces whose union is its ground shadow (footprint included). */
+      buildings: { id: string; pieces: Float64Array[][] }[];
+      /** Merged shadow: polygons (outer ring CCW first, holes CW), local metres. */
+      union: Float64Array[][];
+      unionAreaM2: number;
+    };
+
+/**
+ * Ground shadows of all buildings at one instant, and their merged union for
+ * display (clipper2 union, areas in m²).
+ *
+ * @example computeShadows(solids, { timeMs: Date.parse('2026-03-20T12:00+01:00'), frame })
+ */
+export function computeShadows(solids: BuildingSolid[], o: ShadowOptions): ShadowResult {
+  const [lon, lat] = o.frame.toWgs84([0, 0]);
+  const s = stepAt(o.timeMs, lon, lat, trueNorthGridAngleDeg(o.frame), o.minAltitudeDeg ?? 1);
+  if (!s.up) return { status: 'sun-below-horizon', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg };
+  const buildings = solids.map((b) => ({ id: b.id, pieces: shadowPiecesCopy(b, s.sx, s.sy) }));
+  const union = o.union === false ? [] : unionPieces(buildings.flatMap((b) => b.pieces));
+  let area = 0;
+  for (const p of union) for (const r of p) area += ringSigned(r);
+  return { status: 'ok', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg, buildings, union, unionAreaM2: area };
+}
+
+/** Clipper integer scale: millimetres. */
+const SCALE = 1000;
+/** Tile size for the first union pass, metres. */
+const TILE_M = 100;
+
+/**
+ * Union of polygons (positive winding inside) with clipper2, returned as
+ * polygons with holes. Two passes: pieces are first dissolved per 100 m tile
+ * (by their centre, so each sweep stays short), then the tile results are
+ * merged in one final union. Clipper's sweep grows faster than linearly with
+ * the number of edges crossing a scanline, so the split is ~4× faster on
+ * 10,000 buildings while the result is the same exact union.
+ */
+export function unionPieces(pieces: Float64Array[][]): Float64Array[][] {
+  const tiles = new Map<number, Paths64>();
+  for (const p of pieces) {
+    const outer = p[0];
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < outer.length; i += 2) {
+      if (outer[i] < minX) minX = outer[i];
+      if (outer[i] > maxX) maxX = outer[i];
+      if (outer[i + 1] < minY) minY = outer[i + 1];
+      if (outer[i + 1] > maxY) maxY = outer[i + 1];
+    }
+    const key = Math.floor((minX + maxX) / 2 / TILE_M) * 100003 + Math.floor((minY + maxY) / 2 / TILE_M);
+    let t = tiles.get(key);
+    if (!t) tiles.set(key, (t = []));
+    for (const r of p) {
+      const path = new Array(r.length / 2);
+      for (let i = 0; i < r.length; i += 2) path[i / 2] = { x: Math.round(r[i] * SCALE), y: Math.round(r[i + 1] * SCALE) };
+      t.push(path);
+    }
+  }
+  const partial: Paths64 = [];
+  if (tiles.size > 1) for (const t of tiles.values()) for (const q of Clipper.union(t, FillRule.NonZero)) partial.push(q);
+  else for (const t of tiles.values()) partial.push(...t);
+  const c = new Clipper64();
+  c.addSubject(partial);
+  const tree = new PolyTree64();
+  c.execute(ClipType.Union, FillRule.NonZero, tree);
+  return polyTreeToPolygons(tree);
+}
+
+/** Flattens a clipper PolyTree (mm integers) into polygons in metres (outer + holes); islands in holes become their own polygons. */
+export function polyTreeToPolygons(tree: PolyPath64): Float64Array[][] {
+  const out: Float64Array[][] = [];
+  const walkOuter = (node: PolyPath64) => {
+    const poly: Float64Array[] = [toFlat(node.poly!)];
+    for (let i = 0; i < node.count; i++) {
+      const hole = node.child(i);
+      poly.push(toFlat(hole.poly!));
+      for (let k = 0; k < hole.count; k++) walkOuter(hole.child(k));
+    }
+    out.push(poly);
+  };
+  for (let i = 0; i < tree.count; i++) walkOuter(tree.child(i));
+  return out;
+}
+
+function toFlat(path: { x: number; y: number }[]): Float64Array {
+  const r = new Float64Array(path.length * 2);
+  path.forEach((p, i) => {
+    r[2 * i] = p.x / SCALE;
+    r[2 * i + 1] = p.y / SCALE;
+  });
+  return r;
+}
+
+function ringSigned(r: Float64Array): number {
+  let a = 0;
+  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) a += (r[j] - r[i]) * (r[j + 1] + r[i + 1]);
+  return a / 2;
+}
+
+/**
+ * Shadow result → GeoJSON (WGS84): one feature per building (`kind: 'building'`,
+ * its pieces merged) unless `perBuilding` is false, and the merged union
+ * (`kind: 'union'`, `areaM2`).
+ */
+export function shadowsToGeoJson(r: ShadowResult, frame: LocalFrame, perBuilding = true): GeoJSON.FeatureCollection {
+  if (r.status !== 'ok') return { type: 'FeatureCollection', features: [] };
+  const features: GeoJSON.Feature[] = [];
+  if (perBuilding)
+    for (const b of r.buildings) {
+      const polys = b.pieces.length === 1 ? b.pieces : unionPieces(b.pieces);
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'building', buildingId: b.id },
+        geometry: { type: 'MultiPolygon', coordinates: polys.map((p) => localToGeoJsonRings(p, frame)) },
+      });
+    }
+  features.push({
+    type: 'Feature',
+    properties: { kind: 'union', areaM2: Math.round(r.unionAreaM2 * 100) / 100, altitudeDeg: r.altitudeDeg, azimuthDeg: r.azimuthDeg },
+    geometry: { type: 'MultiPolygon', coordinates: r.union.map((p) => localToGeoJsonRings(p, frame)) },
+  });
+  return { type: 'FeatureCollection', features };
+}
