@@ -124,8 +124,10 @@ export class GeoJsonLayer implements SceneLayer {
 
   isSettled(): boolean {
     if (!this.ds) return false;
-    // Ground primitives build asynchronously; the data source reports when they are drawable.
-    return !this.ds.isLoading && this.viewer.dataSourceDisplay.ready;
+    // Ground primitives are rebuilt asynchronously after a style change. The
+    // viewer mirrors the last DataSourceDisplay.update() result (true when all
+    // entity primitives are drawable) into clockViewModel.canAnimate.
+    return !this.ds.isLoading && this.viewer.dataSourceDisplay.ready && this.viewer.clockViewModel.canAnimate;
   }
 
   findFeature(featureId: string): Record<string, unknown> | undefined {
