@@ -142,7 +142,7 @@ describe('viewer on the fixture dataset', () => {
     for (const l of catalog.layers) neutral.add(l.attribution);
     // Data of the picked feature (attribute names of unknown attributes, values) is shown as is.
     const flat = (o: Record<string, unknown>, pre = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v as Record<string, unknown>, `${pre}${k}.`) : [`${pre}${k}`, String(v)]));
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v as Record<string, unknown>, `${pre}${k}.`) : [`${pre}${k}`, k, String(v)]));
     for (const d of flat(plan.features.find((f) => f.id === 'bp-wa-1')!.properties!)) neutral.add(d);
     const isNeutral = (s: string) =>
       neutral.has(s) || !/[A-Za-zÄÖÜäöüß]{2}/.test(s) || [...neutral].some((n) => n.length > 3 && s.includes(n) && s.replace(n, '').trim().length <= 2) || /^[A-Z]{2}$/.test(s);
