@@ -1,0 +1,47 @@
+export { sunPosition, sunDay, solarNoon, sunVector, refractionDeg, type SunPosition, type SunDay } from './sunPosition';
+export { prepareBuildings, type BuildingSolid, type SolidColumn } from './prepareBuildings';
+export { shadowPieces, shadowPiecesCopy, translatedHull, convexHull } from './shadowPieces';
+export { convexParts } from './convexParts';
+export { fillPolygon, fillConvex } from './fillPolygon';
+export { gridForBbox, cellCentre, type Grid } from './Grid';
+export {
+  computeSunHours,
+  sunHoursSteps,
+  sunSteps,
+  stepAt,
+  buildingMask,
+  rasterizeShadows,
+  type SunHoursOptions,
+  type SunHoursResult,
+  type SunStep,
+  type Progress,
+} from './computeSunHours';
+export { computeShadows, unionPieces, shadowsToGeoJson, type ShadowOptions, type ShadowResult } from './computeShadows';
+export { SolidRayCaster, rayHitsSolid } from './rayCast';
+export { sunHoursAtPoints, type SunPoint, type SunPointResult } from './sunHoursAtPoints';
+export { zoneSunStatistics, type ZoneSunStats } from './zoneSunStatistics';
+export { prepareLayer, type PolygonLayer, type LayerItem } from './polygonLayer';
+export { computeOverlaps, type OverlapPair, type OverlapGroup, type OverlapResult } from './computeOverlaps';
+export {
+  computeCompliance,
+  buildingStoreys,
+  type AreaCompliance,
+  type RuleResult,
+  type RuleStatus,
+  type ComplianceOptions,
+  type ComplianceInput,
+} from './computeCompliance';
+export { generateDistrict, mulberry32, type DistrictOptions } from './generateDistrict';
+export {
+  ringArea,
+  polygonArea,
+  pointInRings,
+  polygonsOf,
+  linesOf,
+  polygonToLocal,
+  localToGeoJsonRings,
+  frameAroundFeatures,
+  trueNorthGridAngleDeg,
+  type LocalPolygon,
+} from './localGeometry';
+export { sunHoursToCsv, overlapsToCsv, overlapGroupsToCsv, complianceToCsv, overlapsToGeoJson } from './analysisOutputs';
