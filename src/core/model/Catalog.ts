@@ -32,7 +32,9 @@ export interface CatalogLayer {
   /** WMS layer names, for `wms`. */
   wmsLayers?: string;
   /** Role in analyses: which layer is the buildings footprint file, parcels, playgrounds, plan areas. */
-  role?: 'buildings' | 'buildingFootprints' | 'plan' | 'parcels' | 'playgrounds' | 'green' | 'trees' | 'water' | 'protection' | 'flood' | 'other';
+  role?: 'buildings' | 'buildingFootprints' | 'plan' | 'parcels' | 'playgrounds' | 'green' | 'trees' | 'water' | 'protection' | 'flood' | 'other'
+    // XPlanung themes: Baugebiete with GRZ/GFZ/storeys/heights, überbaubare Grundstücksflächen, Baugrenzen/-linien.
+    | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes';
 }
 
 export interface Viewpoint {

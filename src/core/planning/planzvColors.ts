@@ -19,6 +19,7 @@ export const PLANZV_CLASSES: readonly PlanzvClass[] = [
   { key: 'WA', label: { de: 'Allgemeines Wohngebiet', en: 'General residential area' }, color: '#ea7f7f' },
   { key: 'WB', label: { de: 'Besonderes Wohngebiet', en: 'Special residential area' }, color: '#f0a8a8' },
   { key: 'MD', label: { de: 'Dorfgebiet', en: 'Village area' }, color: '#d2b48c' },
+  { key: 'MDW', label: { de: 'Dörfliches Wohngebiet', en: 'Village residential area' }, color: '#dcc09c' },
   { key: 'MI', label: { de: 'Mischgebiet', en: 'Mixed area' }, color: '#e0a15a' },
   { key: 'MU', label: { de: 'Urbanes Gebiet', en: 'Urban area' }, color: '#d98a4a' },
   { key: 'MK', label: { de: 'Kerngebiet', en: 'Core area' }, color: '#b8733d' },
@@ -32,6 +33,11 @@ export const PLANZV_CLASSES: readonly PlanzvClass[] = [
   { key: 'LANDWIRTSCHAFT', label: { de: 'Landwirtschaft', en: 'Agriculture' }, color: '#d4e6a5' },
   { key: 'WALD', label: { de: 'Wald', en: 'Forest' }, color: '#3e8e41' },
   { key: 'WASSER', label: { de: 'Wasserfläche', en: 'Water' }, color: '#7fb5e6' },
+  // Bauflächen (PlanZV Nr. 1.1–1.4): plans that give only the allgemeine Art der baulichen Nutzung.
+  { key: 'W', label: { de: 'Wohnbaufläche', en: 'Residential building land' }, color: '#e58f8a' },
+  { key: 'M', label: { de: 'Gemischte Baufläche', en: 'Mixed building land' }, color: '#dc9c5e' },
+  { key: 'G', label: { de: 'Gewerbliche Baufläche', en: 'Commercial building land' }, color: '#959595' },
+  { key: 'S', label: { de: 'Sonderbaufläche', en: 'Special building land' }, color: '#f0b95c' },
 ];
 
 /** Colour for land uses that are missing or not in the table. */

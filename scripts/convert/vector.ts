@@ -1,0 +1,91 @@
+// `npm run convert -- vector <file.geojson|file.json|wfs.xml|shapes.zip …> --out <dir> [--role plan|parcels|playgrounds|trees|green|protection|…] [--title <title>] [--id <layer id>] [--attribution <text>] [--crs EPSG:nnnn] [--strict]`
+// GeoJSON, WFS GML 3.x, zipped shapefiles → one RFC 7946 GeoJSON per layer + catalog layer + report.json.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConvertOptions } from './options';
+import { ReportBuilder, type ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { CatalogLayer } from '../../src/core/model/Catalog';
+import { readVectorFile } from '../../src/core/vector/readVectorFile';
+import type { VectorLayer } from '../../src/core/vector/VectorLayer';
+import { guessLayerRole, roleGroup, ROLE_COLORS } from '../../src/core/vector/guessLayerRole';
+import { featureBbox, unionBbox } from '../../src/core/vector/featureBbox';
+import { writeOutputAtomically } from './writeOutputAtomically';
+import { updateCatalog } from './updateCatalog';
+
+const ROLES = new Set(Object.keys(ROLE_COLORS));
+
+/** File-system-safe layer id from a name ("Landschaftsbestand_Fl_DTK25" → "landschaftsbestand-fl-dtk25"). */
+export function slug(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer';
+}
+
+function catalogLayer(layer: VectorLayer, id: string, options: ConvertOptions, multi: boolean): CatalogLayer {
+  const role = (options.extra.role as CatalogLayer['role']) ?? guessLayerRole(layer);
+  const kind = layer.features[0]?.geometry.type ?? 'Polygon';
+  const type: CatalogLayer['type'] = kind.includes('Polygon') ? 'geojson-polygons' : kind.includes('LineString') ? 'geojson-lines' : 'geojson-points';
+  const color = ROLE_COLORS[role ?? 'other'];
+  const style: CatalogLayer['style'] =
+    type === 'geojson-polygons' ? { kind: 'fill', color: `${color}55`, outline: color }
+    : type === 'geojson-lines' ? { kind: 'line', color, width: 3 }
+    : { kind: 'point', color, symbol: role === 'trees' ? 'tree' : role === 'playgrounds' ? 'playground' : 'pin' };
+  const title = options.extra.title ?? options.name;
+  const t = title ? (multi ? `${title}: ${layer.name}` : title) : layer.name;
+  return {
+    id, title: { de: t, en: t }, group: roleGroup(role ?? 'other'), type, url: `${id}.geojson`, defaultVisible: true,
+    opacity: type === 'geojson-polygons' ? 0.7 : 1, style, attribution: options.extra.attribution ?? `Quelle: ${path.basename(options.inputs[0])} (Lizenz siehe Datenquelle)`, role,
+  };
+}
+
+/** Converts GeoJSON / WFS GML / zipped shapefiles into catalog GeoJSON layers. */
+export async function convert(options: ConvertOptions): Promise<ConversionReport> {
+  const t0 = performance.now();
+  const report = new ReportBuilder();
+  if (options.extra.role && !ROLES.has(options.extra.role)) throw new Error(`--role ${options.extra.role}: use one of ${[...ROLES].join(', ')}`);
+  const layers: { layer: VectorLayer; id: string; multi: boolean }[] = [];
+  const crsUsed: { code: string; from: 'file' | 'option' | 'default' }[] = [];
+  for (const input of options.inputs) {
+    const file = path.basename(input);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(input));
+    } catch (e) {
+      report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
+      continue;
+    }
+    let read: VectorLayer[];
+    try {
+      read = readVectorFile(bytes, { file, crs: options.crs }, report);
+    } catch (e) {
+      report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
+    for (const layer of read) {
+      if (layer.features.length === 0) continue;
+      if (layer.crs) crsUsed.push({ code: layer.crs, from: layer.crsFrom ?? 'file' });
+      const stem = file.replace(/\.(geo)?json$|\.xml$|\.gml$|\.zip$/i, '');
+      const base = options.extra.id && options.inputs.length === 1 && read.length === 1 ? options.extra.id : slug(read.length > 1 ? `${stem}-${layer.name}` : stem);
+      layers.push({ layer, id: base, multi: options.inputs.length > 1 || read.length > 1 });
+    }
+  }
+  let bbox: [number, number, number, number] | undefined;
+  for (const l of layers) bbox = unionBbox(bbox, featureBbox(l.layer.features));
+  const outputs = [...layers.map((l) => `${l.id}.geojson`), 'report.json'];
+  const build = () => report.build({ kind: 'vector', inputs: options.inputs.map((i) => path.basename(i)), crs: crsUsed[0], outputs, bbox, durationMs: Math.round(performance.now() - t0) });
+  if (layers.length === 0) {
+    await mkdir(options.out, { recursive: true });
+    const r = build();
+    await writeFile(path.join(options.out, 'report-vector-failed.json'), JSON.stringify(r, null, 2));
+    return r;
+  }
+  await writeOutputAtomically(options.out, async (dir) => {
+    const entries: CatalogLayer[] = [];
+    for (const { layer, id, multi } of layers) {
+      await writeFile(path.join(dir, `${id}.geojson`), JSON.stringify({ type: 'FeatureCollection', features: layer.features }));
+      entries.push(catalogLayer(layer, id, options, multi));
+    }
+    const title = options.name ?? path.basename(path.resolve(options.out));
+    await updateCatalog(dir, entries, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832' });
+    await writeFile(path.join(dir, 'report.json'), JSON.stringify(build(), null, 2));
+  });
+  return build();
+}

@@ -1,0 +1,281 @@
+import type { Geometry, Position } from 'geojson';
+
+/** What happened to one geometry on its way to RFC 7946 GeoJSON. */
+export interface FinishedGeometry {
+  /** WGS84 geometry, rings wound by the right-hand rule; undefined when nothing valid was left. */
+  geometry?: Geometry;
+  /** Repairs and dropped parts (the feature is still converted). */
+  warnings: string[];
+  /** Why the whole geometry was dropped. */
+  error?: string;
+}
+
+export interface FinishOptions {
+  /** Maps a native position (already in x/east, y/north order) to [lon, lat]. */
+  toWgs84: (p: Position) => [number, number];
+  /** Decimal places kept for lon/lat (8 ≈ 1 mm). */
+  decimals?: number;
+  /**
+   * Points of a ring closer than this (CRS units) count as the same point:
+   * near-duplicates are merged and zero-width spikes (A→B→A') removed.
+   * Default 0.02 (2 cm, well below plan drawing accuracy); use ~2e-7 for geographic CRSs.
+   */
+  snapTolerance?: number;
+}
+
+/**
+ * Validates a geometry in its native metric CRS and turns it into RFC 7946
+ * GeoJSON: drops repeated points, closes unclosed rings (a warning), rejects
+ * rings with fewer than 4 positions and self-intersecting rings (the
+ * exterior drops the polygon, a bad hole is dropped alone), reprojects to
+ * WGS84 and rewinds rings (exterior counter-clockwise, holes clockwise).
+ *
+ * @example finishGeometry({ type: 'Point', coordinates: [565000, 5933000] }, { toWgs84 }).geometry
+ */
+export function finishGeometry(g: Geometry, opts: FinishOptions): FinishedGeometry {
+  const warnings: string[] = [];
+  const f = 10 ** (opts.decimals ?? 8);
+  const tx = (p: Position): Position => {
+    const [lon, lat] = opts.toWgs84(p);
+    return [Math.round(lon * f) / f, Math.round(lat * f) / f];
+  };
+  try {
+    const geometry = finish(g, tx, warnings, opts.snapTolerance ?? 0.02);
+    if (!geometry) return { warnings, error: warnings.pop() ?? 'empty geometry' };
+    return { geometry, warnings };
+  } catch (e) {
+    return { warnings, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function finish(g: Geometry, tx: (p: Position) => Position, warnings: string[], tol: number): Geometry | undefined {
+  switch (g.type) {
+    case 'Point':
+      checkFinite(g.coordinates);
+      return { type: 'Point', coordinates: tx(g.coordinates) };
+    case 'MultiPoint': {
+      g.coordinates.forEach(checkFinite);
+      if (g.coordinates.length === 0) return fail(warnings, 'MultiPoint without points');
+      return { type: 'MultiPoint', coordinates: g.coordinates.map(tx) };
+    }
+    case 'LineString': {
+      const line = cleanPath(g.coordinates);
+      if (line.length < 2) return fail(warnings, `line with ${line.length} distinct position(s)`);
+      return { type: 'LineString', coordinates: line.map(tx) };
+    }
+    case 'MultiLineString': {
+      const lines = g.coordinates.map(cleanPath).filter((l, i) => l.length >= 2 || (warnings.push(`line part ${i + 1} has fewer than 2 distinct positions: dropped`), false));
+      if (lines.length === 0) return fail(warnings, 'no valid line parts');
+      return lines.length === 1 ? { type: 'LineString', coordinates: lines[0].map(tx) } : { type: 'MultiLineString', coordinates: lines.map((l) => l.map(tx)) };
+    }
+    case 'Polygon': {
+      const poly = finishPolygon(g.coordinates, tx, warnings, '', tol);
+      return poly ? { type: 'Polygon', coordinates: poly } : undefined;
+    }
+    case 'MultiPolygon': {
+      const polys: Position[][][] = [];
+      g.coordinates.forEach((rings, i) => {
+        const p = finishPolygon(rings, tx, warnings, g.coordinates.length > 1 ? `polygon ${i + 1}: ` : '', tol);
+        if (p) polys.push(p);
+        else if (g.coordinates.length > 1) warnings.push(`polygon ${i + 1} dropped`);
+      });
+      if (polys.length === 0) return undefined;
+      return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
+    }
+    case 'GeometryCollection': {
+      const geoms = g.geometries.map((x) => finish(x, tx, warnings, tol)).filter((x): x is Geometry => !!x);
+      if (geoms.length === 0) return fail(warnings, 'empty GeometryCollection');
+      return { type: 'GeometryCollection', geometries: geoms };
+    }
+  }
+}
+
+function fail(warnings: string[], msg: string): undefined {
+  warnings.push(msg);
+  return undefined;
+}
+
+function checkFinite(p: Position): void {
+  if (p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`invalid coordinate [${p.join(', ')}]`);
+}
+
+function cleanPath(ps: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of ps) {
+    checkFinite(p);
+    const last = out[out.length - 1];
+    if (last && last[0] === p[0] && last[1] === p[1]) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+function finishPolygon(rings: Position[][], tx: (p: Position) => Position, warnings: string[], prefix: string, tol: number): Position[][] | undefined {
+  const out: Position[][] = [];
+  for (let i = 0; i < rings.length; i++) {
+    const what = i === 0 ? 'exterior ring' : `interior ring ${i}`;
+    let ring = cleanPath(rings[i]);
+    if (ring.length >= 2) {
+      const a = ring[0], b = ring[ring.length - 1];
+      if (a[0] !== b[0] || a[1] !== b[1]) {
+        const gap = Math.hypot(a[0] - b[0], a[1] - b[1]);
+        if (gap > tol) warnings.push(`${prefix}${what} not closed (gap ${gap.toPrecision(3)}): closed it`);
+        ring.push(a.slice());
+      }
+      const snapped = snapRing(ring, tol);
+      if (snapped.spikes > 0) warnings.push(`${prefix}${what}: removed ${snapped.spikes} zero-width spike(s) near (${snapped.at![0].toFixed(3)}, ${snapped.at![1].toFixed(3)})`);
+      ring = snapped.ring;
+    }
+    let problem: string | undefined;
+    if (ring.length < 4) problem = `${what} has ${Math.max(0, ring.length - 1)} distinct position(s), needs at least 3`;
+    else {
+      const fixed = cutSmallLoops(ring);
+      if (fixed.cut > 0) {
+        warnings.push(`${prefix}${what}: cut off ${fixed.cut} tiny self-intersecting loop(s) (≤ 1 % of the area) near (${fixed.at![0].toFixed(3)}, ${fixed.at![1].toFixed(3)})`);
+        ring = fixed.ring;
+      }
+      const x = fixed.bad ?? findSelfIntersection(ring)?.point;
+      if (x) problem = `${what} self-intersects near (${x[0].toFixed(3)}, ${x[1].toFixed(3)})`;
+      else if (signedArea(ring) === 0) problem = `${what} has zero area`;
+    }
+    if (problem) {
+      if (i === 0) {
+        warnings.push(prefix + problem);
+        return undefined;
+      }
+      warnings.push(`${prefix}${problem}: hole dropped`);
+      continue;
+    }
+    const ll = ring.map(tx);
+    // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
+    const ccw = signedArea(ll) > 0;
+    if ((i === 0) !== ccw) ll.reverse();
+    out.push(ll);
+  }
+  return out;
+}
+
+/**
+ * Merges ring vertices closer than `tol` and removes spikes A→B→A' whose
+ * ends coincide within `tol` (digitising slips of a millimetre that make a
+ * ring cross itself). Input and output are closed rings.
+ */
+export function snapRing(closed: Position[], tol: number): { ring: Position[]; spikes: number; at?: Position } {
+  const pts = closed.slice(0, -1);
+  const near = (a: Position, b: Position) => Math.abs(a[0] - b[0]) <= tol && Math.abs(a[1] - b[1]) <= tol;
+  let spikes = 0;
+  let at: Position | undefined;
+  let changed = true;
+  while (changed && pts.length >= 3) {
+    changed = false;
+    for (let i = 0; i < pts.length && pts.length >= 3; i++) {
+      const n = pts.length;
+      const next = pts[(i + 1) % n];
+      if (near(pts[i], next)) {
+        pts.splice((i + 1) % n, 1);
+        changed = true;
+        break;
+      }
+      const prev = pts[(i - 1 + n) % n];
+      if (near(prev, next)) {
+        at = pts[i];
+        // Drop the spike tip and the returning duplicate of `prev`.
+        const drop = [(i + 1) % n, i].sort((a, b) => b - a);
+        for (const d of drop) pts.splice(d, 1);
+        spikes++;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return { ring: pts.length > 0 ? [...pts, pts[0].slice()] : [], spikes, at };
+}
+
+/** Twice the signed planar area (shoelace): positive for counter-clockwise rings. */
+export function signedArea(ring: Position[]): number {
+  let s = 0;
+  const x0 = ring[0][0], y0 = ring[0][1];
+  for (let i = 0; i + 1 < ring.length; i++) s += (ring[i][0] - x0) * (ring[i + 1][1] - y0) - (ring[i + 1][0] - x0) * (ring[i][1] - y0);
+  return s / 2;
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  // Treat round-off-sized values as collinear (coordinates are metres, ~1e-9 m² noise).
+  return Math.abs(v) < 1e-9 ? 0 : v;
+}
+
+/**
+ * Repairs rings that cross themselves only by a tiny loop (a digitising
+ * slip): at a crossing the ring splits into two loops; when the smaller has
+ * at most 1 % of the larger's area it is cut off. Stops at a real crossing
+ * and returns it as `bad`.
+ */
+export function cutSmallLoops(closed: Position[]): { ring: Position[]; cut: number; at?: Position; bad?: Position } {
+  let ring = closed;
+  let cut = 0;
+  let at: Position | undefined;
+  for (let round = 0; round < 20; round++) {
+    const x = findSelfIntersection(ring);
+    if (!x) return { ring, cut, at };
+    const { point, i, j } = x;
+    const inner = [point, ...ring.slice(i + 1, j + 1), point];
+    const outer = [...ring.slice(0, i + 1), point, ...ring.slice(j + 1)];
+    const a1 = Math.abs(signedArea(inner)), a2 = Math.abs(signedArea(outer));
+    const [small, keep] = a1 <= a2 ? [a1, outer] : [a2, inner];
+    if (small > 0.01 * Math.max(a1, a2) || keep.length < 4) return { ring, cut, at, bad: point };
+    ring = keep;
+    at ??= point;
+    cut++;
+  }
+  return { ring, cut, at, bad: findSelfIntersection(ring)?.point };
+}
+
+/**
+ * First proper crossing (or collinear overlap) between two non-adjacent
+ * edges i < j of a closed ring, or undefined. Rings that only touch
+ * themselves at a vertex pass. Sweep over edges sorted by min x.
+ */
+export function findSelfIntersection(ring: Position[]): { point: Position; i: number; j: number } | undefined {
+  const n = ring.length - 1;
+  if (n < 4) return undefined;
+  const ox = ring[0][0], oy = ring[0][1];
+  const xs = new Float64Array(n + 1), ys = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    xs[i] = ring[i][0] - ox;
+    ys[i] = ring[i][1] - oy;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(xs[a], xs[a + 1]) - Math.min(xs[b], xs[b + 1]));
+  for (let oi = 0; oi < n; oi++) {
+    const i = order[oi];
+    const maxX = Math.max(xs[i], xs[i + 1]);
+    const iMinY = Math.min(ys[i], ys[i + 1]), iMaxY = Math.max(ys[i], ys[i + 1]);
+    for (let oj = oi + 1; oj < n; oj++) {
+      const j = order[oj];
+      if (Math.min(xs[j], xs[j + 1]) > maxX) break;
+      if (Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1) continue;
+      if (Math.max(ys[j], ys[j + 1]) < iMinY || Math.min(ys[j], ys[j + 1]) > iMaxY) continue;
+      const d1 = orient(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j], ys[j]);
+      const d2 = orient(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j + 1], ys[j + 1]);
+      const d3 = orient(xs[j], ys[j], xs[j + 1], ys[j + 1], xs[i], ys[i]);
+      const d4 = orient(xs[j], ys[j], xs[j + 1], ys[j + 1], xs[i + 1], ys[i + 1]);
+      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        const t = d3 / (d3 - d4);
+        const point = [ring[i][0] + (ring[i + 1][0] - ring[i][0]) * t, ring[i][1] + (ring[i + 1][1] - ring[i][1]) * t];
+        return { point, i: Math.min(i, j), j: Math.max(i, j) };
+      }
+      if (d1 === 0 && d2 === 0 && collinearOverlap(xs, ys, i, j)) return { point: ring[Math.max(i, j)], i: Math.min(i, j), j: Math.max(i, j) };
+    }
+  }
+  return undefined;
+}
+
+function collinearOverlap(xs: Float64Array, ys: Float64Array, i: number, j: number): boolean {
+  // Project on the dominant axis of edge i; overlapping intervals of positive length mean the ring doubles back.
+  const useX = Math.abs(xs[i + 1] - xs[i]) >= Math.abs(ys[i + 1] - ys[i]);
+  const a0 = useX ? xs[i] : ys[i], a1 = useX ? xs[i + 1] : ys[i + 1];
+  const b0 = useX ? xs[j] : ys[j], b1 = useX ? xs[j + 1] : ys[j + 1];
+  const lo = Math.max(Math.min(a0, a1), Math.min(b0, b1));
+  const hi = Math.min(Math.max(a0, a1), Math.max(b0, b1));
+  return hi - lo > 1e-9;
+}

@@ -1,0 +1,128 @@
+import type { Feature, Geometry, Position } from 'geojson';
+import type { ReportBuilder } from '../convert/ConversionReport';
+import { finishGeometry } from './finishGeometry';
+import { forEachPosition } from './featureBbox';
+import { detectAxisOrder, guessProjectedCrs, parseAnyCrs } from './resolveCrs';
+import { CrsResolver } from './CrsResolver';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+function lineOfPosition(text: string, message: string): number | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return /line (\d+)/.exec(message) ? Number(/line (\d+)/.exec(message)![1]) : undefined;
+  const pos = Number(m[1]);
+  let line = 1;
+  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Reads GeoJSON (FeatureCollection, Feature or bare geometry) into WGS84
+ * RFC 7946 features. A `crs` member is honoured (old GeoJSON 2008); files
+ * without one whose coordinates are clearly projected (e.g. EPSG:25832
+ * metres) are detected by magnitude and reported, unless `--crs` says what
+ * they are. Rings are validated, repaired where trivial and rewound.
+ *
+ * @example readGeoJson(text, { file: 'features_stadtteile.json' }, report).features.length // 2
+ */
+export function readGeoJson(text: string, opts: VectorReadOptions, report: ReportBuilder): VectorLayer {
+  const { file } = opts;
+  const name = file.replace(/\.(geo)?json$/i, '');
+  const layer: VectorLayer = { name, format: 'geojson', features: [] };
+  let doc: any;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    report.skip({ file, line: lineOfPosition(text, msg), reason: `not valid JSON: ${msg}` });
+    return layer;
+  }
+  let raw: any[];
+  if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) raw = doc.features;
+  else if (doc?.type === 'Feature') raw = [doc];
+  else if (GEOMETRY_TYPES.has(doc?.type)) raw = [{ type: 'Feature', geometry: doc, properties: {} }];
+  else {
+    report.skip({ file, reason: `not GeoJSON: top-level type ${JSON.stringify(doc?.type)}` });
+    return layer;
+  }
+
+  // Decide the CRS once per file.
+  const samples: Position[] = [];
+  for (const f of raw) {
+    if (samples.length >= 200) break;
+    if (f?.geometry && GEOMETRY_TYPES.has(f.geometry.type)) {
+      try {
+        forEachPosition(f.geometry, (p) => {
+          if (samples.length < 200 && Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])) samples.push(p);
+        });
+      } catch {
+        // Malformed coordinates are reported per feature below.
+      }
+    }
+  }
+  const crsMember: string | undefined = doc?.crs?.properties?.name ?? (doc?.crs?.properties?.code ? `EPSG:${doc.crs.properties.code}` : undefined);
+  let srs = crsMember;
+  let from: VectorLayer['crsFrom'] = 'file';
+  if (!srs && opts.crs) {
+    srs = opts.crs;
+    from = 'option';
+  } else if (!srs) {
+    const guess = guessProjectedCrs(samples);
+    if (guess) {
+      srs = guess.code;
+      from = 'default';
+      report.warn({ file, reason: `no "crs" member, but coordinates are projected: ${guess.why}; assuming ${guess.code} (pass --crs EPSG:nnnn to override)` });
+    } else {
+      srs = 'EPSG:4326';
+      from = 'default';
+    }
+  }
+  const resolver = new CrsResolver(opts.crs);
+  // GeoJSON positions are x,y (lon,lat) even where a URN would say lat,lon; swap only when the numbers demand it.
+  const noSwap = parseAnyCrs(srs)?.latLonOrder ?? false;
+  let resolved = resolver.resolve(srs, noSwap);
+  if (typeof resolved === 'string') {
+    report.skip({ file, reason: resolved });
+    return layer;
+  }
+  if (detectAxisOrder(resolved.crs.code, samples) === 'swapped') {
+    report.warn({ file, reason: `coordinates look like y,x (northing/latitude first) for ${resolved.crs.code}: axes swapped` });
+    const swapped = resolver.resolve(srs, !noSwap);
+    if (typeof swapped !== 'string') resolved = swapped;
+  }
+  layer.crs = resolved.crs.code;
+  layer.crsFrom = from;
+  const geographic = resolved.crs.code === 'EPSG:4326' || resolved.crs.code === 'EPSG:4258';
+  const toWgs84 = resolved.toWgs84;
+
+  raw.forEach((f, i) => {
+    const featureId = String(f?.id ?? f?.properties?.id ?? `#${i}`);
+    const base = { file, featureId, featureClass: name };
+    if (!f || f.type !== 'Feature') {
+      report.skip({ ...base, reason: `member ${i} is not a Feature` });
+      return;
+    }
+    if (!f.geometry) {
+      report.skip({ ...base, reason: 'missing geometry (null)' });
+      return;
+    }
+    if (!GEOMETRY_TYPES.has(f.geometry.type)) {
+      report.skip({ ...base, reason: `unknown geometry type ${JSON.stringify(f.geometry.type)}` });
+      return;
+    }
+    const fin = finishGeometry(f.geometry as Geometry, { toWgs84, snapTolerance: geographic ? 2e-7 : 0.02 });
+    for (const w of fin.warnings) report.warn({ ...base, reason: w });
+    if (!fin.geometry) {
+      report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
+      return;
+    }
+    const properties: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(f.properties ?? {})) properties[k] = cleanValue(v);
+    const out: Feature<Geometry, Record<string, unknown>> = { type: 'Feature', geometry: fin.geometry, properties };
+    if (f.id !== undefined) out.id = f.id;
+    layer.features.push(out);
+    report.count(name);
+  });
+  return layer;
+}

@@ -1,0 +1,21 @@
+import { decodeText, isZip, unzipEntries } from '../vector/decodeText';
+import { readXPlanGml, type XPlanReadOptions, type XPlanReadResult } from './readXPlanGml';
+
+/**
+ * Reads an XPlanGML file or an XPlanArchiv (.zip with `xplan.gml`, as
+ * exchanged by XLeitstelle tools and the xPlanBox). Issues name the entry as
+ * `archive.zip!xplan.gml`.
+ *
+ * @example readXPlanFile(new Uint8Array(await readFile('LA22.zip')), { file: 'LA22.zip', report })
+ */
+export function readXPlanFile(bytes: Uint8Array, opts: XPlanReadOptions): XPlanReadResult {
+  if (!isZip(bytes)) return readXPlanGml(decodeText(bytes), opts);
+  const entries = unzipEntries(bytes, opts.file);
+  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+  const gml = names.find((n) => /(^|\/)xplan\.gml$/i.test(n)) ?? names.find((n) => /\.(gml|xml)$/i.test(n));
+  if (!gml) {
+    opts.report.skip({ file: opts.file, reason: `XPlanArchiv without xplan.gml (entries: ${names.slice(0, 8).join(', ') || 'none'})` });
+    return { plans: [], features: [], texts: [] };
+  }
+  return readXPlanGml(decodeText(entries[gml]), { ...opts, file: `${opts.file}!${gml}` });
+}
