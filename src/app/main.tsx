@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { createAppStore, layerOverridesFromUrl, parseUrlState } from '../state';
 import { AppShell } from '../ui/AppShell';
 import { StoreProvider } from '../ui/StoreContext';
+import { translate } from '../ui/i18n/messages';
 import '../ui/styles.css';
 import { mountScene } from '../viewer/mountScene';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
@@ -23,7 +24,12 @@ if (url.shadowQuality) s0.setShadowQuality(url.shadowQuality);
 if (url.lighting !== undefined) s0.setLighting(url.lighting);
 if (url.selection) s0.select({ ...url.selection, properties: undefined });
 
-const scene = mountScene(document.getElementById('scene')!, store);
+const sceneEl = document.getElementById('scene')!;
+const scene = mountScene(sceneEl, store);
+// The scene element is outside React; keep its accessible name in the current language.
+const labelScene = () => sceneEl.setAttribute('aria-label', translate(store.getState().lang, 'scene.label'));
+labelScene();
+store.subscribe((s, prev) => s.lang !== prev.lang && labelScene());
 
 const dataset = store.getState().dataset;
 const catalogUrl = catalogUrlOf(dataset);

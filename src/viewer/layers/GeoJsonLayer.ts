@@ -107,7 +107,7 @@ export class GeoJsonLayer implements SceneLayer {
           style?.kind === 'fill'
             ? Color.fromCssColorString(style.color)
             : Color.fromCssColorString(planzvClass(String(this.props.get(fid)?.landUse ?? '')).color);
-        const c = selected ? selColor.withAlpha(Math.max(0.85, look.opacity)) : base.withAlpha(FILL_ALPHA * look.opacity);
+        const c = selected ? selColor.withAlpha(Math.max(0.6, 0.8 * look.opacity)) : base.withAlpha(FILL_ALPHA * look.opacity);
         e.polygon.material = new ColorMaterialProperty(c);
       }
       if (e.polyline) {
