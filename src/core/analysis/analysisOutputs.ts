@@ -1,7 +1,6 @@
-import type { LocalFrame } from '../crs/LocalFrame';
+import { LocalFrame } from '../crs/LocalFrame';
 import type { AreaCompliance } from './computeCompliance';
-import type { OverlapResult } from './computeOverlaps';
-import type { SunHoursResult } from './computeSunHours';
+import type { OverlapGroup, OverlapPair, OverlapResult } from './computeOverlaps';
 import { localToGeoJsonRings } from './localGeometry';
 
 /** Quotes a CSV field when needed (RFC 4180). */
@@ -12,32 +11,40 @@ function csv(v: unknown): string {
 
 const r = (v: number, d: number) => (Number.isFinite(v) ? Number(v.toFixed(d)) : '');
 
+/** The parts of a sun-hours result the CSV needs: grid (local) with the frame origin, hours and building flags. */
+export interface SunHoursGridData {
+  grid: { x0: number; y0: number; cellM: number; nx: number; ny: number; originX: number; originY: number };
+  sunHours: ArrayLike<number>;
+  building: ArrayLike<number>;
+}
+
 /**
  * Sun hours as CSV: `x,y,lon,lat,sunHours,building` per cell, x/y the cell
  * centre in EPSG:25832, sunHours empty for building cells (building = 1).
  */
-export function sunHoursToCsv(res: SunHoursResult, frame: LocalFrame): string {
+export function sunHoursToCsv(res: SunHoursGridData): string {
   const g = res.grid;
+  const frame = new LocalFrame(g.originX, g.originY);
   const lines = ['x,y,lon,lat,sunHours,building'];
   for (let j = 0; j < g.ny; j++)
     for (let i = 0; i < g.nx; i++) {
       const k = j * g.nx + i;
       const lx = g.x0 + (i + 0.5) * g.cellM, ly = g.y0 + (j + 0.5) * g.cellM;
       const [lon, lat] = frame.toWgs84([lx, ly]);
-      lines.push(`${r(lx + frame.originX, 3)},${r(ly + frame.originY, 3)},${r(lon, 7)},${r(lat, 7)},${res.building[k] ? '' : r(res.sunHours[k], 4)},${res.building[k]}`);
+      lines.push(`${r(lx + g.originX, 3)},${r(ly + g.originY, 3)},${r(lon, 7)},${r(lat, 7)},${res.building[k] ? '' : r(res.sunHours[k], 4)},${res.building[k]}`);
     }
   return lines.join('\n') + '\n';
 }
 
 /** Overlap pairs as CSV (one row per pair), followed by nothing else: groups go to `overlapGroupsToCsv`. */
-export function overlapsToCsv(res: OverlapResult): string {
+export function overlapsToCsv(res: { pairs: Omit<OverlapPair, 'aIndex' | 'bIndex' | 'polygons'>[] }): string {
   const lines = ['aId,bId,aGroup,bGroup,areaM2,shareOfA,shareOfB'];
   for (const p of res.pairs) lines.push([p.aId, p.bId, p.aGroup, p.bGroup, r(p.areaM2, 3), r(p.shareOfA, 6), r(p.shareOfB, 6)].map(csv).join(','));
   return lines.join('\n') + '\n';
 }
 
 /** Overlap totals per group pair as CSV. */
-export function overlapGroupsToCsv(res: OverlapResult): string {
+export function overlapGroupsToCsv(res: { groups: OverlapGroup[] }): string {
   const lines = ['aGroup,bGroup,areaM2,pairs'];
   for (const g of res.groups) lines.push([g.aGroup, g.bGroup, r(g.areaM2, 3), g.pairs].map(csv).join(','));
   return lines.join('\n') + '\n';

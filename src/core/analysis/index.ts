@@ -44,4 +44,19 @@ export {
   trueNorthGridAngleDeg,
   type LocalPolygon,
 } from './localGeometry';
-export { sunHoursToCsv, overlapsToCsv, overlapGroupsToCsv, complianceToCsv, overlapsToGeoJson } from './analysisOutputs';
+export { sunHoursToCsv, type SunHoursGridData, overlapsToCsv, overlapGroupsToCsv, complianceToCsv, overlapsToGeoJson } from './analysisOutputs';
+export {
+  runSunHours,
+  runSunHoursSync,
+  runShadows,
+  runOverlaps,
+  runCompliance,
+  sunHoursFrame,
+  type SunHoursRequest,
+  type SunHoursResponse,
+  type ShadowsRequest,
+  type ShadowsResponse,
+  type OverlapsRequest,
+  type OverlapsResponse,
+  type ComplianceRequest,
+} from './runAnalysis';

@@ -1,0 +1,124 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  complianceToCsv,
+  overlapGroupsToCsv,
+  overlapsToCsv,
+  runCompliance,
+  runOverlaps,
+  runShadows,
+  runSunHoursSync,
+  sunHoursToCsv,
+} from '../../src/core/analysis';
+import type { BuildingCollection } from '../../src/core/model/Building';
+import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
+
+/** Reads a GeoJSON FeatureCollection, naming the file in every error. */
+export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJSON.FeatureCollection>(file: string): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+  }
+  const fc = json as GeoJSON.FeatureCollection;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
+  fc.features.forEach((f, i) => {
+    if (f?.type !== 'Feature') throw new Error(`${file}: feature ${i} is not a GeoJSON Feature`);
+  });
+  return fc as T;
+}
+
+async function writeOut(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, text);
+}
+
+function parseBbox(a: AnalyzeArgs): [number, number, number, number] {
+  const raw = need(a, 'bbox');
+  const v = raw.split(',').map(Number);
+  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new AnalyzeUsageError(`analyze ${a.command}: --bbox "${raw}" must be minLon,minLat,maxLon,maxLat`);
+  return v as [number, number, number, number];
+}
+
+/**
+ * Runs one `npm run analyze` command and writes its output file.
+ * Returns a one-line summary for the console.
+ */
+export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
+  const out = need(a, 'out');
+  const t0 = performance.now();
+  const secs = () => ((performance.now() - t0) / 1000).toFixed(2);
+  switch (a.command) {
+    case 'sunhours': {
+      const date = need(a, 'date');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError(`analyze sunhours: --date "${date}" must be YYYY-MM-DD`);
+      const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
+      const bbox = parseBbox(a);
+      const zones = a.opts.zones ? await readCollection(a.opts.zones) : undefined;
+      const r = runSunHoursSync({
+        buildings,
+        date,
+        bbox,
+        cellM: num(a, 'cell'),
+        stepMin: num(a, 'step', 10),
+        minAltitudeDeg: a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined,
+        zones,
+        zoneGroupBy: a.opts['zone-group'],
+      });
+      if (out.endsWith('.json') && !out.endsWith('.geojson')) await writeOut(out, JSON.stringify({ ...r, sunHours: undefined, building: undefined }, null, 1));
+      else await writeOut(out, sunHoursToCsv(r));
+      if (zones && r.zones) {
+        const zfile = out.replace(/(\.[a-z]+)?$/i, '.zones.csv');
+        const lines = ['id,group,groundAreaM2,meanSunHours,shareAtLeast2h,shareAtLeast4h,complete'];
+        for (const z of r.zones) lines.push([z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete].map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(','));
+        await writeOut(zfile, lines.join('\n') + '\n');
+      }
+      return `sunhours: ${r.grid.nx}×${r.grid.ny} cells of ${r.grid.cellM} m, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${buildings.features.length - r.skipped} buildings (${r.skipped} skipped), ${secs()} s → ${out}`;
+    }
+    case 'shadows': {
+      const time = need(a, 'time');
+      if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(time) || Number.isNaN(Date.parse(time)))
+        throw new AnalyzeUsageError(`analyze shadows: --time "${time}" must be ISO 8601 with a zone, e.g. 2026-03-20T15:00:00+01:00`);
+      const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
+      const r = runShadows({ buildings, timeMs: Date.parse(time), perBuilding: a.opts['per-building'] !== 'false' });
+      await writeOut(out, JSON.stringify(r.geojson));
+      return r.status === 'ok'
+        ? `shadows: sun at ${r.altitudeDeg.toFixed(2)}° altitude, ${r.azimuthDeg.toFixed(2)}° azimuth; union ${r.unionAreaM2.toFixed(1)} m², ${secs()} s → ${out}`
+        : `shadows: sun below horizon (${r.altitudeDeg.toFixed(2)}° < 1°), no shadows → ${out}`;
+    }
+    case 'overlaps': {
+      const A = await readCollection(need(a, 'a'));
+      const B = await readCollection(need(a, 'b'));
+      const geo = out.endsWith('.geojson') || out.endsWith('.json');
+      const r = runOverlaps({ a: A, b: B, groupA: a.opts['group-a'], groupB: a.opts['group-b'], withGeometry: geo });
+      if (geo) await writeOut(out, JSON.stringify(r.geojson));
+      else {
+        await writeOut(out, overlapsToCsv(r));
+        await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), overlapGroupsToCsv(r));
+      }
+      return `overlaps: ${r.pairs.length} pairs in ${r.groups.length} groups, ${r.totalAreaM2.toFixed(1)} m² in total, ${secs()} s → ${out}`;
+    }
+    case 'compliance': {
+      const r = runCompliance({
+        buildings: await readCollection<BuildingCollection>(need(a, 'buildings')),
+        plan: await readCollection(need(a, 'plan')),
+        baugrenzen: a.opts.baugrenzen ? await readCollection(a.opts.baugrenzen) : undefined,
+        parcels: a.opts.parcels ? await readCollection(a.opts.parcels) : undefined,
+        storeyHeightM: a.opts['storey-height'] ? num(a, 'storey-height') : undefined,
+        baugrenzeToleranceM: a.opts.tolerance ? num(a, 'tolerance') : undefined,
+      });
+      await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : complianceToCsv(r));
+      const exceeded = r.reduce((n, x) => n + x.rules.filter((y) => y.status === 'exceeded').length, 0);
+      return `compliance: ${r.length} areas, ${exceeded} rules exceeded, ${secs()} s → ${out}`;
+    }
+    default:
+      throw new AnalyzeUsageError(`unknown command "${a.command}": use one of shadows, sunhours, overlaps, compliance`);
+  }
+}
