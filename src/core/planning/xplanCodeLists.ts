@@ -113,6 +113,7 @@ export const XPLAN_CODE_LISTS: Record<string, Table> = {
     '4000': ['Vermerk', 'remark'],
     '5000': ['Kennzeichnung', 'marking'],
     '9998': ['Unbekannt', 'unknown'],
+    '9999': ['Sonstiges', 'other'],
   },
   XP_Nutzungsform: {
     '1000': ['privat', 'private'],

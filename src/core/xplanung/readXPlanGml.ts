@@ -8,7 +8,7 @@ import { finishGeometry } from '../vector/finishGeometry';
 import { CrsResolver } from '../vector/CrsResolver';
 import { landUseFromCodes, xplanLabel } from '../planning/xplanCodeLists';
 import { planzvClass } from '../planning/planzvColors';
-import { geometryKind, themeFileName, themeOfClass, XPLAN_THEMES } from './xplanThemes';
+import { geometryKind, isKnownClass, themeFileName, themeOfClass, XPLAN_THEMES } from './xplanThemes';
 
 export type PlanningFeature = Feature<Geometry, PlanningProperties>;
 
@@ -236,6 +236,10 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
       report.count(cls);
       continue;
     }
+    if (!XPLAN_NS.test(m.uri)) {
+      report.skip({ ...base, reason: `not an XPlanung object (namespace "${m.uri}")` });
+      continue;
+    }
     const geomProp = m.children.find((c) => GEOMETRY_PROPS.includes(c.local) && geometryChild(c)) ?? m.children.find((c) => geometryChild(c));
     const geomEl = geomProp && geometryChild(geomProp);
     if (!geomEl) {
@@ -271,6 +275,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
     const plan = planFor(m);
     const props = buildProperties(m, plan, textKeyById, report, base);
     const theme = themeOfClass(cls);
+    if (!isKnownClass(cls)) report.warn({ ...base, reason: `class ${cls} has no specific mapping: converted generically (theme "${theme}", attributes kept)` });
     props.theme = theme;
     props.outputFile = themeFileName(theme, geometryKind(fin.geometry.type));
     result.features.push({ type: 'Feature', id, geometry: fin.geometry, properties: props });

@@ -75,6 +75,22 @@ const BY_CLASS: Record<string, string> = {
   SO_Gebiet: 'schutz',
 };
 
+/** Classes that belong in `sonstige` on purpose (no warning when converted). */
+const KNOWN_OTHER = new Set([
+  'BP_NutzungsartenGrenze', 'BP_SpezielleBauweise', 'BP_KennzeichnungsFlaeche', 'BP_TextlicheFestsetzungsFlaeche', 'BP_Wegerecht',
+  'BP_GemeinschaftsanlagenFlaeche', 'BP_GemeinschaftsanlagenZuordnung', 'BP_NebenanlagenFlaeche', 'BP_NebenanlagenAusschlussFlaeche',
+  'BP_AbgrabungsFlaeche', 'BP_AufschuettungsFlaeche', 'BP_BodenschaetzeFlaeche', 'BP_FoerderungsFlaeche', 'BP_GebaeudeFlaeche',
+  'BP_Immissionsschutz', 'BP_FestsetzungNachLandesrecht', 'BP_GenerischesObjekt', 'BP_Veraenderungssperre', 'BP_AbstandsFlaeche',
+  'BP_AbstandsMass', 'BP_UnverbindlicheVormerkung', 'BP_TechnischeMassnahmenFlaeche', 'BP_RichtungssektorGrenze', 'BP_FirstRichtungsLinie',
+  'BP_PersGruppenBestimmteFlaeche', 'BP_RegelungVergnuegungsstaetten', 'BP_Sichtflaeche', 'BP_LuftreinhalteFlaeche', 'BP_EingriffsBereich',
+  'SO_Bodenschutzrecht', 'SO_Forstrecht', 'SO_SonstigesRecht', 'SO_Grenze', 'SO_Gelaendemorphologie',
+]);
+
+/** True when this converter knows what the class is (others are converted generically, with a warning). */
+export function isKnownClass(cls: string): boolean {
+  return cls in BY_CLASS || KNOWN_OTHER.has(cls) || themeOfClass(cls) === 'plan-areas' || themeOfClass(cls) === 'praesentation' || cls.startsWith('LP_');
+}
+
 /** Theme id of an XPlanung class (unknown classes with geometry go to `sonstige`). */
 export function themeOfClass(cls: string): string {
   if (/^[A-Z]{2}_Plan$/.test(cls) || /^[A-Z]{2}_Bereich$/.test(cls)) return 'plan-areas';
