@@ -67,7 +67,7 @@ export function computeOverlaps(a: PolygonLayer, b: PolygonLayer, opts: { withGe
             c.addClip(itemPaths(ib));
             const tree = new PolyTree64();
             c.execute(ClipType.Intersection, FillRule.NonZero, tree);
-            geom = polyTreeToPolygons(tree);
+            geom = polyTreeToPolygons(tree, CLIP_SCALE);
             area = 0;
             for (const p of geom) for (const r of p) area += ringArea(r);
           } else {

@@ -45,8 +45,14 @@ export function computeShadows(solids: BuildingSolid[], o: ShadowOptions): Shado
   return { status: 'ok', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg, buildings, union, unionAreaM2: area };
 }
 
-/** Clipper integer scale: millimetres. */
-const SCALE = 1000;
+/**
+ * Clipper integer scale for a coordinate extent: as fine as 0.01 mm, but
+ * coarse enough that coordinates stay below 6·10⁷ so products of two stay
+ * exact in doubles (2^53 ≈ 9·10¹⁵).
+ */
+function clipScale(maxAbs: number): number {
+  return Math.min(1e5, 10 ** Math.floor(Math.log10(6e7 / Math.max(maxAbs, 1))));
+}
 /** Tile size for the first union pass, metres. */
 const TILE_M = 100;
 
@@ -59,6 +65,9 @@ const TILE_M = 100;
  * 10,000 buildings while the result is the same exact union.
  */
 export function unionPieces(pieces: Float64Array[][]): Float64Array[][] {
+  let maxAbs = 0;
+  for (const p of pieces) for (const r of p) for (let i = 0; i < r.length; i++) if (Math.abs(r[i]) > maxAbs) maxAbs = Math.abs(r[i]);
+  const SCALE = clipScale(maxAbs);
   const tiles = new Map<number, Paths64>();
   for (const p of pieces) {
     const outer = p[0];
@@ -85,17 +94,17 @@ export function unionPieces(pieces: Float64Array[][]): Float64Array[][] {
   c.addSubject(partial);
   const tree = new PolyTree64();
   c.execute(ClipType.Union, FillRule.NonZero, tree);
-  return polyTreeToPolygons(tree);
+  return polyTreeToPolygons(tree, SCALE);
 }
 
-/** Flattens a clipper PolyTree (mm integers) into polygons in metres (outer + holes); islands in holes become their own polygons. */
-export function polyTreeToPolygons(tree: PolyPath64): Float64Array[][] {
+/** Flattens a clipper PolyTree (integers at `scale`) into polygons in metres (outer + holes); islands in holes become their own polygons. */
+export function polyTreeToPolygons(tree: PolyPath64, scale: number): Float64Array[][] {
   const out: Float64Array[][] = [];
   const walkOuter = (node: PolyPath64) => {
-    const poly: Float64Array[] = [toFlat(node.poly!)];
+    const poly: Float64Array[] = [toFlat(node.poly!, scale)];
     for (let i = 0; i < node.count; i++) {
       const hole = node.child(i);
-      poly.push(toFlat(hole.poly!));
+      poly.push(toFlat(hole.poly!, scale));
       for (let k = 0; k < hole.count; k++) walkOuter(hole.child(k));
     }
     out.push(poly);
@@ -104,11 +113,11 @@ export function polyTreeToPolygons(tree: PolyPath64): Float64Array[][] {
   return out;
 }
 
-function toFlat(path: { x: number; y: number }[]): Float64Array {
+function toFlat(path: { x: number; y: number }[], scale: number): Float64Array {
   const r = new Float64Array(path.length * 2);
   path.forEach((p, i) => {
-    r[2 * i] = p.x / SCALE;
-    r[2 * i + 1] = p.y / SCALE;
+    r[2 * i] = p.x / scale;
+    r[2 * i + 1] = p.y / scale;
   });
   return r;
 }

@@ -3,8 +3,8 @@ import type { Path64, Paths64 } from 'clipper2-ts';
 import type { LocalFrame } from '../crs/LocalFrame';
 import { polygonArea, polygonToLocal, polygonsOf, type LocalPolygon } from './localGeometry';
 
-/** Clipper integer scale used by the polygon analyses: millimetres. */
-export const CLIP_SCALE = 1000;
+/** Clipper integer scale used by the polygon analyses: 0.1 mm (exact products up to ±9 km from the frame origin). */
+export const CLIP_SCALE = 10000;
 
 /** One polygon feature of a layer in local metres. */
 export interface LayerItem {
