@@ -1,7 +1,7 @@
 import { Clipper, Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
 import { polyTreeToPolygons } from './computeShadows';
 import { pointInRings } from './localGeometry';
-import { CLIP_SCALE, itemEdges, itemPaths, type LayerItem, type PolygonLayer } from './polygonLayer';
+import { clipScale, itemEdges, itemPaths, layerMaxAbs, type LayerItem, type PolygonLayer } from './polygonLayer';
 
 export interface OverlapPair {
   aIndex: number;
@@ -39,8 +39,8 @@ export interface OverlapResult {
  * and shares, grouped by the layers' group values (e.g. land use × protection
  * status). Candidates come from a flatbush box search; a pair whose boundaries
  * do not meet inside the smaller box is decided by one point-in-polygon test
- * (contained or disjoint); the rest are clipped with clipper2 (integer mm, so
- * holes and multipolygons are exact up to 1 mm).
+ * (contained or disjoint); the rest are clipped with clipper2 (integers at up to 0.01 mm,
+ * so holes and multipolygons come out exact to that grid).
  *
  * @example computeOverlaps(prepareLayer(bplan, frame, 'landUse'), prepareLayer(ausgleich, frame, 'featureClass'))
  */
@@ -48,6 +48,7 @@ export function computeOverlaps(a: PolygonLayer, b: PolygonLayer, opts: { withGe
   const pairs: OverlapPair[] = [];
   const minArea = opts.minAreaM2 ?? 1e-4;
   let fast = 0, clipped = 0;
+  const scale = clipScale(Math.max(layerMaxAbs(a), layerMaxAbs(b)));
   if (b.index)
     for (const ia of a.items) {
       for (const bi of b.index.search(ia.minX, ia.minY, ia.maxX, ia.maxY)) {
@@ -63,15 +64,15 @@ export function computeOverlaps(a: PolygonLayer, b: PolygonLayer, opts: { withGe
           clipped++;
           if (opts.withGeometry) {
             const c = new Clipper64();
-            c.addSubject(itemPaths(ia));
-            c.addClip(itemPaths(ib));
+            c.addSubject(itemPaths(ia, scale));
+            c.addClip(itemPaths(ib, scale));
             const tree = new PolyTree64();
             c.execute(ClipType.Intersection, FillRule.NonZero, tree);
-            geom = polyTreeToPolygons(tree, CLIP_SCALE);
+            geom = polyTreeToPolygons(tree, scale);
             area = 0;
             for (const p of geom) for (const r of p) area += ringArea(r);
           } else {
-            area = Clipper.areaPaths(Clipper.intersect(itemPaths(ia), itemPaths(ib), FillRule.NonZero)) / (CLIP_SCALE * CLIP_SCALE);
+            area = Clipper.areaPaths(Clipper.intersect(itemPaths(ia, scale), itemPaths(ib, scale), FillRule.NonZero)) / (scale * scale);
           }
         }
         if (area <= minArea) continue;

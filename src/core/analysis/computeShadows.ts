@@ -4,6 +4,7 @@ import { localToGeoJsonRings, trueNorthGridAngleDeg } from './localGeometry';
 import type { BuildingSolid } from './prepareBuildings';
 import { shadowPiecesCopy } from './shadowPieces';
 import { stepAt } from './computeSunHours';
+import { clipScale } from './polygonLayer';
 
 export interface ShadowOptions {
   /** The instant, UTC ms. */
@@ -45,14 +46,6 @@ export function computeShadows(solids: BuildingSolid[], o: ShadowOptions): Shado
   return { status: 'ok', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg, buildings, union, unionAreaM2: area };
 }
 
-/**
- * Clipper integer scale for a coordinate extent: as fine as 0.01 mm, but
- * coarse enough that coordinates stay below 6·10⁷ so products of two stay
- * exact in doubles (2^53 ≈ 9·10¹⁵).
- */
-function clipScale(maxAbs: number): number {
-  return Math.min(1e5, 10 ** Math.floor(Math.log10(6e7 / Math.max(maxAbs, 1))));
-}
 /** Tile size for the first union pass, metres. */
 const TILE_M = 100;
 

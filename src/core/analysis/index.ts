@@ -60,3 +60,4 @@ export {
   type OverlapsResponse,
   type ComplianceRequest,
 } from './runAnalysis';
+export { generateTiling } from './generateLayers';

@@ -3,8 +3,24 @@ import type { Path64, Paths64 } from 'clipper2-ts';
 import type { LocalFrame } from '../crs/LocalFrame';
 import { polygonArea, polygonToLocal, polygonsOf, type LocalPolygon } from './localGeometry';
 
-/** Clipper integer scale used by the polygon analyses: 0.1 mm (exact products up to ±9 km from the frame origin). */
+/** Default clipper integer scale of the polygon analyses: 0.1 mm. */
 export const CLIP_SCALE = 10000;
+
+/**
+ * Clipper integer scale for coordinates up to `maxAbs` metres from the frame
+ * origin: as fine as 0.01 mm, but coordinates stay below 6·10⁷ so that
+ * products of two stay exact in doubles (2^53 ≈ 9·10¹⁵).
+ */
+export function clipScale(maxAbs: number): number {
+  return Math.min(1e5, 10 ** Math.floor(Math.log10(6e7 / Math.max(maxAbs, 1))));
+}
+
+/** Largest absolute coordinate of a layer's boxes. */
+export function layerMaxAbs(l: PolygonLayer): number {
+  let m = 0;
+  for (const it of l.items) m = Math.max(m, Math.abs(it.minX), Math.abs(it.maxX), Math.abs(it.minY), Math.abs(it.maxY));
+  return m;
+}
 
 /** One polygon feature of a layer in local metres. */
 export interface LayerItem {
@@ -20,8 +36,9 @@ export interface LayerItem {
   maxX: number;
   maxY: number;
   properties: Record<string, unknown>;
-  /** Rings as clipper integer paths (mm), built on first use. */
+  /** Rings as clipper integer paths at `pathsScale`, built on first use. */
   paths?: Paths64;
+  pathsScale?: number;
   /** Index of the ring edges, built on first use (for the containment fast path). */
   edges?: Flatbush;
 }
@@ -85,17 +102,18 @@ export function prepareLayer(features: GeoJSON.Feature[], frame: LocalFrame, gro
   return { items, index, skipped };
 }
 
-/** Clipper paths (mm integers) of an item, cached. */
-export function itemPaths(it: LayerItem): Paths64 {
-  if (!it.paths) {
+/** Clipper integer paths of an item at `scale` (default 0.1 mm), cached. */
+export function itemPaths(it: LayerItem, scale = CLIP_SCALE): Paths64 {
+  if (!it.paths || it.pathsScale !== scale) {
     const paths: Paths64 = [];
     for (const p of it.polygons)
       for (const r of p) {
         const path: Path64 = new Array(r.length / 2);
-        for (let i = 0; i < r.length; i += 2) path[i / 2] = { x: Math.round(r[i] * CLIP_SCALE), y: Math.round(r[i + 1] * CLIP_SCALE) };
+        for (let i = 0; i < r.length; i += 2) path[i / 2] = { x: Math.round(r[i] * scale), y: Math.round(r[i + 1] * scale) };
         paths.push(path);
       }
     it.paths = paths;
+    it.pathsScale = scale;
   }
   return it.paths;
 }
