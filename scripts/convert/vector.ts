@@ -7,41 +7,20 @@ import { ReportBuilder, type ConversionReport } from '../../src/core/convert/Con
 import type { CatalogLayer } from '../../src/core/model/Catalog';
 import { readVectorFile } from '../../src/core/vector/readVectorFile';
 import type { VectorLayer } from '../../src/core/vector/VectorLayer';
-import { guessLayerRole, roleGroup, ROLE_COLORS } from '../../src/core/vector/guessLayerRole';
+import { ROLE_COLORS } from '../../src/core/vector/guessLayerRole';
+import { layerSlug, vectorCatalogLayer } from '../../src/core/vector/vectorCatalogLayer';
 import { featureBbox, unionBbox } from '../../src/core/vector/featureBbox';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
 
 const ROLES = new Set(Object.keys(ROLE_COLORS));
 
-/** File-system-safe layer id from a name ("Landschaftsbestand_Fl_DTK25" → "landschaftsbestand-fl-dtk25"). */
-export function slug(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer';
-}
-
-function catalogLayer(layer: VectorLayer, id: string, options: ConvertOptions, multi: boolean): CatalogLayer {
-  const role = (options.extra.role as CatalogLayer['role']) ?? guessLayerRole(layer);
-  const kind = layer.features[0]?.geometry.type ?? 'Polygon';
-  const type: CatalogLayer['type'] = kind.includes('Polygon') ? 'geojson-polygons' : kind.includes('LineString') ? 'geojson-lines' : 'geojson-points';
-  const color = ROLE_COLORS[role ?? 'other'];
-  const style: CatalogLayer['style'] =
-    type === 'geojson-polygons' ? { kind: 'fill', color: `${color}55`, outline: color }
-    : type === 'geojson-lines' ? { kind: 'line', color, width: 3 }
-    : { kind: 'point', color, symbol: role === 'trees' ? 'tree' : role === 'playgrounds' ? 'playground' : 'pin' };
-  const title = options.extra.title ?? options.name;
-  const t = title ? (multi ? `${title}: ${layer.name}` : title) : layer.name;
-  return {
-    id, title: { de: t, en: t }, group: roleGroup(role ?? 'other'), type, url: `${id}.geojson`, defaultVisible: true,
-    opacity: type === 'geojson-polygons' ? 0.7 : 1, style, attribution: options.extra.attribution ?? `Quelle: ${path.basename(options.inputs[0])} (Lizenz siehe Datenquelle)`, role,
-  };
-}
-
 /** Converts GeoJSON / WFS GML / zipped shapefiles into catalog GeoJSON layers. */
 export async function convert(options: ConvertOptions): Promise<ConversionReport> {
   const t0 = performance.now();
   const report = new ReportBuilder();
   if (options.extra.role && !ROLES.has(options.extra.role)) throw new Error(`--role ${options.extra.role}: use one of ${[...ROLES].join(', ')}`);
-  const layers: { layer: VectorLayer; id: string; multi: boolean }[] = [];
+  const layers: { layer: VectorLayer; id: string; multi: boolean; file: string }[] = [];
   const crsUsed: { code: string; from: 'file' | 'option' | 'default' }[] = [];
   for (const input of options.inputs) {
     const file = path.basename(input);
@@ -63,8 +42,8 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
       if (layer.features.length === 0) continue;
       if (layer.crs) crsUsed.push({ code: layer.crs, from: layer.crsFrom ?? 'file' });
       const stem = file.replace(/\.(geo)?json$|\.xml$|\.gml$|\.zip$/i, '');
-      const base = options.extra.id && options.inputs.length === 1 && read.length === 1 ? options.extra.id : slug(read.length > 1 ? `${stem}-${layer.name}` : stem);
-      layers.push({ layer, id: base, multi: options.inputs.length > 1 || read.length > 1 });
+      const base = options.extra.id && options.inputs.length === 1 && read.length === 1 ? options.extra.id : layerSlug(read.length > 1 ? `${stem}-${layer.name}` : stem);
+      layers.push({ layer, id: base, multi: options.inputs.length > 1 || read.length > 1, file });
     }
   }
   let bbox: [number, number, number, number] | undefined;
@@ -79,9 +58,9 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   }
   await writeOutputAtomically(options.out, async (dir) => {
     const entries: CatalogLayer[] = [];
-    for (const { layer, id, multi } of layers) {
+    for (const { layer, id, multi, file } of layers) {
       await writeFile(path.join(dir, `${id}.geojson`), JSON.stringify({ type: 'FeatureCollection', features: layer.features }));
-      entries.push(catalogLayer(layer, id, options, multi));
+      entries.push(vectorCatalogLayer(layer, { id, multi, sourceFile: file, role: options.extra.role as CatalogLayer['role'], title: options.extra.title ?? options.name, attribution: options.extra.attribution }));
     }
     const title = options.name ?? path.basename(path.resolve(options.out));
     await updateCatalog(dir, entries, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832' });
