@@ -8,6 +8,7 @@ import { createLangSlice } from './langSlice';
 import { createBuildingStyleSlice } from './buildingStyleSlice';
 import { createMeasureSlice } from './measureSlice';
 import { createViewerStatusSlice } from './viewerStatusSlice';
+import { createScenarioSlice } from './scenarioSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -23,6 +24,7 @@ const SLICES: SliceCreator<object>[] = [
   createBuildingStyleSlice,
   createMeasureSlice,
   createViewerStatusSlice,
+  createScenarioSlice,
 ];
 
 /**
