@@ -9,7 +9,8 @@ import { readVectorFile } from '../../src/core/vector/readVectorFile';
 import type { VectorLayer } from '../../src/core/vector/VectorLayer';
 import { ROLE_COLORS } from '../../src/core/vector/guessLayerRole';
 import { layerSlug, vectorCatalogLayer } from '../../src/core/vector/vectorCatalogLayer';
-import { featureBbox, unionBbox } from '../../src/core/vector/featureBbox';
+import { featureBbox, unionBbox, originForBbox } from '../../src/core/vector/featureBbox';
+import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
 
@@ -63,7 +64,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
       entries.push(vectorCatalogLayer(layer, { id, multi, sourceFile: file, role: options.extra.role as CatalogLayer['role'], title: options.extra.title ?? options.name, attribution: options.extra.attribution }));
     }
     const title = options.name ?? path.basename(path.resolve(options.out));
-    await updateCatalog(dir, entries, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832' });
+    await updateCatalog(dir, entries, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832', origin: originForBbox(bbox, wgs84ToUtm32) });
     await writeFile(path.join(dir, 'report.json'), JSON.stringify(build(), null, 2));
   });
   return build();

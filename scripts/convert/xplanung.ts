@@ -8,7 +8,8 @@ import { ReportBuilder, type ConversionReport } from '../../src/core/convert/Con
 import { readXPlanFile } from '../../src/core/xplanung/readXPlanFile';
 import type { XPlanPlanInfo, XPlanText } from '../../src/core/xplanung/readXPlanGml';
 import { xplanCatalogLayer } from '../../src/core/xplanung/xplanCatalogLayers';
-import { featureBbox } from '../../src/core/vector/featureBbox';
+import { featureBbox, originForBbox } from '../../src/core/vector/featureBbox';
+import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
 
@@ -74,7 +75,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     }
     await writeFile(path.join(dir, 'texte.json'), JSON.stringify({ plans, texts }, null, 1));
     const title = options.name ?? (plans.map((p) => p.name).filter(Boolean).join(', ') || 'Bebauungsplan');
-    await updateCatalog(dir, layers, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832' });
+    await updateCatalog(dir, layers, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832', origin: originForBbox(bbox, wgs84ToUtm32) });
     const r = build();
     r.durationMs = Math.round(performance.now() - t0);
     await writeFile(path.join(dir, 'report.json'), JSON.stringify(r, null, 2));

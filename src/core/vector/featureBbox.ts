@@ -38,3 +38,13 @@ export function unionBbox(a: [number, number, number, number] | undefined, b: [n
   if (!b) return a;
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
+
+/**
+ * A local origin for a dataset: the bbox centre in EPSG:25832, rounded to
+ * 100 m, so that analysis coordinates stay small (see the catalog's `origin`).
+ */
+export function originForBbox(bbox: [number, number, number, number] | undefined, toUtm: (p: [number, number]) => [number, number]): [number, number] | undefined {
+  if (!bbox) return undefined;
+  const [x, y] = toUtm([(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2]);
+  return [Math.round(x / 100) * 100, Math.round(y / 100) * 100];
+}

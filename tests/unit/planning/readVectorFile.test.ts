@@ -47,6 +47,7 @@ describe.skipIf(!hasReal)('vector readers on the real samples', () => {
     expect(layer.features[0].properties.nachricht).toBeNull();
     expectBoxes(layer, 'EPSG:25832', [553795.379, 5926077.671, 582270.133, 5949011.314], [9.81064, 53.47725, 10.24568, 53.68705]);
     expect(guessLayerRole(layer)).toBe('plan');
+    expect(checkRightHandRule(layer.features).bad).toEqual([]);
     // Planar area in EPSG:25832 of the back-projected rings vs turf's spherical area.
     let planar = 0, sphere = 0;
     const proj = (ring: Position[]) => nativeRing(ring);

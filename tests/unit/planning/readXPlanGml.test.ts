@@ -127,6 +127,7 @@ describe.skipIf(!hasReal)('readXPlanGml on the Hamburg XPlanGML samples', () => 
     const llWant = [10.00087, 53.66752, 10.01661, 53.67741];
     // ±2 m (SOURCES.md: DHDN datum shift), i.e. 3e-5° lon and 1.8e-5° lat.
     ll.forEach((v, i) => expect(Math.abs(v - llWant[i])).toBeLessThan(i % 2 === 0 ? 3e-5 + 5e-6 : 1.8e-5 + 5e-6));
+    expect(checkRightHandRule(r.features).bad).toEqual([]);
   });
 
   it('StErhVO Hamm (6.0 SO_Plan): SO_Plan, SO_Bereich, 1 SO_Gebiet, 3 text sections', () => {
