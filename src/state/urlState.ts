@@ -24,6 +24,9 @@ export interface UrlState {
   shadows?: boolean;
   shadowQuality?: ShadowQuality;
   lighting?: boolean;
+  /** Active scenario (saved in this browser) and variant; `var=existing` means no variant. */
+  scenarioId?: string;
+  variantId?: string | null;
 }
 
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
@@ -72,6 +75,10 @@ export function parseUrlState(search: string): UrlState {
   if (sq === 'low' || sq === 'medium' || sq === 'high') out.shadowQuality = sq;
   const light = q.get('light');
   if (light === '1' || light === '0') out.lighting = light === '1';
+  const scn = q.get('scn');
+  if (scn && /^[A-Za-z0-9_-]{1,100}$/.test(scn)) out.scenarioId = scn;
+  const vr = q.get('var');
+  if (vr && /^[A-Za-z0-9_-]{1,100}$/.test(vr)) out.variantId = vr === 'existing' ? null : vr;
   return out;
 }
 
@@ -98,6 +105,10 @@ export function formatUrlState(s: AppState): string {
   if (s.shadows) q.set('sh', '1');
   if (s.shadowQuality !== 'medium') q.set('sq', s.shadowQuality);
   if (!s.lighting) q.set('light', '0');
+  if (s.activeScenarioId) {
+    q.set('scn', s.activeScenarioId);
+    q.set('var', s.activeVariantId ?? 'existing');
+  }
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7E/gi, '~');
 }
 

@@ -139,3 +139,18 @@ describe('scenarioSlice', () => {
     expect(s().selectedProposedId).toBeNull();
   });
 });
+
+describe('scenario in the shareable URL', () => {
+  it('writes and reads scn/var; var=existing means Existing', async () => {
+    const { formatUrlState, parseUrlState } = await import('../../../src/state/urlState');
+    const store = createAppStore();
+    const s = store.getState;
+    s().createScenario('X');
+    const qs = formatUrlState(s());
+    expect(parseUrlState(qs)).toMatchObject({ scenarioId: s().activeScenarioId, variantId: s().activeVariantId });
+    s().setActiveVariant(null);
+    expect(formatUrlState(s())).toContain('var=existing');
+    expect(parseUrlState(formatUrlState(s())).variantId).toBeNull();
+    expect(parseUrlState('?scn=<script>').scenarioId).toBeUndefined();
+  });
+});
