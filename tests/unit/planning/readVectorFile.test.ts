@@ -20,8 +20,8 @@ const holeCount = (l: VectorLayer) => l.features.reduce((n, f) => n + (f.geometr
 function expectBoxes(layer: VectorLayer, crs: string, native: number[], wgs: number[], nativeTol = 1) {
   const nb = nativeBbox(layer.features, crs);
   nb.forEach((v, i) => expect(Math.abs(v - native[i]), `native bbox[${i}] ${v} vs ${native[i]}`).toBeLessThan(nativeTol));
-  // 1 m ≈ 1.5e-5° lon / 0.9e-5° lat here; SOURCES.md rounds to 5 decimals.
-  cornerWgs84(nb, crs).forEach((v, i) => expect(Math.abs(v - wgs[i]), `wgs84 bbox[${i}] ${v} vs ${wgs[i]}`).toBeLessThan(1.5e-5 + 5e-6));
+  // 1 m is 1.51e-5° of longitude and 0.9e-5° of latitude here, plus 0.5e-5° for the 5 decimals of SOURCES.md.
+  cornerWgs84(nb, crs).forEach((v, i) => expect(Math.abs(v - wgs[i]), `wgs84 bbox[${i}] ${v} vs ${wgs[i]}`).toBeLessThan(i % 2 === 0 ? 2.01e-5 : 1.4e-5));
 }
 
 describe.skipIf(!hasReal)('vector readers on the real samples', () => {
