@@ -1,7 +1,7 @@
-import { Clipper, Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
+import { Clipper, Clipper64, ClipType, FillRule, PolyTree64, type Path64, type Paths64 } from 'clipper2-ts';
 import { polyTreeToPolygons } from './computeShadows';
 import { pointInRings } from './localGeometry';
-import { clipScale, itemEdges, itemPaths, layerMaxAbs, type LayerItem, type PolygonLayer } from './polygonLayer';
+import { clipScale, itemEdges, type LayerItem, type PolygonLayer } from './polygonLayer';
 
 export interface OverlapPair {
   aIndex: number;
@@ -48,7 +48,6 @@ export function computeOverlaps(a: PolygonLayer, b: PolygonLayer, opts: { withGe
   const pairs: OverlapPair[] = [];
   const minArea = opts.minAreaM2 ?? 1e-4;
   let fast = 0, clipped = 0;
-  const scale = clipScale(Math.max(layerMaxAbs(a), layerMaxAbs(b)));
   if (b.index)
     for (const ia of a.items) {
       for (const bi of b.index.search(ia.minX, ia.minY, ia.maxX, ia.maxY)) {
@@ -62,17 +61,33 @@ export function computeOverlaps(a: PolygonLayer, b: PolygonLayer, opts: { withGe
           if (opts.withGeometry && area > 0) geom = inside === 'a-in-b' ? ia.polygons : ib.polygons;
         } else {
           clipped++;
+          // Work in the pair's common box: both items cropped to it (exact for a
+          // rectangle), moved to its centre and scaled as finely as its size allows,
+          // so that a city-wide district and a small parcel still meet on a 0.01 mm grid.
+          const bx0 = Math.max(ia.minX, ib.minX) - 1, by0 = Math.max(ia.minY, ib.minY) - 1;
+          const bx1 = Math.min(ia.maxX, ib.maxX) + 1, by1 = Math.min(ia.maxY, ib.maxY) + 1;
+          const ox = (bx0 + bx1) / 2, oy = (by0 + by1) / 2;
+          const scale = clipScale(Math.max(bx1 - bx0, by1 - by0));
+          const pa = croppedPaths(ia, bx0, by0, bx1, by1, ox, oy, scale);
+          const pb = croppedPaths(ib, bx0, by0, bx1, by1, ox, oy, scale);
           if (opts.withGeometry) {
             const c = new Clipper64();
-            c.addSubject(itemPaths(ia, scale));
-            c.addClip(itemPaths(ib, scale));
+            c.addSubject(pa);
+            c.addClip(pb);
             const tree = new PolyTree64();
             c.execute(ClipType.Intersection, FillRule.NonZero, tree);
             geom = polyTreeToPolygons(tree, scale);
             area = 0;
-            for (const p of geom) for (const r of p) area += ringArea(r);
+            for (const p of geom)
+              for (const r of p) {
+                for (let i = 0; i < r.length; i += 2) {
+                  r[i] += ox;
+                  r[i + 1] += oy;
+                }
+                area += ringArea(r);
+              }
           } else {
-            area = Clipper.areaPaths(Clipper.intersect(itemPaths(ia, scale), itemPaths(ib, scale), FillRule.NonZero)) / (scale * scale);
+            area = Clipper.areaPaths(Clipper.intersect(pa, pb, FillRule.NonZero)) / (scale * scale);
           }
         }
         if (area <= minArea) continue;
@@ -130,6 +145,58 @@ function hasEdgeIn(edges: import('flatbush').default, box: LayerItem): boolean {
 function pointInItem(it: LayerItem, x: number, y: number): boolean {
   for (const p of it.polygons) if (pointInRings(x, y, p)) return true;
   return false;
+}
+
+/**
+ * An item's rings cropped to a box (Sutherland–Hodgman per ring: clipping to
+ * a convex window keeps every winding number inside it), shifted to (ox, oy)
+ * and scaled to clipper integers.
+ */
+function croppedPaths(it: LayerItem, x0: number, y0: number, x1: number, y1: number, ox: number, oy: number, scale: number): Paths64 {
+  const out: Paths64 = [];
+  const inside = it.minX >= x0 && it.maxX <= x1 && it.minY >= y0 && it.maxY <= y1;
+  for (const poly of it.polygons)
+    for (const ring of poly) {
+      let pts: number[] = Array.from(ring);
+      if (!inside) {
+        pts = clipEdge(pts, (x) => x - x0, 0);
+        pts = clipEdge(pts, (x) => x1 - x, 0);
+        pts = clipEdge(pts, (y) => y - y0, 1);
+        pts = clipEdge(pts, (y) => y1 - y, 1);
+      }
+      if (pts.length < 6) continue;
+      const path: Path64 = new Array(pts.length / 2);
+      for (let i = 0; i < pts.length; i += 2) path[i / 2] = { x: Math.round((pts[i] - ox) * scale), y: Math.round((pts[i + 1] - oy) * scale) };
+      out.push(path);
+    }
+  return out;
+}
+
+/** One Sutherland–Hodgman pass against the half-plane f(coordinate) ≥ 0 on axis 0 (x) or 1 (y). */
+function clipEdge(pts: number[], f: (v: number) => number, axis: 0 | 1): number[] {
+  const out: number[] = [];
+  const n = pts.length;
+  if (!n) return out;
+  let px = pts[n - 2], py = pts[n - 1];
+  let pd = f(axis === 0 ? px : py);
+  for (let i = 0; i < n; i += 2) {
+    const x = pts[i], y = pts[i + 1];
+    const d = f(axis === 0 ? x : y);
+    if (d >= 0) {
+      if (pd < 0) {
+        const t = pd / (pd - d);
+        out.push(px + (x - px) * t, py + (y - py) * t);
+      }
+      out.push(x, y);
+    } else if (pd >= 0) {
+      const t = pd / (pd - d);
+      out.push(px + (x - px) * t, py + (y - py) * t);
+    }
+    px = x;
+    py = y;
+    pd = d;
+  }
+  return out;
 }
 
 function ringArea(r: Float64Array): number {

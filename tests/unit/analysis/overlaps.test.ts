@@ -76,7 +76,8 @@ describe('computeOverlaps', () => {
     const S = 10000;
     const inter = Clipper.intersect(Clipper.union(pathsOf(a), FillRule.NonZero), Clipper.union(pathsOf(b), FillRule.NonZero), FillRule.NonZero);
     const expected = Clipper.areaPaths(inter) / (S * S);
-    expect(Math.abs(r.totalAreaM2 - expected) / expected).toBeLessThan(1e-7);
+    // The reference itself is computed on a 0.1 mm grid.
+    expect(Math.abs(r.totalAreaM2 - expected) / expected).toBeLessThan(1e-6);
     // Second clipper: turf.intersect (polyclip-ts) in the same local metres, on every 7th pair.
     const toTurf = (it: PolygonLayer['items'][number]) => turf.polygon(it.polygons[0].map((ring) => { const o: number[][] = []; for (let i = 0; i < ring.length; i += 2) o.push([ring[i], ring[i + 1]]); o.push(o[0]); return o; }));
     const ai = new Map(a.items.map((x) => [x.index, x])), bi = new Map(b.items.map((x) => [x.index, x]));
