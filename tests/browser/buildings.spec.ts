@@ -114,6 +114,14 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     await page.getByRole('checkbox', { name: 'Schattenwurf' }).uncheck();
     await settle(page);
     expect(gridDiff(evening, await canvasStats(page))).toBeGreaterThan(0.3);
+    // Play a day: the time advances on its own until paused.
+    const t0 = await page.evaluate(() => window.__planlotse!.getState().timeMs);
+    await page.getByRole('button', { name: 'Tag abspielen' }).click();
+    await page.waitForFunction((t) => window.__planlotse!.getState().timeMs >= t + 30 * 60_000 || window.__planlotse!.getState().timeMs < t, t0);
+    await page.getByRole('button', { name: 'Anhalten' }).click();
+    const t1 = await page.evaluate(() => window.__planlotse!.getState().timeMs);
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => window.__planlotse!.getState().timeMs)).toBe(t1);
     expect(rec.consoleErrors).toEqual([]);
     expect(rec.pageErrors).toEqual([]);
   });

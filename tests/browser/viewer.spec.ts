@@ -153,6 +153,20 @@ describe('viewer on the fixture dataset', () => {
       .map((k) => MESSAGES.de[k as keyof typeof MESSAGES.de])
       .filter((v, i) => v !== Object.values(MESSAGES.en)[i] && !v.includes('{'));
     expect(en.filter((s) => germanOnly.includes(s))).toEqual([]);
+    // Keyboard: Tab reaches the layer checkboxes, Space toggles, the focus is visible.
+    await page.getByRole('button', { name: 'Expand or collapse section Layers' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { label: el.getAttribute('aria-label'), outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    expect(focused.label).toBe('Show Buildings (LoD1)');
+    expect(focused.outline).not.toBe('none');
+    expect(parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => window.__planlotse!.getState().layers.buildings.visible)).toBe(false);
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => window.__planlotse!.getState().layers.buildings.visible)).toBe(true);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
   });
 
