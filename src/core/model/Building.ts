@@ -39,6 +39,10 @@ export interface BuildingProperties {
    * Absent for LoD1/prism buildings.
    */
   roofs?: [number, number, number][][];
+  /** Level of detail of the converted geometry (1 or 2, CityJSON may give 2.2 etc.). */
+  lod?: number;
+  /** All other source attributes (e.g. CityGML gen:stringAttribute, CityJSON attributes), as read. */
+  attributes?: Record<string, string | number>;
 }
 
 export type BuildingFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, BuildingProperties>;

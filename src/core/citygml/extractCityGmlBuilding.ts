@@ -1,0 +1,296 @@
+import { child, descendants, textOf, type XmlNode } from './XmlNode';
+import type { ReportBuilder } from '../convert/ConversionReport';
+import type { SourceBuilding, SourceBuildingAttributes, SourcePolygon, SurfaceKind } from '../tiles/SourceBuilding';
+
+const BOUNDARY_KIND: Record<string, SurfaceKind> = {
+  RoofSurface: 'roof',
+  WallSurface: 'wall',
+  GroundSurface: 'ground',
+  ClosureSurface: 'closure',
+  OuterCeilingSurface: 'roof',
+  OuterFloorSurface: 'other',
+  FloorSurface: 'other',
+  CeilingSurface: 'other',
+  InteriorWallSurface: 'other',
+};
+const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$/;
+const POLYGON_NAMES = new Set(['Polygon', 'Triangle', 'Rectangle']);
+// Openings and interiors are LoD3/4 detail we do not draw.
+const IGNORED = new Set(['opening', 'interior', 'interiorRoom', 'outerBuildingInstallation', 'interiorBuildingInstallation', 'buildingInstallation', 'lod0FootPrint', 'lod0RoofEdge', 'lod0MultiSurface']);
+
+interface Ctx {
+  kind?: SurfaceKind;
+  lod?: number;
+  reverse: boolean;
+  dim: number;
+}
+
+/** Context for {@link extractCityGmlBuilding}. */
+export interface ExtractContext {
+  file: string;
+  report: ReportBuilder;
+  /** srsName of the file (Envelope), used when the building has none. */
+  fileSrs?: string;
+}
+
+/**
+ * Reads one `bldg:Building` element tree (with its BuildingParts) into a
+ * {@link SourceBuilding}: LoD1/LoD2 polygons with their boundary-surface
+ * kind, xlink:href surface references resolved within the building, and the
+ * attributes (function, roofType, measuredHeight, storeys, xAL address,
+ * generic attributes). Returns undefined (and reports why) when the building
+ * has no usable geometry.
+ *
+ * @example extractCityGmlBuilding(buildingNode, { file: 'a.gml', report })
+ */
+export function extractCityGmlBuilding(node: XmlNode, ctx: ExtractContext): SourceBuilding | undefined {
+  const id = node.attrs.id ?? `${ctx.file}:${node.line}`;
+  const polygons: (SourcePolygon & { lod: number })[] = [];
+  const byId = new Map<string, SourcePolygon & { lod: number }>();
+  const refs: { href: string; kind?: SurfaceKind; lod: number; line: number }[] = [];
+  let srsName: string | undefined;
+  let partCount = 0;
+  const warn = (line: number | undefined, reason: string) => ctx.report.warn({ file: ctx.file, line, featureId: id, featureClass: node.qname, reason });
+
+  const walk = (n: XmlNode, c: Ctx): void => {
+    if (n.attrs.srsName) srsName ??= n.attrs.srsName;
+    let cc = c;
+    if (n.attrs.srsDimension) cc = { ...cc, dim: Number(n.attrs.srsDimension) || 3 };
+    const kind = BOUNDARY_KIND[n.name];
+    if (kind) cc = { ...cc, kind };
+    const lodm = LOD_GEOMETRY.exec(n.name);
+    if (lodm) cc = { ...cc, lod: Number(lodm[1]) };
+    if (n.name === 'BuildingPart') partCount++;
+    if (n.name === 'OrientableSurface' && n.attrs.orientation === '-') cc = { ...cc, reverse: !cc.reverse };
+    if (POLYGON_NAMES.has(n.name)) {
+      if (cc.lod === undefined || cc.lod === 0) return;
+      const p = readPolygon(n, cc, warn);
+      if (p) {
+        const poly = { ...p, lod: cc.lod };
+        polygons.push(poly);
+        if (p.id) byId.set(p.id, poly);
+      }
+      return;
+    }
+    if (n.name === 'surfaceMember' && n.attrs.href && n.children.length === 0) {
+      if (cc.lod !== undefined && cc.lod > 0) refs.push({ href: n.attrs.href.replace(/^#/, ''), kind: cc.kind, lod: cc.lod, line: n.line });
+      return;
+    }
+    if (IGNORED.has(n.name) || /TerrainIntersection$/.test(n.name)) return;
+    for (const k of n.children) walk(k, cc);
+  };
+  walk(node, { reverse: false, dim: 3 });
+
+  // xlink'd surfaces: Hamburg/NRW solids point at polygons of boundary surfaces (already
+  // collected with their kind); some exporters do the reverse and the boundary
+  // surface points at a polygon of the solid, which then gets the kind.
+  for (const r of refs) {
+    const target = byId.get(r.href);
+    if (!target) {
+      warn(r.line, `xlink:href #${r.href} does not resolve to a polygon in this building`);
+      continue;
+    }
+    if (!target.kind && r.kind) target.kind = r.kind;
+  }
+
+  if (polygons.length === 0) {
+    ctx.report.skip({ file: ctx.file, line: node.line, featureId: id, featureClass: node.qname, reason: 'missing geometry: no LoD1–LoD4 polygons in the building or its parts' });
+    return undefined;
+  }
+  // One LoD per building: LoD2 if present, else LoD1, else the highest there is.
+  const lods = new Set(polygons.map((p) => p.lod));
+  const lod = lods.has(2) ? 2 : lods.has(1) ? 1 : Math.max(...lods);
+  const chosen = polygons.filter((p) => p.lod === lod).map(({ lod: _lod, ...p }) => p);
+  return {
+    id,
+    featureClass: node.qname,
+    file: ctx.file,
+    line: node.line,
+    srsName: srsName ?? ctx.fileSrs,
+    lod,
+    polygons: chosen,
+    partCount,
+    attributes: readAttributes(node),
+  };
+}
+
+function readPolygon(n: XmlNode, c: Ctx, warn: (line: number | undefined, reason: string) => void): SourcePolygon | undefined {
+  const rings: Float64Array[] = [];
+  const ringNodes: XmlNode[] = [];
+  if (n.name === 'Polygon' || n.name === 'Triangle' || n.name === 'Rectangle') {
+    // GML 3.1 exterior/interior; GML 2 outerBoundaryIs/innerBoundaryIs.
+    for (const k of n.children) {
+      if (k.name === 'exterior' || k.name === 'outerBoundaryIs') ringNodes.unshift(k);
+      else if (k.name === 'interior' || k.name === 'innerBoundaryIs') ringNodes.push(k);
+    }
+  }
+  for (const rn of ringNodes) {
+    const lr = child(rn, 'LinearRing') ?? rn.children[0];
+    if (!lr) continue;
+    const coords = readCoordinates(lr, c.dim);
+    if (typeof coords === 'string') {
+      warn(lr.line, `polygon ${n.attrs.id ?? ''}: ${coords}; polygon skipped`.replace('  ', ' '));
+      return undefined;
+    }
+    if (c.reverse) reverseRing(coords);
+    rings.push(coords);
+  }
+  if (rings.length === 0) {
+    warn(n.line, `polygon ${n.attrs.id ?? ''} has no exterior ring; skipped`);
+    return undefined;
+  }
+  return { kind: c.kind, rings, id: n.attrs.id, line: n.line };
+}
+
+/** Coordinates of a LinearRing as flat xyz, or a reason why they cannot be read. */
+function readCoordinates(lr: XmlNode, inheritedDim: number): Float64Array | string {
+  const posList = child(lr, 'posList');
+  let dim = inheritedDim;
+  let values: number[];
+  if (posList) {
+    if (posList.attrs.srsDimension) dim = Number(posList.attrs.srsDimension);
+    else if (lr.attrs.srsDimension) dim = Number(lr.attrs.srsDimension);
+    values = parseNumbers(posList.text);
+  } else {
+    const pos = descendants(lr, 'pos');
+    if (pos.length > 0) {
+      values = [];
+      const d0 = pos[0].attrs.srsDimension ? Number(pos[0].attrs.srsDimension) : undefined;
+      const parsed = pos.map((p) => parseNumbers(p.text));
+      dim = d0 ?? (parsed[0]?.length || inheritedDim);
+      for (const p of parsed) values.push(...p);
+    } else {
+      const coordinates = child(lr, 'coordinates');
+      if (!coordinates) return 'ring has no posList, pos or coordinates';
+      // GML 2 `coordinates`: tuples separated by spaces, values by commas.
+      const tuples = coordinates.text.trim().split(/\s+/).map((t) => t.split(',').map(Number));
+      dim = tuples[0]?.length ?? 3;
+      values = tuples.flat();
+    }
+  }
+  if (dim !== 2 && dim !== 3) return `unsupported srsDimension ${dim}`;
+  if (values.length % dim !== 0) return `coordinate count ${values.length} is not a multiple of srsDimension ${dim}`;
+  for (const v of values) if (!Number.isFinite(v)) return 'non-numeric coordinate in posList';
+  const n = values.length / dim;
+  const out = new Float64Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    out[i * 3] = values[i * dim];
+    out[i * 3 + 1] = values[i * dim + 1];
+    out[i * 3 + 2] = dim === 3 ? values[i * dim + 2] : 0;
+  }
+  return out;
+}
+
+function parseNumbers(s: string): number[] {
+  const out: number[] = [];
+  const t = s.trim();
+  if (!t) return out;
+  for (const p of t.split(/\s+/)) out.push(Number(p));
+  return out;
+}
+
+function reverseRing(r: Float64Array): void {
+  const n = r.length / 3;
+  for (let i = 0, j = n - 1; i < j; i++, j--) {
+    for (let k = 0; k < 3; k++) {
+      const t = r[i * 3 + k];
+      r[i * 3 + k] = r[j * 3 + k];
+      r[j * 3 + k] = t;
+    }
+  }
+}
+
+/** Attributes of the building, filled from its parts where the building has none. */
+function readAttributes(b: XmlNode): SourceBuildingAttributes {
+  const a: SourceBuildingAttributes = { generic: {} };
+  const apply = (n: XmlNode, isPart: boolean) => {
+    for (const c of n.children) {
+      switch (c.name) {
+        case 'function':
+          if (!a.function) a.function = textOf(c);
+          break;
+        case 'roofType':
+          if (!a.roofType) a.roofType = textOf(c);
+          break;
+        case 'measuredHeight': {
+          // v1/v2: value in the element; 3.0 draft: con:height/con:Height/con:value.
+          const v = Number(c.children.length ? textOf(descendants(c, 'value')[0]) : textOf(c));
+          if (Number.isFinite(v)) a.measuredHeightM = isPart ? Math.max(a.measuredHeightM ?? -Infinity, v) : v;
+          break;
+        }
+        case 'height': {
+          const h = descendants(c, 'Height')[0];
+          const v = Number(textOf(h ? descendants(h, 'value')[0] : undefined));
+          if (h && Number.isFinite(v) && a.measuredHeightM === undefined) a.measuredHeightM = v;
+          break;
+        }
+        case 'storeysAboveGround': {
+          const v = Number(textOf(c));
+          if (Number.isFinite(v) && a.storeysAboveGround === undefined) a.storeysAboveGround = v;
+          break;
+        }
+        case 'storeysBelowGround': {
+          const v = Number(textOf(c));
+          if (Number.isFinite(v) && a.storeysBelowGround === undefined) a.storeysBelowGround = v;
+          break;
+        }
+        case 'address': {
+          const s = formatAddress(c);
+          if (s) a.address = a.address ? (a.address.includes(s) ? a.address : `${a.address}; ${s}`) : s;
+          break;
+        }
+        case 'stringAttribute':
+        case 'intAttribute':
+        case 'doubleAttribute':
+        case 'dateAttribute':
+        case 'uriAttribute':
+        case 'measureAttribute':
+        case 'StringAttribute':
+        case 'IntAttribute':
+        case 'DoubleAttribute':
+        case 'DateAttribute':
+        case 'UriAttribute':
+        case 'MeasureAttribute':
+          readGeneric(c, a.generic);
+          break;
+        case 'genericAttribute':
+          for (const g of c.children) readGeneric(g, a.generic);
+          break;
+        case 'consistsOfBuildingPart':
+          for (const p of c.children) if (p.name === 'BuildingPart') apply(p, true);
+          break;
+        case 'buildingPart':
+          for (const p of c.children) if (p.name === 'BuildingPart') apply(p, true);
+          break;
+      }
+    }
+  };
+  apply(b, false);
+  return a;
+}
+
+function readGeneric(c: XmlNode, out: Record<string, string | number>): void {
+  // 1.0/2.0: <gen:stringAttribute name="x"><gen:value>…; 3.0: <gen:StringAttribute><gen:name>x</gen:name><gen:value>…
+  const name = c.attrs.name ?? textOf(child(c, 'name'));
+  if (!name || name in out) return;
+  const raw = textOf(child(c, 'value'));
+  const numeric = /^(int|double|measure)Attribute$/i.test(c.name);
+  const v = numeric ? Number(raw) : raw;
+  out[name] = typeof v === 'number' && !Number.isFinite(v) ? raw : v;
+}
+
+/** "Street Number, PostalCode Locality" from an xAL address (as in AdV CityGML). */
+function formatAddress(addr: XmlNode): string | undefined {
+  const get = (name: string) => {
+    const n = descendants(addr, name)[0];
+    return n ? textOf(n) : '';
+  };
+  const street = get('ThoroughfareName');
+  const numbers = descendants(addr, 'ThoroughfareNumber').map((n) => textOf(n)).filter(Boolean).join('/');
+  const postal = get('PostalCodeNumber');
+  const locality = get('LocalityName');
+  const line1 = [street, numbers].filter(Boolean).join(' ');
+  const line2 = [postal, locality].filter(Boolean).join(' ');
+  const s = [line1, line2].filter(Boolean).join(', ');
+  return s || undefined;
+}

@@ -1,0 +1,102 @@
+import { makeCrsContext, prepareBuilding, type CrsContext, type PreparedBuilding } from './prepareBuilding';
+import type { ReportBuilder, ConversionReport } from '../convert/ConversionReport';
+import type { BuildingFeature } from '../model/Building';
+import type { SourceBuilding } from './SourceBuilding';
+
+/** Options of {@link CityModelCollector}. */
+export interface CityModelCollectorOptions {
+  /** CRS given by the user (`--crs`); overrides the files'. */
+  crs?: string;
+  /**
+   * Receives each footprint feature as soon as the building is prepared. When
+   * given, roofs are not kept in memory (a CLI streams them to disk).
+   */
+  onFootprint?: (f: BuildingFeature) => void;
+}
+
+/**
+ * Turns source buildings (from the CityGML or CityJSON reader) into prepared
+ * buildings: resolves each one's CRS (option over file; unknown CRS → the
+ * building is skipped with the reference in the reason), validates and
+ * places it, counts it. Pure: runs in Node and in a browser worker.
+ *
+ * @example
+ * const c = new CityModelCollector(report, { crs: 'EPSG:25832' });
+ * await readCityGml(chunks, { file, report, onBuilding: (b) => c.add(b) });
+ * const tileset = await buildTileset(c.buildings, { writeTile });
+ */
+export class CityModelCollector {
+  readonly buildings: PreparedBuilding[] = [];
+  /** Footprints, when no `onFootprint` sink was given. */
+  readonly footprints: BuildingFeature[] = [];
+  /** Bbox of the source coordinates per source CRS code: [minX, minY, minZ, maxX, maxY, maxZ]. */
+  readonly nativeBbox = new Map<string, [number, number, number, number, number, number]>();
+  /** CRS used, as for the report (first one seen). */
+  crsUsed?: ConversionReport['crs'];
+  private readonly contexts = new Map<string, CrsContext | undefined>();
+  private readonly option?: CrsContext;
+
+  constructor(
+    private readonly report: ReportBuilder,
+    private readonly options: CityModelCollectorOptions = {},
+  ) {
+    if (options.crs) {
+      this.option = makeCrsContext(options.crs);
+      if (!this.option) throw new Error(`--crs ${options.crs}: unknown CRS (use e.g. EPSG:25832, EPSG:25833, EPSG:28992)`);
+    }
+  }
+
+  /** Validates and places one building; returns false when it was skipped. */
+  add(b: SourceBuilding): boolean {
+    let ctx = this.option;
+    if (!ctx) {
+      if (!this.contexts.has(b.srsName ?? '')) this.contexts.set(b.srsName ?? '', makeCrsContext(b.srsName));
+      ctx = this.contexts.get(b.srsName ?? '');
+    }
+    if (!ctx) {
+      this.report.skip({
+        file: b.file,
+        line: b.line,
+        featureId: b.id,
+        featureClass: b.featureClass,
+        reason: b.srsName ? `unknown CRS "${b.srsName}" (give one with --crs EPSG:nnnn)` : 'no CRS in the file (no srsName, no referenceSystem): give one with --crs EPSG:nnnn',
+      });
+      return false;
+    }
+    const p = prepareBuilding(b, ctx, this.report);
+    if (!p) return false;
+    this.crsUsed ??= { code: ctx.crs.code, ...(ctx.crs.verticalDatum ? { verticalDatum: ctx.crs.verticalDatum } : {}), from: this.option ? 'option' : 'file' };
+    if (this.options.onFootprint) {
+      this.options.onFootprint(p.footprint);
+      // Keep only what the tiles need: roofs and the footprint geometry went to the sink.
+      const { roofs: _roofs, ...rest } = p.properties;
+      p.properties = rest;
+      p.footprint = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: rest };
+    } else {
+      this.footprints.push(p.footprint);
+    }
+    this.buildings.push(p);
+    const nb = this.nativeBbox.get(ctx.crs.code);
+    if (!nb) this.nativeBbox.set(ctx.crs.code, [...p.nativeBbox]);
+    else for (let k = 0; k < 3; k++) {
+      nb[k] = Math.min(nb[k], p.nativeBbox[k]);
+      nb[k + 3] = Math.max(nb[k + 3], p.nativeBbox[k + 3]);
+    }
+    this.report.count(b.featureClass.replace(/^[^:]*:/, 'bldg:'));
+    if (b.partCount) this.report.count(b.featureClass.replace(/^[^:]*:/, 'bldg:') + 'Part', b.partCount);
+    return true;
+  }
+
+  /** WGS84 bbox of all buildings, or undefined when none. */
+  get bbox(): [number, number, number, number] | undefined {
+    if (this.buildings.length === 0) return undefined;
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (const b of this.buildings) {
+      w = Math.min(w, b.west);
+      s = Math.min(s, b.south);
+      e = Math.max(e, b.east);
+      n = Math.max(n, b.north);
+    }
+    return [w, s, e, n];
+  }
+}

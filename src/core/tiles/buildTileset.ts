@@ -1,0 +1,184 @@
+import { EnuFrame } from './ellipsoid';
+import { KIND_CODE, type PreparedBuilding } from './prepareBuilding';
+import { writeGlb, type PropertyColumn } from './writeGlb';
+
+/** Options of {@link buildTileset}. */
+export interface BuildTilesetOptions {
+  /** Most buildings in one leaf tile (default 200). A building is never split. */
+  maxBuildingsPerTile?: number;
+  /** Receives each tile's glb; `uri` is relative to tileset.json (e.g. `tiles/0_1.glb`). */
+  writeTile: (uri: string, bytes: Uint8Array) => Promise<void> | void;
+}
+
+/** RGBA per surface kind: warm roofs, light walls (multiplied by the viewer's style colour). */
+export const SURFACE_COLORS: Record<number, [number, number, number, number]> = {
+  [KIND_CODE.roof]: [178, 84, 62, 255],
+  [KIND_CODE.wall]: [236, 231, 222, 255],
+  [KIND_CODE.ground]: [150, 150, 150, 255],
+  [KIND_CODE.closure]: [205, 205, 200, 255],
+  [KIND_CODE.other]: [210, 205, 196, 255],
+};
+
+interface Node {
+  buildings: PreparedBuilding[];
+  children: Node[];
+  key: string;
+}
+
+/** Region [w, s, e, n, minH, maxH] in radians/metres around some buildings. */
+function regionOf(bs: PreparedBuilding[]): number[] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity, lo = Infinity, hi = -Infinity;
+  for (const b of bs) {
+    w = Math.min(w, b.west);
+    s = Math.min(s, b.south);
+    e = Math.max(e, b.east);
+    n = Math.max(n, b.north);
+    lo = Math.min(lo, b.minH);
+    hi = Math.max(hi, b.maxH);
+  }
+  // A small margin (≈ 1 cm) so float rounding never puts a vertex outside.
+  const m = 1e-9;
+  const r = Math.PI / 180;
+  return [(w * r) - m, (s * r) - m, (e * r) + m, (n * r) + m, lo - 0.01, hi + 0.01];
+}
+
+function sizeM(region: number[]): number {
+  const lat = (region[1] + region[3]) / 2;
+  const dx = (region[2] - region[0]) * 6378137 * Math.cos(lat);
+  const dy = (region[3] - region[1]) * 6378137;
+  return Math.hypot(dx, dy, region[5] - region[4]);
+}
+
+/** Quadtree on building anchors; never splits a building. */
+function split(bs: PreparedBuilding[], max: number, key: string, depth: number): Node {
+  if (bs.length <= max || depth >= 16) return { buildings: bs, children: [], key };
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const b of bs) {
+    w = Math.min(w, b.lon);
+    e = Math.max(e, b.lon);
+    s = Math.min(s, b.lat);
+    n = Math.max(n, b.lat);
+  }
+  if (e - w < 1e-9 && n - s < 1e-9) return { buildings: bs, children: [], key };
+  const mx = (w + e) / 2, my = (s + n) / 2;
+  const quads: PreparedBuilding[][] = [[], [], [], []];
+  for (const b of bs) quads[(b.lon > mx ? 1 : 0) + (b.lat > my ? 2 : 0)].push(b);
+  const children = quads.flatMap((q, i) => (q.length ? [split(q, max, `${key}${i}`, depth + 1)] : []));
+  return { buildings: [], children, key };
+}
+
+/**
+ * Writes a 3D Tiles 1.1 tileset: a quadtree of leaf tiles (≤ N buildings
+ * each, by building anchor) with glb content; parents carry no content and a
+ * geometric error that grows with their size (refine ADD), so a city-size
+ * tileset streams. Each leaf has its own ENU transform at its centre with
+ * positions relative to it (no float32 jitter), and a region bounding volume.
+ * Returns the tileset.json object; tiles go to `writeTile`.
+ *
+ * @example const tileset = await buildTileset(buildings, { writeTile: (uri, bytes) => fs.writeFile(path.join(out, uri), bytes) });
+ */
+export async function buildTileset(buildings: PreparedBuilding[], options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+  const max = options.maxBuildingsPerTile ?? 200;
+  const tree = split(buildings, max, '', 0);
+  const root = await writeNode(tree, options);
+  // The root itself has no content: give it an error so Cesium refines into the leaves.
+  const rootError = Math.max(Number(root.geometricError) || 0, 100);
+  root.geometricError = rootError;
+  return {
+    asset: { version: '1.1', generator: 'Planlotse citymodel converter' },
+    geometricError: rootError * 2,
+    root: tree.children.length === 0 ? { boundingVolume: root.boundingVolume, geometricError: rootError, refine: 'ADD', children: [{ ...root, geometricError: 0 }] } : root,
+  };
+}
+
+async function writeNode(node: Node, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+  if (node.children.length === 0) {
+    const region = regionOf(node.buildings);
+    const lon = ((region[0] + region[2]) / 2) * (180 / Math.PI);
+    const lat = ((region[1] + region[3]) / 2) * (180 / Math.PI);
+    const frame = new EnuFrame(lon, lat, 0);
+    const uri = `tiles/t${node.key || 'r'}.glb`;
+    await options.writeTile(uri, tileGlb(node.buildings, frame));
+    return { boundingVolume: { region }, geometricError: 0, refine: 'ADD', transform: frame.matrix, content: { uri } };
+  }
+  const children = [];
+  for (const c of node.children) children.push(await writeNode(c, options));
+  const all = collect(node);
+  const region = regionOf(all);
+  const childMax = Math.max(...children.map((c) => Number(c.geometricError)));
+  // Parents refine at about 4× their size in distance (SSE 16 px, 60° fov).
+  const geometricError = Math.max(childMax * 2, sizeM(region) / 4, 50);
+  return { boundingVolume: { region }, geometricError, refine: 'ADD', children };
+}
+
+function collect(n: Node, out: PreparedBuilding[] = []): PreparedBuilding[] {
+  out.push(...n.buildings);
+  for (const c of n.children) collect(c, out);
+  return out;
+}
+
+/**
+ * The glb of one leaf: every building's vertices moved from its own ENU
+ * frame into the tile's (exact, through ECEF), converted to glTF y-up.
+ */
+export function tileGlb(bs: PreparedBuilding[], tile: EnuFrame): Uint8Array {
+  let nv = 0, ni = 0;
+  for (const b of bs) {
+    nv += b.positions.length / 3;
+    ni += b.indices.length;
+  }
+  const positions = new Float32Array(nv * 3);
+  const normals = new Float32Array(nv * 3);
+  const colors = new Uint8Array(nv * 4);
+  const featureIds = new Float32Array(nv);
+  const indices = nv > 65535 ? new Uint32Array(ni) : new Uint16Array(ni);
+  let v = 0, ii = 0;
+  const ecef = [0, 0, 0];
+  const loc = new Float64Array(3);
+  bs.forEach((b, f) => {
+    const bf = new EnuFrame(b.lon, b.lat, 0);
+    const n = b.positions.length / 3;
+    for (let i = 0; i < n; i++) {
+      bf.toEcef(b.positions[i * 3], b.positions[i * 3 + 1], b.positions[i * 3 + 2], ecef);
+      tile.toLocal(ecef[0], ecef[1], ecef[2], loc);
+      // glTF is y-up: (east, up, -north); 3D Tiles rotates it back to z-up.
+      positions[(v + i) * 3] = loc[0];
+      positions[(v + i) * 3 + 1] = loc[2];
+      positions[(v + i) * 3 + 2] = -loc[1];
+      const d = bf.dirToEcef(b.normals[i * 3], b.normals[i * 3 + 1], b.normals[i * 3 + 2]);
+      const t = tile.dirToLocal(d[0], d[1], d[2]);
+      const len = Math.hypot(t[0], t[1], t[2]) || 1;
+      normals[(v + i) * 3] = t[0] / len;
+      normals[(v + i) * 3 + 1] = t[2] / len;
+      normals[(v + i) * 3 + 2] = -t[1] / len;
+      colors.set(SURFACE_COLORS[b.kinds[i]] ?? SURFACE_COLORS[KIND_CODE.other], (v + i) * 4);
+      featureIds[v + i] = f;
+    }
+    for (let k = 0; k < b.indices.length; k++) indices[ii++] = b.indices[k] + v;
+    v += n;
+  });
+  return writeGlb({ positions, normals, colors, featureIds, indices, featureCount: bs.length, properties: propertyColumns(bs) });
+}
+
+/** The property table: names as the viewer reads them with `feature.getProperty(name)`. */
+function propertyColumns(bs: PreparedBuilding[]): Record<string, PropertyColumn> {
+  const p = bs.map((b) => b.properties);
+  const str = (f: (x: (typeof p)[number]) => string | undefined): PropertyColumn => ({ kind: 'string', values: p.map(f) });
+  const num = (f: (x: (typeof p)[number]) => number | undefined): PropertyColumn => ({ kind: 'float32', values: p.map(f) });
+  return {
+    id: str((x) => x.id),
+    function: str((x) => x.function),
+    functionLabel: str((x) => x.functionLabel),
+    roofType: str((x) => x.roofType),
+    roofTypeLabel: str((x) => x.roofTypeLabel),
+    heightM: num((x) => x.heightM),
+    measuredHeightM: num((x) => x.measuredHeightM),
+    groundHeightM: num((x) => x.groundHeightM),
+    eaveHeightM: num((x) => x.eaveHeightM),
+    ridgeHeightM: num((x) => x.ridgeHeightM),
+    storeysAboveGround: { kind: 'int32', values: p.map((x) => x.storeysAboveGround) },
+    address: str((x) => x.address),
+    source: str((x) => x.source),
+    attributes: str((x) => (x.attributes ? JSON.stringify(x.attributes) : undefined)),
+  };
+}

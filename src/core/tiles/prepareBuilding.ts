@@ -1,0 +1,300 @@
+import { Clipper, FillRule, PointInPolygonResult, type PathsD } from 'clipper2-ts';
+import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
+import { newellNormal, openRing, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
+import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
+import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
+import type { ReportBuilder } from '../convert/ConversionReport';
+import type { BuildingFeature, BuildingProperties } from '../model/Building';
+import type { SourceBuilding, SurfaceKind } from './SourceBuilding';
+
+/** Surface kind codes stored per vertex. */
+export const KIND_CODE: Record<SurfaceKind, number> = { roof: 0, wall: 1, ground: 2, closure: 3, other: 4 };
+
+/**
+ * A building ready for tiling: a triangle mesh in its own east-north-up
+ * frame (metres, float32, the ground at height 0 on the ellipsoid), its
+ * properties and its footprint feature. Compact on purpose: a city's worth is
+ * held in memory until the tiles are written.
+ */
+export interface PreparedBuilding {
+  properties: BuildingProperties;
+  /** Anchor of the local frame (WGS84 degrees, height 0). */
+  lon: number;
+  lat: number;
+  /** Vertex positions in the anchor's ENU frame, metres. */
+  positions: Float32Array;
+  /** Unit normals × 127 in the anchor's ENU frame. */
+  normals: Int8Array;
+  /** Surface kind per vertex ({@link KIND_CODE}). */
+  kinds: Uint8Array;
+  indices: Uint16Array | Uint32Array;
+  /** WGS84 bbox in degrees and height range above the ellipsoid (after placement). */
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  minH: number;
+  maxH: number;
+  /** Bbox of the source coordinates used: [minX, minY, minZ, maxX, maxY, maxZ] in the source CRS. */
+  nativeBbox: [number, number, number, number, number, number];
+  footprint: BuildingFeature;
+}
+
+/** How source coordinates reach WGS84; build one per CRS with {@link makeCrsContext}. */
+export interface CrsContext {
+  crs: ParsedCrs;
+  toWgs84: (p: ArrayLike<number>) => [number, number];
+}
+
+/** Resolves a CRS reference and prepares its transform to WGS84, or returns undefined when unknown. */
+export function makeCrsContext(ref: string | undefined): CrsContext | undefined {
+  const crs = parseCrs(ref);
+  if (!crs) return undefined;
+  const t = makeTransform(crs.code, 'EPSG:4326');
+  const toWgs84 = crs.latLonOrder ? (p: ArrayLike<number>) => t([p[1], p[0]]) : t;
+  return { crs, toWgs84 };
+}
+
+interface Poly {
+  kind: SurfaceKind;
+  rings: Ring3[];
+  tri: { positions: Float64Array; indices: number[] };
+}
+
+/**
+ * Validates, triangulates and places one building: rings are opened and
+ * checked (unclosed: warning, used as closed; self-intersecting or
+ * degenerate: polygon skipped with a warning), polygons without semantics
+ * are classified by their normal, heights are made relative to the
+ * building's lowest ground point (see docs/heights.md), and vertices go to an
+ * ENU frame at the building. Returns undefined (and reports) when nothing
+ * drawable is left.
+ *
+ * @example prepareBuilding(source, makeCrsContext('EPSG:25832')!, report)
+ */
+export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: ReportBuilder): PreparedBuilding | undefined {
+  const polys: Poly[] = [];
+  for (const p of b.polygons) {
+    const rings: Ring3[] = [];
+    let bad = false;
+    for (let k = 0; k < p.rings.length; k++) {
+      const { ring, closed } = openRing(p.rings[k]);
+      if (!closed) report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? ''}; closed automatically`.replace(' ;', ';') });
+      if (ring.length < 9) {
+        if (k === 0) bad = true;
+        continue;
+      }
+      rings.push(ring);
+    }
+    if (bad || rings.length === 0) {
+      report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? ''} has fewer than 3 distinct points; skipped` });
+      continue;
+    }
+    const tri = triangulatePolygon(rings);
+    if ('problem' in tri) {
+      // Zero-area slivers are common in real data and harmless: skip them quietly.
+      if (tri.problem !== 'degenerate (zero area)') {
+        report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `${tri.problem} ring (${tri.ring === 0 ? 'exterior' : `interior ${tri.ring}`}) in polygon ${p.id ?? '(no id)'}; polygon skipped` });
+      }
+      continue;
+    }
+    const kind = p.kind ?? classifyByNormal(tri.normal);
+    polys.push({ kind, rings, tri });
+  }
+  if (polys.length === 0) {
+    report.skip({ file: b.file, line: b.line, featureId: b.id, featureClass: b.featureClass, reason: 'missing geometry: no valid polygon left after validation' });
+    return undefined;
+  }
+
+  // Heights: lowest ground point → 0 (docs/heights.md).
+  let groundZ = Infinity, minZ = Infinity, maxZ = -Infinity;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let roofMin = Infinity, roofMax = -Infinity;
+  let vertexCount = 0, indexCount = 0;
+  for (const p of polys) {
+    const pos = p.tri.positions;
+    for (let i = 0; i < pos.length; i += 3) {
+      const x = pos[i], y = pos[i + 1], z = pos[i + 2];
+      if (z < minZ) minZ = z;
+      if (z > maxZ) maxZ = z;
+      if (p.kind === 'ground' && z < groundZ) groundZ = z;
+      if (p.kind === 'roof') {
+        if (z < roofMin) roofMin = z;
+        if (z > roofMax) roofMax = z;
+      }
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    vertexCount += pos.length / 3;
+    indexCount += p.tri.indices.length;
+  }
+  if (!Number.isFinite(groundZ)) groundZ = minZ;
+
+  const [lon, lat] = crs.toWgs84([(minX + maxX) / 2, (minY + maxY) / 2]);
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) {
+    report.skip({ file: b.file, line: b.line, featureId: b.id, featureClass: b.featureClass, reason: `coordinates do not fit CRS ${crs.crs.code} (centre maps to ${lon}, ${lat})` });
+    return undefined;
+  }
+  const frame = new EnuFrame(lon, lat, 0);
+  const positions = new Float32Array(vertexCount * 3);
+  const normals = new Int8Array(vertexCount * 3);
+  const kinds = new Uint8Array(vertexCount);
+  const indices = vertexCount > 65535 ? new Uint32Array(indexCount) : new Uint16Array(indexCount);
+  const ecef = [0, 0, 0];
+  const local = new Float64Array(3);
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  let v = 0, ii = 0;
+  const roofs: [number, number, number][][] = [];
+  const footprintRings: PathsD = [];
+  const projectedRings: PathsD = [];
+  for (const p of polys) {
+    const pos = p.tri.positions;
+    const n = pos.length / 3;
+    const base = v;
+    const lonLat = new Float64Array(n * 2);
+    const loc = new Float64Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const [lo, la] = crs.toWgs84([pos[i * 3], pos[i * 3 + 1]]);
+      lonLat[i * 2] = lo;
+      lonLat[i * 2 + 1] = la;
+      if (lo < west) west = lo;
+      if (lo > east) east = lo;
+      if (la < south) south = la;
+      if (la > north) north = la;
+      geodeticToEcef(lo, la, pos[i * 3 + 2] - groundZ, ecef);
+      frame.toLocal(ecef[0], ecef[1], ecef[2], local);
+      loc[i * 3] = local[0];
+      loc[i * 3 + 1] = local[1];
+      loc[i * 3 + 2] = local[2];
+      positions[(v + i) * 3] = local[0];
+      positions[(v + i) * 3 + 1] = local[1];
+      positions[(v + i) * 3 + 2] = local[2];
+      kinds[v + i] = KIND_CODE[p.kind];
+    }
+    // Normal from the placed exterior ring (map grid north is not ENU north).
+    const extLen = p.rings[0].length / 3;
+    const nn = newellNormal(loc.subarray(0, extLen * 3));
+    const len = Math.hypot(nn[0], nn[1], nn[2]) || 1;
+    const nx = Math.round((nn[0] / len) * 127), ny = Math.round((nn[1] / len) * 127), nz = Math.round((nn[2] / len) * 127);
+    for (let i = 0; i < n; i++) {
+      normals[(v + i) * 3] = nx;
+      normals[(v + i) * 3 + 1] = ny;
+      normals[(v + i) * 3 + 2] = nz;
+    }
+    for (const idx of p.tri.indices) indices[ii++] = base + idx;
+    v += n;
+    // Footprint pieces in local metres; roofs as [lon, lat, height above ground].
+    let start = 0;
+    const ringPaths: PathsD = [];
+    for (const r of p.rings) {
+      const m = r.length / 3;
+      const path = [];
+      for (let i = start; i < start + m; i++) path.push({ x: loc[i * 3], y: loc[i * 3 + 1] });
+      // Exterior counter-clockwise, holes clockwise, so a NonZero union keeps courtyards open.
+      const wantPositive = start === 0;
+      if (Clipper.areaD(path) > 0 !== wantPositive) path.reverse();
+      ringPaths.push(path);
+      start += m;
+    }
+    if (p.kind === 'ground') footprintRings.push(...ringPaths);
+    else if (Math.abs(nn[2] / len) > 0.05) projectedRings.push(...ringPaths);
+    if (p.kind === 'roof') {
+      const m = p.rings[0].length / 3;
+      const ring: [number, number, number][] = [];
+      for (let i = 0; i < m; i++) ring.push([round(lonLat[i * 2], 1e7), round(lonLat[i * 2 + 1], 1e7), round(pos[i * 3 + 2] - groundZ, 100)]);
+      ring.push(ring[0]);
+      roofs.push(ring);
+    }
+  }
+  let minH = Infinity, maxH = -Infinity;
+  for (let i = 0; i < vertexCount; i++) {
+    // Height above the ellipsoid of each vertex: local up plus the curvature drop (tiny).
+    const x = positions[i * 3], y = positions[i * 3 + 1], z = positions[i * 3 + 2];
+    const h = z + (x * x + y * y) / (2 * 6378137);
+    if (h < minH) minH = h;
+    if (h > maxH) maxH = h;
+  }
+
+  const a = b.attributes;
+  const properties: BuildingProperties = {
+    id: b.id,
+    ...(a.function ? { function: a.function, functionLabel: functionLabel(a.function) } : {}),
+    ...(a.roofType ? { roofType: a.roofType, roofTypeLabel: roofTypeLabel(a.roofType) } : {}),
+    groundHeightM: round(groundZ, 1000),
+    heightM: round(maxZ - groundZ, 1000),
+    ...(a.measuredHeightM !== undefined ? { measuredHeightM: a.measuredHeightM } : {}),
+    ...(Number.isFinite(roofMin) ? { eaveHeightM: round(roofMin - groundZ, 1000), ridgeHeightM: round(roofMax - groundZ, 1000) } : {}),
+    ...(a.storeysAboveGround !== undefined ? { storeysAboveGround: a.storeysAboveGround } : {}),
+    ...(a.storeysBelowGround !== undefined ? { storeysBelowGround: a.storeysBelowGround } : {}),
+    ...(a.address ? { address: a.address } : {}),
+    source: b.file,
+    ...(roofs.length && b.lod >= 2 ? { roofs } : {}),
+    lod: b.lod,
+    ...(Object.keys(a.generic).length ? { attributes: a.generic } : {}),
+  };
+  for (const k of ['functionLabel', 'roofTypeLabel'] as const) if (properties[k] === undefined) delete properties[k];
+  const geometry = footprintGeometry(footprintRings.length ? footprintRings : projectedRings, frame);
+  return {
+    properties,
+    lon,
+    lat,
+    positions,
+    normals,
+    kinds,
+    indices,
+    west,
+    south,
+    east,
+    north,
+    minH,
+    maxH,
+    nativeBbox: [minX, minY, minZ, maxX, maxY, maxZ],
+    footprint: { type: 'Feature', geometry, properties },
+  };
+}
+
+/** Kind of a polygon without semantics (LoD1 solids, CityJSON without semantics) from its normal. */
+function classifyByNormal(n: [number, number, number]): SurfaceKind {
+  if (n[2] < -0.5) return 'ground';
+  if (Math.abs(n[2]) < 0.17) return 'wall';
+  return 'roof';
+}
+
+function round(v: number, f: number): number {
+  return Math.round(v * f) / f;
+}
+
+/**
+ * Union of ring pieces (local metres) as an RFC 7946 (Multi)Polygon in WGS84:
+ * exteriors counter-clockwise, holes clockwise.
+ */
+function footprintGeometry(pieces: PathsD, frame: EnuFrame): BuildingFeature['geometry'] {
+  const union = Clipper.unionD(pieces, [], FillRule.NonZero, 3);
+  const outers: { ring: { x: number; y: number }[]; holes: { x: number; y: number }[][] }[] = [];
+  const holes: { x: number; y: number }[][] = [];
+  for (const r of union) {
+    if (r.length < 3) continue;
+    if (Clipper.areaD(r) > 0) outers.push({ ring: r, holes: [] });
+    else holes.push(r);
+  }
+  for (const h of holes) {
+    const o = outers.find((c) => Clipper.pointInPolygonD(h[0], c.ring) !== PointInPolygonResult.IsOutside);
+    if (o) o.holes.push(h);
+  }
+  const toLonLat = (r: { x: number; y: number }[], ccw: boolean): [number, number][] => {
+    const pts = r.map((p) => {
+      const e = frame.toEcef(p.x, p.y, 0);
+      const g = ecefToGeodetic(e[0], e[1], e[2]);
+      return [round(g[0], 1e8), round(g[1], 1e8)] as [number, number];
+    });
+    const positive = Clipper.areaD(r) > 0;
+    if (positive !== ccw) pts.reverse();
+    pts.push(pts[0]);
+    return pts;
+  };
+  const polygons = outers.map((o) => [toLonLat(o.ring, true), ...o.holes.map((h) => toLonLat(h, false))]);
+  if (polygons.length === 1) return { type: 'Polygon', coordinates: polygons[0] };
+  return { type: 'MultiPolygon', coordinates: polygons };
+}

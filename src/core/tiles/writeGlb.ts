@@ -1,0 +1,167 @@
+/** One column of an EXT_structural_metadata property table. */
+export type PropertyColumn =
+  | { kind: 'string'; values: (string | undefined)[] }
+  | { kind: 'float32'; values: (number | undefined)[] }
+  | { kind: 'int32'; values: (number | undefined)[] };
+
+/** Mesh and per-feature table of one glb. Positions are y-up (glTF), metres. */
+export interface GlbMesh {
+  positions: Float32Array;
+  normals: Float32Array;
+  /** RGBA per vertex. */
+  colors: Uint8Array;
+  /** Feature index per vertex (0 … featureCount-1). */
+  featureIds: Float32Array;
+  indices: Uint16Array | Uint32Array;
+  featureCount: number;
+  /** Property table columns by property name (same length: featureCount). */
+  properties: Record<string, PropertyColumn>;
+}
+
+/** noData markers for optional values (the class declares them, so readers get "no value"). */
+export const NO_DATA_NUMBER = -9999;
+export const NO_DATA_STRING = '';
+
+const enc = new TextEncoder();
+
+/**
+ * Writes a binary glTF 2.0 (glb) with one triangle primitive, per-vertex
+ * normals and colours, one feature id per building (`EXT_mesh_features`,
+ * attribute `_FEATURE_ID_0`) and a property table (`EXT_structural_metadata`).
+ * Buffer views are 8-byte aligned (as the metadata extension requires),
+ * chunks padded to 4 bytes, POSITION min/max exact.
+ *
+ * @example const bytes = writeGlb({ positions, normals, colors, featureIds, indices, featureCount: 2, properties: { id: { kind: 'string', values: ['a', 'b'] } } });
+ */
+export function writeGlb(mesh: GlbMesh): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let byteLength = 0;
+  const bufferViews: Record<string, unknown>[] = [];
+  const addView = (data: ArrayBufferView, target?: number, byteStride?: number): number => {
+    const pad = (8 - (byteLength % 8)) % 8;
+    if (pad) {
+      parts.push(new Uint8Array(pad));
+      byteLength += pad;
+    }
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    bufferViews.push({ buffer: 0, byteOffset: byteLength, byteLength: bytes.byteLength, ...(target ? { target } : {}), ...(byteStride ? { byteStride } : {}) });
+    parts.push(bytes);
+    byteLength += bytes.byteLength;
+    return bufferViews.length - 1;
+  };
+  const vertexCount = mesh.positions.length / 3;
+  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < vertexCount; i++) {
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.positions[i * 3 + k];
+      if (v < min[k]) min[k] = v;
+      if (v > max[k]) max[k] = v;
+    }
+  }
+  let maxIndex = 0;
+  for (const i of mesh.indices) if (i > maxIndex) maxIndex = i;
+  const ARRAY_BUFFER = 34962, ELEMENT_ARRAY_BUFFER = 34963;
+  const accessors = [
+    { bufferView: addView(mesh.positions, ARRAY_BUFFER), componentType: 5126, count: vertexCount, type: 'VEC3', min, max },
+    { bufferView: addView(mesh.normals, ARRAY_BUFFER), componentType: 5126, count: vertexCount, type: 'VEC3' },
+    { bufferView: addView(mesh.colors, ARRAY_BUFFER), componentType: 5121, normalized: true, count: vertexCount, type: 'VEC4' },
+    { bufferView: addView(mesh.featureIds, ARRAY_BUFFER), componentType: 5126, count: vertexCount, type: 'SCALAR' },
+    {
+      bufferView: addView(mesh.indices, ELEMENT_ARRAY_BUFFER),
+      componentType: mesh.indices instanceof Uint16Array ? 5123 : 5125,
+      count: mesh.indices.length,
+      type: 'SCALAR',
+      min: [0],
+      max: [maxIndex],
+    },
+  ];
+
+  const classProperties: Record<string, unknown> = {};
+  const tableProperties: Record<string, unknown> = {};
+  for (const [name, col] of Object.entries(mesh.properties)) {
+    if (col.kind === 'string') {
+      const encoded = col.values.map((v) => enc.encode(v ?? NO_DATA_STRING));
+      const offsets = new Uint32Array(encoded.length + 1);
+      let total = 0;
+      encoded.forEach((e, i) => {
+        offsets[i] = total;
+        total += e.byteLength;
+      });
+      offsets[encoded.length] = total;
+      const values = new Uint8Array(Math.max(total, 1));
+      let o = 0;
+      for (const e of encoded) {
+        values.set(e, o);
+        o += e.byteLength;
+      }
+      const optional = col.values.some((v) => v === undefined || v === NO_DATA_STRING);
+      classProperties[name] = { type: 'STRING', ...(optional ? { noData: NO_DATA_STRING } : {}) };
+      tableProperties[name] = { values: addView(values.subarray(0, Math.max(total, 0) || 1)), stringOffsets: addView(offsets), stringOffsetType: 'UINT32' };
+    } else {
+      const arr = col.kind === 'float32' ? new Float32Array(col.values.length) : new Int32Array(col.values.length);
+      let optional = false;
+      col.values.forEach((v, i) => {
+        if (v === undefined || !Number.isFinite(v)) optional = true;
+        arr[i] = v === undefined || !Number.isFinite(v) ? NO_DATA_NUMBER : v;
+      });
+      classProperties[name] = { type: 'SCALAR', componentType: col.kind === 'float32' ? 'FLOAT32' : 'INT32', ...(optional ? { noData: NO_DATA_NUMBER } : {}) };
+      tableProperties[name] = { values: addView(arr) };
+    }
+  }
+
+  const gltf = {
+    asset: { version: '2.0', generator: 'Planlotse citymodel converter' },
+    extensionsUsed: ['EXT_mesh_features', 'EXT_structural_metadata'],
+    extensions: {
+      EXT_structural_metadata: {
+        schema: { id: 'planlotse_buildings', classes: { building: { name: 'Building', properties: classProperties } } },
+        propertyTables: [{ name: 'buildings', class: 'building', count: mesh.featureCount, properties: tableProperties }],
+      },
+    },
+    scene: 0,
+    scenes: [{ nodes: [0] }],
+    nodes: [{ mesh: 0 }],
+    meshes: [
+      {
+        primitives: [
+          {
+            attributes: { POSITION: 0, NORMAL: 1, COLOR_0: 2, _FEATURE_ID_0: 3 },
+            indices: 4,
+            material: 0,
+            mode: 4,
+            extensions: { EXT_mesh_features: { featureIds: [{ featureCount: mesh.featureCount, attribute: 0, propertyTable: 0 }] } },
+          },
+        ],
+      },
+    ],
+    materials: [{ pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 1 }, doubleSided: true }],
+    accessors,
+    bufferViews,
+    buffers: [{ byteLength: align4(byteLength) }],
+  };
+  const json = enc.encode(JSON.stringify(gltf));
+  const jsonLen = align4(json.byteLength);
+  const binLen = align4(byteLength);
+  const out = new Uint8Array(12 + 8 + jsonLen + 8 + binLen);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, 0x46546c67, true); // 'glTF'
+  dv.setUint32(4, 2, true);
+  dv.setUint32(8, out.byteLength, true);
+  dv.setUint32(12, jsonLen, true);
+  dv.setUint32(16, 0x4e4f534a, true); // 'JSON'
+  out.set(json, 20);
+  out.fill(0x20, 20 + json.byteLength, 20 + jsonLen); // JSON chunk padded with spaces
+  const binStart = 20 + jsonLen;
+  dv.setUint32(binStart, binLen, true);
+  dv.setUint32(binStart + 4, 0x004e4942, true); // 'BIN\0'
+  let o = binStart + 8;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.byteLength;
+  }
+  return out;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
