@@ -22,6 +22,8 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   const texts: XPlanText[] = [];
   let crs: string | undefined;
   let crsFrom: 'file' | 'option' | 'default' = 'file';
+  const chord = options.extra['chord-error'] !== undefined ? Number(options.extra['chord-error']) : undefined;
+  if (chord !== undefined && !(chord > 0)) throw new Error(`--chord-error ${options.extra['chord-error']}: give a positive number of metres`);
   for (const input of options.inputs) {
     const file = path.basename(input);
     let bytes: Uint8Array;
@@ -33,11 +35,12 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     }
     let result;
     try {
-      result = readXPlanFile(bytes, { file, report, crs: options.crs, maxChordError: options.extra['chord-error'] ? Number(options.extra['chord-error']) : undefined });
+      result = readXPlanFile(bytes, { file, report, crs: options.crs, maxChordError: chord });
     } catch (e) {
       report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
       continue;
     }
+    if (crs && result.crs && result.crs !== crs) report.warn({ file, reason: `this file is in ${result.crs}, the first in ${crs}: both converted to WGS84, the report names the first` });
     crs ??= result.crs;
     if (result.crsFrom === 'option') crsFrom = 'option';
     plans.push(...result.plans.map((p) => ({ ...p, file, version: result.version })));
