@@ -78,3 +78,22 @@ describe('building edits in metres', () => {
     expect(gj.features[0].properties).toMatchObject({ id: 'g', heightM: 14, eaveHeightM: 12, use: 'office', storeyHeightM: 3, roofHeightM: 2, groundHeightM: 0 });
   });
 });
+
+describe('snapPoint', () => {
+  it('snaps to a corner within tolerance, else to an edge, else not at all', async () => {
+    const { snapPoint } = await import('../../../src/core/scenario/snapPoint');
+    const { LocalFrame } = await import('../../../src/core/crs');
+    const ring = rectangleFootprint(HH, 20, 12);
+    const f = LocalFrame.around(HH);
+    const c0 = f.toLocal(ring[0]);
+    const near = f.toWgs84([c0[0] + 0.4, c0[1] + 0.3]);
+    const r1 = snapPoint(near, [ring], 1);
+    expect(r1.snapped).toBe('vertex');
+    expect(f.toLocal(r1.point)[0]).toBeCloseTo(c0[0], 6);
+    const mid = f.toWgs84([c0[0] + 10, c0[1] - 0.5]);
+    const r2 = snapPoint(mid, [ring], 1);
+    expect(r2.snapped).toBe('edge');
+    expect(f.toLocal(r2.point)[1]).toBeCloseTo(c0[1], 6);
+    expect(snapPoint(f.toWgs84([c0[0] + 10, c0[1] - 3]), [ring], 1)).toEqual({ point: f.toWgs84([c0[0] + 10, c0[1] - 3]), snapped: null });
+  });
+});

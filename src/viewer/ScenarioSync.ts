@@ -1,0 +1,260 @@
+import {
+  Cartesian3,
+  Cesium3DTileset,
+  Color,
+  ConstantProperty,
+  CustomDataSource,
+  Model,
+  PolygonHierarchy,
+  ShadowMode,
+  SplitDirection,
+  Transforms,
+  type Cesium3DTileContent,
+  type Cesium3DTileFeature,
+  type Viewer,
+} from 'cesium';
+import { exportMassingGlb, footprintCentroidLonLat } from '../core/massing/exportMassingGlb';
+import type { ProposedBuilding, Variant } from '../core/scenario/Scenario';
+import type { AppState, AppStore } from '../state';
+import { findVariant } from '../state/scenarioSlice';
+
+// Attribute names that hold the building id in the converters' tilesets (as TilesetLayer reads them).
+const ID_NAMES = ['id', 'gml_id', 'gmlId', 'objectid'];
+
+/** Building id of a 3D Tiles feature. */
+export function tileFeatureId(f: Cesium3DTileFeature): string {
+  const names = f.getPropertyIds();
+  const n = ID_NAMES.find((c) => names.includes(c));
+  return String(n ? f.getProperty(n) : f.featureId);
+}
+
+interface ModelEntry {
+  building: ProposedBuilding;
+  side: SplitDirection;
+  model: Model | undefined;
+  destroyed: boolean;
+}
+
+const SKETCH = Color.fromCssColorString('#d9480f');
+const SELECTED = Color.fromCssColorString('#0b6bcb');
+
+/**
+ * Reconciles the scenario state into the scene:
+ * - each proposed building of the shown variant(s) is a glTF model (massing from
+ *   three.js) that casts and receives Cesium shadows; rebuilt only when that
+ *   building object changes;
+ * - demolished city-model buildings are hidden per feature
+ *   (`Cesium3DTileFeature.show = false`), re-applied as tiles load and after
+ *   restyling (a style without `show` shows every feature again);
+ * - the footprint being sketched and the selected building's outline are entities;
+ * - in compare "swipe"/"split" mode, the left variant's models are drawn left of
+ *   `scene.splitPosition` and the right variant's right of it.
+ */
+export class ScenarioSync {
+  private readonly models = new Map<string, ModelEntry>();
+  private readonly ds = new CustomDataSource('scenario-sketch');
+  private hidden = new Set<string>();
+  private hiddenVersion = 0;
+  private readonly hooked = new WeakSet<Cesium3DTileset>();
+  private readonly contentVersion = new WeakMap<Cesium3DTileContent, { v: number; features: Cesium3DTileFeature[] }>();
+  private pendingModels = 0;
+  private readonly unsub: () => void;
+  private readonly removePreRender: () => void;
+
+  constructor(
+    private readonly viewer: Viewer,
+    private readonly store: AppStore,
+  ) {
+    void viewer.dataSources.add(this.ds);
+    this.unsub = store.subscribe((s, prev) => {
+      if (
+        s.scenarios !== prev.scenarios ||
+        s.activeScenarioId !== prev.activeScenarioId ||
+        s.activeVariantId !== prev.activeVariantId ||
+        s.sketchPoints !== prev.sketchPoints ||
+        s.selectedProposedId !== prev.selectedProposedId ||
+        s.scenarioCompare !== prev.scenarioCompare
+      ) {
+        this.reconcile(s);
+      }
+    });
+    // Tilesets are created lazily by the layers; hook new ones as they appear.
+    this.removePreRender = viewer.scene.preRender.addEventListener(() => this.hookTilesets());
+    this.reconcile(store.getState());
+  }
+
+  /** Variants on screen: one normally, two in compare mode (left, right). */
+  private shown(s: AppState): { left: Variant | null; right: Variant | null; compare: boolean } {
+    const c = s.scenarioCompare;
+    if (c.mode !== 'off') return { left: findVariant(s, c.left), right: findVariant(s, c.right), compare: true };
+    const v = findVariant(s, s.activeVariantId);
+    return { left: v, right: v, compare: false };
+  }
+
+  private reconcile(s: AppState): void {
+    const { left, right, compare } = this.shown(s);
+    const scene = this.viewer.scene;
+    const wanted = new Map<string, { b: ProposedBuilding; side: SplitDirection }>();
+    const add = (v: Variant | null, side: SplitDirection) => v?.buildings.forEach((b) => wanted.set(`${side}:${b.id}`, { b, side }));
+    if (compare && left?.id !== right?.id) {
+      add(left, SplitDirection.LEFT);
+      add(right, SplitDirection.RIGHT);
+    } else add(left, SplitDirection.NONE);
+    for (const [key, e] of this.models) {
+      const w = wanted.get(key);
+      if (!w || w.b !== e.building) this.dropModel(key);
+    }
+    for (const [key, w] of wanted) if (!this.models.has(key)) this.addModel(key, w.b, w.side);
+
+    // Demolished: hidden if demolished in any shown variant (features cannot differ per split side).
+    const hidden = new Set([...(left?.demolishedIds ?? []), ...(right?.demolishedIds ?? [])]);
+    if (hidden.size !== this.hidden.size || [...hidden].some((id) => !this.hidden.has(id))) {
+      this.hidden = hidden;
+      this.hiddenVersion++;
+    }
+    scene.splitPosition = compare ? s.scenarioCompare.swipe : 0.5;
+    this.drawOverlays(s);
+    scene.requestRender();
+  }
+
+  private addModel(key: string, b: ProposedBuilding, side: SplitDirection): void {
+    const entry: ModelEntry = { building: b, side, model: undefined, destroyed: false };
+    this.models.set(key, entry);
+    this.pendingModels++;
+    const origin = footprintCentroidLonLat(b.footprint);
+    exportMassingGlb([b], origin)
+      .then(async (glb) => {
+        if (entry.destroyed) return;
+        const url = URL.createObjectURL(new Blob([glb as Uint8Array<ArrayBuffer>], { type: 'model/gltf-binary' }));
+        try {
+          const model = await Model.fromGltfAsync({
+            url,
+            modelMatrix: Transforms.eastNorthUpToFixedFrame(Cartesian3.fromDegrees(origin[0], origin[1], 0)),
+            shadows: ShadowMode.ENABLED,
+            splitDirection: side,
+            id: { proposedBuildingId: b.id },
+          });
+          if (entry.destroyed) {
+            model.destroy();
+            return;
+          }
+          entry.model = model;
+          this.viewer.scene.primitives.add(model);
+          await new Promise<void>((resolve) => {
+            if (model.ready) return resolve();
+            const off = model.readyEvent.addEventListener(() => {
+              off();
+              resolve();
+            });
+          });
+        } finally {
+          URL.revokeObjectURL(url);
+        }
+      })
+      .catch((e: unknown) => this.store.getState().setScenarioMessage({ kind: 'error', text: `${b.name}: cannot show massing (${(e as Error)?.message ?? e})` }))
+      .finally(() => {
+        this.pendingModels--;
+        this.viewer.scene.requestRender();
+      });
+  }
+
+  private dropModel(key: string): void {
+    const e = this.models.get(key);
+    if (!e) return;
+    e.destroyed = true;
+    if (e.model) this.viewer.scene.primitives.remove(e.model); // remove() destroys it
+    this.models.delete(key);
+  }
+
+  private hookTilesets(): void {
+    const prims = this.viewer.scene.primitives;
+    for (let i = 0; i < prims.length; i++) {
+      const p = prims.get(i);
+      if (p instanceof Cesium3DTileset && !this.hooked.has(p)) {
+        this.hooked.add(p);
+        // Runs for every visible tile each frame, after styling: cheap, because
+        // the demolished features of a tile are looked up once per change.
+        p.tileVisible.addEventListener((tile: { content: Cesium3DTileContent }) => this.hideIn(tile.content));
+      }
+    }
+  }
+
+  private hideIn(content: Cesium3DTileContent): void {
+    if (!content || content.featuresLength === 0) return;
+    let c = this.contentVersion.get(content);
+    if (!c || c.v !== this.hiddenVersion) {
+      const features: Cesium3DTileFeature[] = [];
+      if (this.hidden.size) {
+        for (let i = 0; i < content.featuresLength; i++) {
+          const f = content.getFeature(i);
+          if (this.hidden.has(tileFeatureId(f))) features.push(f);
+          else if (!f.show) f.show = true; // restored (undo) — style may not re-run
+        }
+      } else {
+        for (let i = 0; i < content.featuresLength; i++) {
+          const f = content.getFeature(i);
+          if (!f.show) f.show = true;
+        }
+      }
+      c = { v: this.hiddenVersion, features };
+      this.contentVersion.set(content, c);
+    }
+    for (const f of c.features) if (f.show) f.show = false;
+  }
+
+  private drawOverlays(s: AppState): void {
+    this.ds.entities.removeAll();
+    const pts = s.sketchPoints.map((p) => Cartesian3.fromDegrees(p[0], p[1], 0.3));
+    for (const p of pts) {
+      this.ds.entities.add({ position: p, point: { pixelSize: 10, color: Color.WHITE, outlineColor: SKETCH, outlineWidth: 3, disableDepthTestDistance: Number.POSITIVE_INFINITY } });
+    }
+    if (pts.length >= 2) this.ds.entities.add({ polyline: { positions: pts.length >= 3 ? [...pts, pts[0]] : pts, width: 3, material: SKETCH, clampToGround: false } });
+    if (pts.length >= 3) this.ds.entities.add({ polygon: { hierarchy: new ConstantProperty(new PolygonHierarchy(pts)), material: SKETCH.withAlpha(0.25), height: 0.2 } });
+    const sel = s.selectedProposedId ? findVariant(s, s.activeVariantId)?.buildings.find((b) => b.id === s.selectedProposedId) : undefined;
+    if (sel) {
+      const ring = sel.footprint.map((p) => Cartesian3.fromDegrees(p[0], p[1], 0.4));
+      this.ds.entities.add({ polyline: { positions: ring, width: 4, material: SELECTED } });
+      sel.footprint.slice(0, -1).forEach((p, i) =>
+        this.ds.entities.add({
+          id: `scenario-vertex:${sel.id}:${i}`,
+          position: Cartesian3.fromDegrees(p[0], p[1], 0.4),
+          point: { pixelSize: 12, color: SELECTED, outlineColor: Color.WHITE, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
+        }),
+      );
+    }
+  }
+
+  /** True when every model of the shown variants is built and on screen. */
+  isSettled(): boolean {
+    return this.pendingModels === 0;
+  }
+
+  /** Ids of the proposed buildings currently drawn as models (ready or loading). */
+  modelIds(): string[] {
+    return [...this.models.values()].filter((e) => e.model?.ready).map((e) => e.building.id);
+  }
+
+  /** Whether a loaded feature with this id is drawn (false when hidden as demolished or not loaded). */
+  featureShown(id: string): boolean | undefined {
+    const prims = this.viewer.scene.primitives;
+    let found: boolean | undefined;
+    for (let i = 0; i < prims.length; i++) {
+      const ts = prims.get(i);
+      if (!(ts instanceof Cesium3DTileset)) continue;
+      const visit = (tile: { content: Cesium3DTileContent; children: unknown[] }) => {
+        const c = tile.content;
+        if (c) for (let k = 0; k < c.featuresLength; k++) if (tileFeatureId(c.getFeature(k)) === id) found = (found ?? false) || c.getFeature(k).show;
+        for (const ch of tile.children as { content: Cesium3DTileContent; children: unknown[] }[]) visit(ch);
+      };
+      visit(ts.root as unknown as { content: Cesium3DTileContent; children: unknown[] });
+    }
+    return found;
+  }
+
+  destroy(): void {
+    this.unsub();
+    this.removePreRender();
+    for (const key of [...this.models.keys()]) this.dropModel(key);
+    this.viewer.dataSources.remove(this.ds, true);
+  }
+}
