@@ -184,8 +184,6 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
   }
   result.version = `${ns[1]}.${ns[2]}`;
   const members = featureElements(root);
-  const byId = new Map<string, XmlElement>();
-  for (const m of members) if (m.attrs.id) byId.set(m.attrs.id, m);
 
   // Plans, Bereiche and the links between them and their contents.
   const planOfBereich = new Map<string, string>();
@@ -217,7 +215,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
   // Texts first, so that features can name the keys of the texts they refer to.
   const textKeyById = new Map<string, string>();
   for (const m of members) {
-    if (!TEXT_CLASS.test(m.local)) continue;
+    if (!TEXT_CLASS.test(m.local) || !m.complete) continue;
     const t: XPlanText = { id: m.attrs.id, featureClass: m.local, key: childText(m, 'schluessel'), text: childText(m, 'text'), legalNature: xplanLabel('XP_Rechtscharakter', childText(m, 'rechtscharakter'))?.de, planId: planFor(m)?.id };
     result.texts.push(t);
     if (t.key) textKeyById.set(t.id, t.key);
