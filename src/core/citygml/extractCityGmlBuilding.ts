@@ -129,14 +129,14 @@ function readPolygon(n: XmlNode, c: Ctx, warn: (line: number | undefined, reason
     if (!lr) continue;
     const coords = readCoordinates(lr, c.dim);
     if (typeof coords === 'string') {
-      warn(lr.line, `polygon ${n.attrs.id ?? ''}: ${coords}; polygon skipped`.replace('  ', ' '));
+      warn(lr.line, `polygon ${n.attrs.id ?? '(no id)'}: ${coords}; polygon skipped`);
       return undefined;
     }
     if (c.reverse) reverseRing(coords);
     rings.push(coords);
   }
   if (rings.length === 0) {
-    warn(n.line, `polygon ${n.attrs.id ?? ''} has no exterior ring; skipped`);
+    warn(n.line, `polygon ${n.attrs.id ?? '(no id)'} has no exterior ring; skipped`);
     return undefined;
   }
   return { kind: c.kind, rings, id: n.attrs.id, line: n.line };

@@ -79,7 +79,7 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
     let bad = false;
     for (let k = 0; k < p.rings.length; k++) {
       const { ring, closed } = openRing(p.rings[k]);
-      if (!closed) report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? ''}; closed automatically`.replace(' ;', ';') });
+      if (!closed) report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? '(no id)'}; closed automatically` });
       if (ring.length < 9) {
         if (k === 0) bad = true;
         continue;
@@ -87,7 +87,7 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
       rings.push(ring);
     }
     if (bad || rings.length === 0) {
-      report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? ''} has fewer than 3 distinct points; skipped` });
+      report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? '(no id)'} has fewer than 3 distinct points; skipped` });
       continue;
     }
     const tri = triangulatePolygon(rings);

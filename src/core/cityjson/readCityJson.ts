@@ -1,0 +1,232 @@
+import type { ReportBuilder } from '../convert/ConversionReport';
+import type { SourceBuilding, SourceBuildingAttributes, SourcePolygon, SurfaceKind } from '../tiles/SourceBuilding';
+
+/** Options of {@link readCityJson}. */
+export interface ReadCityJsonOptions {
+  file: string;
+  report: ReportBuilder;
+  /** CRS given by the user; when absent the file must name one in `metadata.referenceSystem`. */
+  crs?: string;
+  /** LoD to use (`2`, `2.2`, `1.3` …); default: the highest each building has. */
+  lod?: string;
+  onBuilding: (b: SourceBuilding) => void;
+}
+
+/** What {@link readCityJson} saw. */
+export interface ReadCityJsonResult {
+  version?: string;
+  referenceSystem?: string;
+  buildings: number;
+  parts: number;
+}
+
+interface CjGeometry {
+  type: string;
+  lod?: string | number;
+  boundaries: unknown;
+  semantics?: { surfaces: { type: string }[]; values: unknown };
+}
+interface CjObject {
+  type: string;
+  attributes?: Record<string, unknown>;
+  geometry?: CjGeometry[];
+  children?: string[];
+  parents?: string[];
+  address?: Record<string, unknown>[] | Record<string, unknown>;
+}
+
+const SEMANTIC_KIND: Record<string, SurfaceKind> = {
+  RoofSurface: 'roof',
+  WallSurface: 'wall',
+  GroundSurface: 'ground',
+  ClosureSurface: 'closure',
+  OuterCeilingSurface: 'roof',
+  OuterFloorSurface: 'other',
+};
+const KNOWN_TYPES = new Set(['Building', 'BuildingPart']);
+
+/**
+ * Reads CityJSON 1.0/1.1/2.0 (text) into source buildings: vertices through
+ * `transform`, Building with its BuildingParts (children) as one building,
+ * one LoD per building (highest by default, or `lod`), surface semantics to
+ * roof/wall/ground/closure. The CRS comes from `metadata.referenceSystem`;
+ * when the file has none and no `crs` option is given, the whole file is
+ * skipped with an error naming it.
+ *
+ * @example readCityJson(text, { file: 'rotterdam.json', report, crs: 'EPSG:28992', onBuilding })
+ */
+export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCityJsonResult {
+  const { file, report } = options;
+  const result: ReadCityJsonResult = { buildings: 0, parts: 0 };
+  let doc: { type?: string; version?: string; metadata?: { referenceSystem?: string }; transform?: { scale: number[]; translate: number[] }; CityObjects?: Record<string, CjObject>; vertices?: number[][] };
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    report.skip({ file, reason: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    return result;
+  }
+  if (doc?.type !== 'CityJSON' || !doc.CityObjects || !Array.isArray(doc.vertices)) {
+    report.skip({ file, reason: 'not a CityJSON file (needs "type": "CityJSON", CityObjects and vertices)' });
+    return result;
+  }
+  result.version = doc.version;
+  const ref = doc.metadata?.referenceSystem;
+  result.referenceSystem = ref;
+  if (!ref && !options.crs) {
+    report.skip({ file, reason: `${file} declares no CRS (metadata.referenceSystem is missing): give one with --crs, e.g. --crs EPSG:28992 for Dutch RD New + NAP` });
+    return result;
+  }
+  const scale = doc.transform?.scale ?? [1, 1, 1];
+  const translate = doc.transform?.translate ?? [0, 0, 0];
+  const vertices = doc.vertices;
+  const objects = doc.CityObjects;
+
+  for (const [id, o] of Object.entries(objects)) {
+    if (o.parents?.length) {
+      if (!KNOWN_TYPES.has(o.type) && !o.parents.some((p) => objects[p] && KNOWN_TYPES.has(objects[p].type))) {
+        report.skip({ file, featureId: id, featureClass: o.type, reason: `unsupported class ${o.type} (only Building/BuildingPart are converted)` });
+      }
+      continue; // converted with its parent
+    }
+    if (o.type !== 'Building') {
+      report.skip({ file, featureId: id, featureClass: o.type, reason: `unsupported class ${o.type} (only Building/BuildingPart are converted)` });
+      continue;
+    }
+    const members: [string, CjObject][] = [[id, o]];
+    for (let i = 0; i < members.length; i++) {
+      for (const c of members[i][1].children ?? []) {
+        const co = objects[c];
+        if (!co) report.warn({ file, featureId: id, featureClass: 'Building', reason: `child ${c} does not exist` });
+        else if (co.type === 'BuildingPart' || co.type === 'Building') members.push([c, co]);
+      }
+    }
+    const chosenLod = pickLod(members.flatMap(([, m]) => m.geometry ?? []), options.lod);
+    if (chosenLod === undefined) {
+      report.skip({ file, featureId: id, featureClass: 'Building', reason: options.lod ? `missing geometry: no LoD ${options.lod} in the building or its parts` : 'missing geometry: the building and its parts have no geometry' });
+      continue;
+    }
+    const polygons: SourcePolygon[] = [];
+    for (const [, m] of members) {
+      for (const g of m.geometry ?? []) {
+        if (String(g.lod) !== chosenLod) continue;
+        const problem = readGeometry(g, vertices, scale, translate, polygons);
+        if (problem) report.warn({ file, featureId: id, featureClass: 'Building', reason: problem });
+      }
+    }
+    const partCount = members.length - 1;
+    result.buildings++;
+    result.parts += partCount;
+    options.onBuilding({
+      id,
+      featureClass: 'Building',
+      file,
+      srsName: ref,
+      lod: Number(chosenLod),
+      polygons,
+      partCount,
+      attributes: readAttributes(members.map(([, m]) => m)),
+    });
+  }
+  if (result.buildings === 0 && !report.issues.some((i) => i.file === file && i.severity === 'error')) {
+    report.warn({ file, reason: 'no buildings in this file' });
+  }
+  return result;
+}
+
+/** LoD string to use: the requested one (exact, or the highest starting with it), else the highest. */
+function pickLod(geoms: CjGeometry[], wanted?: string): string | undefined {
+  const lods = [...new Set(geoms.filter((g) => g.lod !== undefined).map((g) => String(g.lod)))].sort((a, b) => Number(a) - Number(b));
+  if (wanted) {
+    if (lods.includes(wanted)) return wanted;
+    return lods.filter((l) => l.split('.')[0] === wanted.split('.')[0]).pop();
+  }
+  return lods.pop();
+}
+
+function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[]): string | undefined {
+  const kindOf = (v: unknown): SurfaceKind | undefined => {
+    if (typeof v !== 'number' || !g.semantics) return undefined;
+    return SEMANTIC_KIND[g.semantics.surfaces[v]?.type] ?? 'other';
+  };
+  const ring = (r: number[]): Float64Array | undefined => {
+    const a = new Float64Array(r.length * 3 + 3);
+    for (let i = 0; i < r.length; i++) {
+      const v = vertices[r[i]];
+      if (!v) return undefined;
+      a[i * 3] = v[0] * scale[0] + translate[0];
+      a[i * 3 + 1] = v[1] * scale[1] + translate[1];
+      a[i * 3 + 2] = v[2] * scale[2] + translate[2];
+    }
+    // CityJSON rings are implicitly closed; close them as GML does.
+    a.set(a.subarray(0, 3), r.length * 3);
+    return a;
+  };
+  const surface = (s: number[][], sem: unknown): string | undefined => {
+    const rings: Float64Array[] = [];
+    for (const r of s) {
+      const rr = ring(r);
+      if (!rr) return 'vertex index out of range; surface skipped';
+      rings.push(rr);
+    }
+    if (rings.length) out.push({ kind: kindOf(sem), rings });
+    return undefined;
+  };
+  const b = g.boundaries as unknown[];
+  const sv = g.semantics?.values as unknown[] | undefined;
+  let problem: string | undefined;
+  switch (g.type) {
+    case 'MultiSurface':
+    case 'CompositeSurface':
+      (b as number[][][]).forEach((s, i) => (problem ??= surface(s, sv?.[i])));
+      break;
+    case 'Solid':
+      (b as number[][][][]).forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, (sv?.[i] as unknown[] | undefined)?.[j]))));
+      break;
+    case 'MultiSolid':
+    case 'CompositeSolid':
+      (b as number[][][][][]).forEach((solid, k) =>
+        solid.forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, ((sv?.[k] as unknown[] | undefined)?.[i] as unknown[] | undefined)?.[j])))),
+      );
+      break;
+    default:
+      return `geometry type ${g.type} is not supported (LoD ${g.lod}); skipped`;
+  }
+  return problem;
+}
+
+function readAttributes(objs: CjObject[]): SourceBuildingAttributes {
+  const a: SourceBuildingAttributes = { generic: {} };
+  for (const [k, o] of objs.entries()) {
+    const at = o.attributes ?? {};
+    for (const [name, value] of Object.entries(at)) {
+      if (value === null || value === undefined) continue;
+      const num = Number(value);
+      switch (name) {
+        case 'function':
+          a.function ??= String(value);
+          break;
+        case 'roofType':
+          a.roofType ??= String(value);
+          break;
+        case 'measuredHeight':
+          if (Number.isFinite(num)) a.measuredHeightM = k === 0 ? num : Math.max(a.measuredHeightM ?? -Infinity, num);
+          break;
+        case 'storeysAboveGround':
+          if (Number.isFinite(num)) a.storeysAboveGround ??= num;
+          break;
+        case 'storeysBelowGround':
+          if (Number.isFinite(num)) a.storeysBelowGround ??= num;
+          break;
+        default:
+          if (!(name in a.generic)) a.generic[name] = typeof value === 'number' ? value : typeof value === 'string' ? value : JSON.stringify(value);
+      }
+    }
+    const addr = Array.isArray(o.address) ? o.address[0] : o.address;
+    if (addr && !a.address) {
+      const s = (n: string) => (addr[n] === undefined ? '' : String(addr[n]));
+      const line = [[s('ThoroughfareName'), s('ThoroughfareNumber')].filter(Boolean).join(' '), [s('PostalCode'), s('LocalityName')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      if (line) a.address = line;
+    }
+  }
+  return a;
+}
