@@ -45,7 +45,7 @@ export function xplanCatalogLayer(fileName: string, features: Feature[], opts: {
     legend = planzvLegend(features);
   } else if (kind === 'polygons') {
     const fills: Record<string, [string, string]> = {
-      'plan-areas': ['#00000000', '#000000'], anpflanzung: ['#66bb6a55', '#2e7d32'], 'ueberbaubare-flaechen': ['#1f4e9c33', '#1f4e9c'], natur: ['#3e8e4140', '#2e6b30'],
+      'plan-areas': ['#9e9e9e33', '#212121'], anpflanzung: ['#66bb6a55', '#2e7d32'], 'ueberbaubare-flaechen': ['#1f4e9c33', '#1f4e9c'], natur: ['#3e8e4140', '#2e6b30'],
       schutz: ['#8e44ad33', '#8e44ad'], sonstige: ['#9e9e9e33', '#616161'],
     };
     const [color, outline] = fills[theme.id] ?? ['#9e9e9e33', '#616161'];
@@ -62,7 +62,7 @@ export function xplanCatalogLayer(fileName: string, features: Feature[], opts: {
     type,
     url: fileName,
     defaultVisible: theme.visible,
-    opacity: kind === 'polygons' ? 0.6 : 1,
+    opacity: theme.id === 'plan-areas' ? 0.4 : kind === 'polygons' ? 0.6 : 1,
     style,
     legend,
     attribution: opts.attribution ?? DEFAULT_XPLAN_ATTRIBUTION,
