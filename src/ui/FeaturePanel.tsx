@@ -1,4 +1,5 @@
 import { planzvClass } from '../core/planning/planzvColors';
+import { classifyBuilding } from '../core/style/buildingStyles';
 import { selectSelectedLayer, type Lang } from '../state';
 import { attributeLabel } from './i18n/messages';
 import { useAppState, useAppStoreApi, useT } from './StoreContext';
@@ -61,6 +62,13 @@ export function FeaturePanel() {
               const base = k.includes('.') ? k.slice(k.lastIndexOf('.') + 1) : k;
               const label = attributeLabel(lang, base);
               const landUse = k === 'landUse' && typeof v === 'string' ? planzvClass(v) : undefined;
+              // Codes get their readable class next to them (ALKIS function group, roof shape).
+              const codeClass =
+                k === 'function' && v != null
+                  ? classifyBuilding('function', { function: String(v) })
+                  : k === 'roofType' && v != null
+                    ? classifyBuilding('roofType', { roofType: String(v) })
+                    : undefined;
               return (
                 <tr key={k}>
                   <th scope="row" title={k}>
@@ -70,6 +78,7 @@ export function FeaturePanel() {
                     {landUse && <span className="swatch" style={{ background: landUse.color }} aria-hidden="true" />}
                     {formatValue(v, lang, t('feature.yes'), t('feature.no'))}
                     {landUse && landUse.key !== 'UNKNOWN' ? ` – ${landUse.label[lang]}` : ''}
+                    {codeClass ? ` – ${codeClass.label[lang]}` : ''}
                   </td>
                 </tr>
               );
