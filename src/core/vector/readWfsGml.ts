@@ -5,7 +5,7 @@ import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from './r
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { CrsResolver } from './CrsResolver';
-import { detectAxisOrder, parseAnyCrs } from './resolveCrs';
+import { chordErrorFor, detectAxisOrder, parseAnyCrs } from './resolveCrs';
 import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
 
 /** Feature elements of a WFS/GML FeatureCollection (featureMember, featureMembers, wfs:member). */
@@ -81,8 +81,9 @@ export function readWfsGml(xml: string, opts: VectorReadOptions, report: ReportB
       continue;
     }
     try {
-      const geom = readGmlGeometry(g);
       const srs = srsNameOf(g) ?? '';
+      const parsed = parseAnyCrs(srs) ?? parseAnyCrs(opts.crs);
+      const geom = readGmlGeometry(g, { maxChordError: chordErrorFor(parsed?.code ?? '') });
       const s = samplesBySrs.get(srs) ?? [];
       if (s.length < 200) forEachPosition(geom, (p) => void (s.length < 200 && s.push(p)));
       samplesBySrs.set(srs, s);

@@ -64,3 +64,11 @@ export function parseAnyCrs(ref: string | undefined): ParsedCrs | undefined {
   if (/CRS:?84$/i.test(ref.trim()) || /OGC:[\d.]*:CRS84/i.test(ref)) return { code: 'EPSG:4326', latLonOrder: false, source: ref };
   return parseCrs(ref);
 }
+
+/**
+ * Arc densification tolerance in the units of `code`: metres for projected
+ * CRSs, degrees (1 m ≈ 1/111 320°) for geographic ones.
+ */
+export function chordErrorFor(code: string, metres = 0.1): number {
+  return GEOGRAPHIC_CRS.has(code) ? metres / 111_320 : metres;
+}

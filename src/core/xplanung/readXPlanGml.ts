@@ -6,6 +6,7 @@ import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../
 import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../vector/readGmlGeometry';
 import { finishGeometry } from '../vector/finishGeometry';
 import { CrsResolver } from '../vector/CrsResolver';
+import { chordErrorFor } from '../vector/resolveCrs';
 import { landUseFromCodes, xplanLabel } from '../planning/xplanCodeLists';
 import { planzvClass } from '../planning/planzvColors';
 import { geometryKind, isKnownClass, themeFileName, themeOfClass, XPLAN_THEMES } from './xplanThemes';
@@ -250,21 +251,21 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
       }
       continue;
     }
-    const notes: string[] = [];
-    let native: Geometry;
-    try {
-      native = readGmlGeometry(geomEl, { maxChordError: opts.maxChordError, notes });
-    } catch (e) {
-      report.skip({ ...base, line: e instanceof GmlGeometryError ? e.line : m.line, reason: e instanceof Error ? e.message : String(e) });
-      continue;
-    }
     const r = crs.resolve(srsNameOf(geomEl));
     if (typeof r === 'string') {
       report.skip({ ...base, reason: r });
       continue;
     }
+    const notes: string[] = [];
+    let native: Geometry;
+    try {
+      native = readGmlGeometry(geomEl, { maxChordError: chordErrorFor(r.crs.code, opts.maxChordError), notes });
+    } catch (e) {
+      report.skip({ ...base, line: e instanceof GmlGeometryError ? e.line : m.line, reason: e instanceof Error ? e.message : String(e) });
+      continue;
+    }
     if (r.from === 'option') result.crsFrom = 'option';
-    const fin = finishGeometry(native, { toWgs84: r.toWgs84 });
+    const fin = finishGeometry(native, { toWgs84: r.toWgs84, snapTolerance: chordErrorFor(r.crs.code, 0.02) });
     for (const w of [...notes, ...fin.warnings]) report.warn({ ...base, reason: w });
     if (!fin.geometry) {
       report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
