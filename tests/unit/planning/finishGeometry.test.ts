@@ -5,6 +5,8 @@ import { groupRings, parseDbf } from '../../../src/core/vector/readShapefile';
 import { parseXmlTree } from '../../../src/core/vector/parseXmlTree';
 import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/resolveCrs';
 import { utm32ToWgs84 } from '../../../src/core/crs';
+import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { readWfsGml } from '../../../src/core/vector/readWfsGml';
 
 const toWgs84 = (p: Position) => utm32ToWgs84(p);
 const X = 565000, Y = 5933000;
@@ -106,6 +108,23 @@ describe('shapefile pieces', () => {
 });
 
 describe('XML tree and CRS helpers', () => {
+  it('densifies arcs in a geographic CRS with a tolerance in degrees (0.1 m), lat,lon order from the URN', () => {
+    // Half circle of ~100 m radius around 53.55 N, 10.0 E, written lat,lon (urn:ogc:def:crs:EPSG::4258).
+    const dLat = 100 / 111_320, dLon = 100 / (111_320 * Math.cos((53.55 * Math.PI) / 180));
+    const pos = [[53.55, 10 - dLon], [53.55 + dLat, 10], [53.55, 10 + dLon]].map((p) => p.join(' ')).join(' ');
+    const xml = `<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:app="urn:app"><wfs:member><app:weg gml:id="w1"><app:geom><gml:Curve srsName="urn:ogc:def:crs:EPSG::4258"><gml:segments><gml:Arc><gml:posList>${pos}</gml:posList></gml:Arc></gml:segments></gml:Curve></app:geom></app:weg></wfs:member></wfs:FeatureCollection>`;
+    const report = new ReportBuilder();
+    const layer = readWfsGml(xml, { file: 'arc.gml' }, report);
+    const line = (layer.features[0].geometry as { coordinates: Position[] }).coordinates;
+    // GML arcs in a geographic CRS are circles in degree space; with 0.1 m ≈ 9e-7° that is ~35 chords
+    // (a tolerance of 0.1 "units" would have left the 2 chords of a triangle).
+    expect(line.length).toBeGreaterThan(30);
+    expect(line.length).toBeLessThan(40);
+    expect(line[0][0]).toBeCloseTo(10 - dLon, 8);
+    expect(line[0][1]).toBeCloseTo(53.55, 8);
+    expect(Math.max(...line.map((p) => p[1]))).toBeCloseTo(53.55 + dLat, 6);
+  });
+
   it('keeps line numbers and marks unclosed elements', () => {
     const t = parseXmlTree('<a xmlns:gml="http://www.opengis.net/gml/3.2">\n  <gml:b gml:id="x">1</gml:b>\n  <c>');
     expect(t.root!.children[0]).toMatchObject({ local: 'b', uri: 'http://www.opengis.net/gml/3.2', attrs: { id: 'x' }, line: 2, complete: true });
