@@ -4,6 +4,10 @@ import type { CatalogLayer } from '../model/Catalog';
 import { readXPlanFile } from '../xplanung/readXPlanFile';
 import { xplanCatalogLayer } from '../xplanung/xplanCatalogLayers';
 import { detectFileKind, type DroppedFileKind } from './detectFileKind';
+import { decodeText, isZip, unzipEntries } from './decodeText';
+import { CityModelCollector } from '../tiles/CityModelCollector';
+import { readCityGml } from '../citygml/readCityGml';
+import { readCityJson } from '../cityjson/readCityJson';
 import { featureBbox, unionBbox } from './featureBbox';
 import { readVectorFile } from './readVectorFile';
 import { layerSlug, vectorCatalogLayer } from './vectorCatalogLayer';
@@ -31,12 +35,13 @@ export interface DroppedFileOptions {
 /**
  * Converts a file dropped on the app (any of .gml/.xml/.json/.geojson/.zip)
  * with the same readers as the CLI. The kind is detected from the content.
- * CityGML and CityJSON are recognised but belong to the city-model
- * converter; they come back with no layers and an explaining issue.
+ * CityGML and CityJSON buildings (the city-model readers) come back as a
+ * footprint layer with heights (`heightM`, `groundHeightM`, …); 3D tiles are
+ * made by `npm run convert -- citygml|cityjson`.
  *
- * @example const { layers, report } = convertDroppedFile(bytes, 'HafenCity7.gml')
+ * @example const { layers, report } = await convertDroppedFile(bytes, 'HafenCity7.gml')
  */
-export function convertDroppedFile(bytes: Uint8Array, fileName: string, opts: DroppedFileOptions = {}): DroppedFileResult {
+export async function convertDroppedFile(bytes: Uint8Array, fileName: string, opts: DroppedFileOptions = {}): Promise<DroppedFileResult> {
   const t0 = Date.now();
   const report = new ReportBuilder();
   const progress = opts.onProgress ?? (() => undefined);
@@ -77,7 +82,35 @@ export function convertDroppedFile(bytes: Uint8Array, fileName: string, opts: Dr
         layers.push({ layer: vectorCatalogLayer(l, { id, sourceFile: fileName, multi: read.length > 1, title: fileName.replace(/\.[^.]+$/, '') }), data: { type: 'FeatureCollection', features: l.features } });
       }
     } else if (kind === 'citygml' || kind === 'cityjson') {
-      report.skip({ file: fileName, reason: `${kind === 'citygml' ? 'CityGML' : 'CityJSON'} is a city model: convert it with \`npm run convert -- ${kind} ${fileName} --out <dir>\`` });
+      const collector = new CityModelCollector(report, { crs: opts.crs });
+      let text: string;
+      let file = fileName;
+      if (isZip(bytes)) {
+        const entries = unzipEntries(bytes, fileName);
+        const entry = Object.keys(entries).find((n) => /\.(gml|xml|json)$/i.test(n))!;
+        text = decodeText(entries[entry]);
+        file = `${fileName}!${entry}`;
+      } else text = decodeText(bytes);
+      if (kind === 'citygml') await readCityGml([text], { file, report, onBuilding: (b) => collector.add(b) });
+      else readCityJson(text, { file, report, crs: opts.crs, onBuilding: (b) => collector.add(b) });
+      crs = collector.crsUsed;
+      if (collector.footprints.length > 0) {
+        const title = fileName.replace(/\.[^.]+$/, '');
+        layers.push({
+          layer: {
+            id: `drop-${stem}-buildings`,
+            title: { de: `${title}: Gebäudegrundrisse`, en: `${title}: building footprints` },
+            group: { de: 'Stadtmodell', en: 'City model' },
+            type: 'geojson-polygons',
+            url: `drop-${stem}-buildings.geojson`,
+            defaultVisible: true,
+            style: { kind: 'fill', color: '#d9cbb3', outline: '#7a6a55' },
+            attribution: `Quelle: ${fileName}`,
+            role: 'buildingFootprints',
+          },
+          data: { type: 'FeatureCollection', features: collector.footprints },
+        });
+      }
     } else {
       report.skip({ file: fileName, reason: 'unknown file: expected XPlanGML, CityGML, WFS GML, GeoJSON, CityJSON or a zipped shapefile' });
     }

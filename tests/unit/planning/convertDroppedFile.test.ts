@@ -20,9 +20,9 @@ describe.skipIf(!hasReal)('dropped files: kind by content, same readers as the C
     expect(detectFileKind(realBytes(rel), rel)).toBe(kind);
   });
 
-  it('XPlanGML: one layer per theme file with catalog entries and the report', () => {
+  it('XPlanGML: one layer per theme file with catalog entries and the report', async () => {
     const stages: string[] = [];
-    const r = convertDroppedFile(realBytes('xplanung-hh/Rotherbaum27.gml'), 'Rotherbaum27.gml', { onProgress: (s) => stages.push(s) });
+    const r = await convertDroppedFile(realBytes('xplanung-hh/Rotherbaum27.gml'), 'Rotherbaum27.gml', { onProgress: (s) => stages.push(s) });
     expect(stages).toEqual(['detect', 'read', 'layers', 'done']);
     expect(r.kind).toBe('xplanung');
     const bg = r.layers.find((l) => l.layer.url === 'baugebiete.geojson')!;
@@ -32,14 +32,26 @@ describe.skipIf(!hasReal)('dropped files: kind by content, same readers as the C
     expect(r.report.bbox![0]).toBeCloseTo(9.9886, 3);
   });
 
-  it('shapefile zip and CityJSON', () => {
-    const shp = convertDroppedFile(realBytes('ni-glb-shapefile/GLB.zip'), 'GLB.zip');
+  it('shapefile zip', async () => {
+    const shp = await convertDroppedFile(realBytes('ni-glb-shapefile/GLB.zip'), 'GLB.zip');
     expect(shp.layers).toHaveLength(1);
     expect(shp.layers[0].data.features).toHaveLength(334);
     expect(shp.layers[0].layer.role).toBe('protection');
-    const cj = convertDroppedFile(realBytes('cityjson-nl/multi_lod.json'), 'multi_lod.json');
-    expect(cj.layers).toEqual([]);
-    expect(cj.report.issues[0].reason).toMatch(/npm run convert -- cityjson/);
+  });
+
+  it('CityGML and CityJSON: building footprints with heights through the city-model readers', async () => {
+    const gml = await convertDroppedFile(realBytes('hh-lod2-cut/test/data1/test_data.xml'), 'test_data.xml');
+    expect(gml.kind).toBe('citygml');
+    expect(gml.layers).toHaveLength(1);
+    expect(gml.layers[0].layer).toMatchObject({ role: 'buildingFootprints', type: 'geojson-polygons' });
+    expect(gml.layers[0].data.features).toHaveLength(2);
+    expect(gml.layers[0].data.features.every((f) => (f.properties as { heightM: number }).heightM > 3)).toBe(true);
+    // CityJSON without referenceSystem needs a CRS, as on the command line.
+    const noCrs = await convertDroppedFile(realBytes('cityjson-nl/multi_lod.json'), 'multi_lod.json');
+    expect(noCrs.layers).toEqual([]);
+    expect(noCrs.report.issues[0].reason).toMatch(/declares no CRS/);
+    const cj = await convertDroppedFile(realBytes('cityjson-nl/multi_lod.json'), 'multi_lod.json', { crs: 'EPSG:7415' });
+    expect(cj.layers[0].data.features).toHaveLength(10);
   });
 
   it('client ↔ worker protocol: progress, result, transfer of the bytes', async () => {
@@ -50,8 +62,8 @@ describe.skipIf(!hasReal)('dropped files: kind by content, same readers as the C
     const worker: ConvertWorkerLike = {
       postMessage(req: ConvertFileRequest, transfer: Transferable[]) {
         transferred = transfer.length;
-        queueMicrotask(() => {
-          const result = convertDroppedFile(new Uint8Array(req.bytes), req.fileName, { onProgress: (stage, done, total) => emit({ kind: 'progress', id: req.id, stage, done, total }) });
+        queueMicrotask(async () => {
+          const result = await convertDroppedFile(new Uint8Array(req.bytes), req.fileName, { onProgress: (stage, done, total) => emit({ kind: 'progress', id: req.id, stage, done, total }) });
           emit({ kind: 'result', id: req.id, result });
         });
       },
