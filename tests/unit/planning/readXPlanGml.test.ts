@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
 import { readXPlanFile } from '../../../src/core/xplanung/readXPlanFile';
+import { readXPlanGml } from '../../../src/core/xplanung/readXPlanGml';
 import type { PlanningFeature, XPlanReadResult } from '../../../src/core/xplanung/readXPlanGml';
 import { decodeText, unzipEntries } from '../../../src/core/vector/decodeText';
 import { checkRightHandRule, cornerWgs84, hasReal, nativeBbox, realBytes } from './realData';
@@ -158,5 +159,46 @@ describe.skipIf(!hasReal)('readXPlanGml on the Hamburg XPlanGML samples', () => 
     const rh = checkRightHandRule(r.features);
     expect(rh.rings).toBeGreaterThan(0);
     expect(rh.bad).toEqual([]);
+  });
+});
+
+describe('readXPlanGml on a small generated XPlanGML 6.0 plan', () => {
+  const X = 566000, Y = 5933000;
+  const ring = (pts: number[][]) => pts.map((p) => `${p[0]} ${p[1]}`).join(' ');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<xplan:XPlanAuszug xmlns:xplan="http://www.xplanung.de/xplangml/6/0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" gml:id="A">
+  <gml:featureMember><xplan:BP_Plan gml:id="P"><xplan:name>Demo 1</xplan:name><xplan:nummer>D1</xplan:nummer><xplan:rechtsstand>4000</xplan:rechtsstand><xplan:planArt>1000</xplan:planArt>
+    <xplan:raeumlicherGeltungsbereich><gml:MultiSurface srsName="EPSG:25832"><gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>${ring([[X, Y], [X + 200, Y], [X + 200, Y + 200], [X, Y + 200], [X, Y]])}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:MultiSurface></xplan:raeumlicherGeltungsbereich>
+    <xplan:bereich xlink:href="#B"/></xplan:BP_Plan></gml:featureMember>
+  <gml:featureMember><xplan:BP_Bereich gml:id="B"><xplan:nummer>0</xplan:nummer><xplan:gehoertZuPlan xlink:href="#P"/></xplan:BP_Bereich></gml:featureMember>
+  <gml:featureMember><xplan:BP_BaugebietsTeilFlaeche gml:id="F1"><xplan:gehoertZuBereich xlink:href="#B"/><xplan:rechtscharakter>1000</xplan:rechtscharakter>
+    <xplan:position><gml:Polygon srsName="EPSG:25832"><gml:exterior><gml:LinearRing><gml:posList>${ring([[X, Y], [X + 100, Y], [X + 100, Y + 100], [X, Y + 100], [X, Y]])}</gml:posList></gml:LinearRing></gml:exterior>
+      <gml:interior><gml:Ring><gml:curveMember><gml:Curve><gml:segments><gml:CircleByCenterPoint numArc="1"><gml:pos>${X + 50} ${Y + 50}</gml:pos><gml:radius uom="m">10</gml:radius></gml:CircleByCenterPoint></gml:segments></gml:Curve></gml:curveMember></gml:Ring></gml:interior></gml:Polygon></xplan:position>
+    <xplan:flaechenschluss>true</xplan:flaechenschluss><xplan:GRZmax>0.4</xplan:GRZmax><xplan:GFZmax>1.2</xplan:GFZmax><xplan:Zmin>2</xplan:Zmin><xplan:Zmax>4</xplan:Zmax>
+    <xplan:hoehenangabe><xplan:XP_Hoehenangabe><xplan:hoehenbezug>2000</xplan:hoehenbezug><xplan:bezugspunkt>2000</xplan:bezugspunkt><xplan:hMin uom="m">9</xplan:hMin><xplan:hMax uom="m">14.5</xplan:hMax></xplan:XP_Hoehenangabe></xplan:hoehenangabe>
+    <xplan:allgArtDerBaulNutzung>1000</xplan:allgArtDerBaulNutzung><xplan:besondereArtDerBaulNutzung>1550</xplan:besondereArtDerBaulNutzung><xplan:bauweise>1000</xplan:bauweise></xplan:BP_BaugebietsTeilFlaeche></gml:featureMember>
+  <gml:featureMember><xplan:BP_GruenFlaeche gml:id="G1"><xplan:gehoertZuBereich xlink:href="#B"/><xplan:position><gml:Polygon srsName="EPSG:25832"><gml:exterior><gml:LinearRing><gml:posList>${ring([[X + 100, Y], [X + 200, Y], [X + 200, Y + 100], [X + 100, Y + 100], [X + 100, Y]])}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></xplan:position>
+    <xplan:zweckbestimmung><xplan:BP_KomplexeZweckbestGruen><xplan:allgemein>1600</xplan:allgemein></xplan:BP_KomplexeZweckbestGruen></xplan:zweckbestimmung><xplan:nutzungsform>2000</xplan:nutzungsform></xplan:BP_GruenFlaeche></gml:featureMember>
+</xplan:XPlanAuszug>`;
+
+  it('reads measures with max/min variants, heights with hMin/hMax, nested Zweckbestimmung and a circular hole', () => {
+    const report = new ReportBuilder();
+    const r = readXPlanGml(xml, { file: 'demo.gml', report });
+    expect(r.version).toBe('6.0');
+    expect(report.counts).toEqual({ BP_Plan: 1, BP_BaugebietsTeilFlaeche: 1, BP_GruenFlaeche: 1 });
+    expect(r.plans[0]).toMatchObject({ name: 'Demo 1', number: 'D1', legalStatus: { code: '4000', de: 'In Kraft getreten' }, planType: { de: 'Bebauungsplan' } });
+    const f1 = r.features.find((f) => f.id === 'F1')!;
+    expect(f1.properties).toMatchObject({
+      landUse: 'MU', landUseLabel: { de: 'Urbanes Gebiet', en: 'Urban area' }, grz: 0.4, gfz: 1.2, minStoreys: 2, maxStoreys: 4,
+      maxHeightM: 14.5, minHeightM: 9, heightReference: 'Gelaende', heightPoint: 'Firsthöhe (FH)', bauweise: 'offen', planName: 'Demo 1', planNumber: 'D1',
+    });
+    expect(f1.properties.maxHeightNhnM).toBeUndefined();
+    const [outer, hole] = (f1.geometry as { coordinates: number[][][] }).coordinates;
+    expect(outer).toHaveLength(5);
+    // r = 10 m, 0.1 m chord error: 2π / (2·acos(0.99)) = 22.2 → 23 chords.
+    expect(hole).toHaveLength(24);
+    const g1 = r.features.find((f) => f.id === 'G1')!;
+    expect(g1.properties).toMatchObject({ landUse: 'GRUEN', purpose: [{ code: '1600', de: 'Spielplatz', en: 'playground' }], ownership: { de: 'öffentlich' } });
+    expect(r.features.find((f) => f.id === 'P')!.properties).toMatchObject({ featureClass: 'BP_Plan', name: 'Demo 1', legalStatus: { code: '4000' } });
   });
 });
