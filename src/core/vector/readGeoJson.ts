@@ -8,13 +8,15 @@ import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLa
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
+/** 1-based line of a JSON.parse error ("… at position 123" or "… (line 4 column 2)"), if the message names one. */
 function lineOfPosition(text: string, message: string): number | undefined {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return /line (\d+)/.exec(message) ? Number(/line (\d+)/.exec(message)![1]) : undefined;
-  const pos = Number(m[1]);
-  let line = 1;
-  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return undefined;
+  let n = 1;
+  for (let i = 0; i < Number(pos[1]) && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /**
