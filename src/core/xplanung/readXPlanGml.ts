@@ -78,6 +78,10 @@ const PURPOSE_LIST: Record<string, string> = {
   BP_VerkehrsflaecheBesondererZweckbestimmung: 'BP_ZweckbestimmungStrassenverkehr',
   BP_GewaesserFlaeche: 'XP_ZweckbestimmungGewaesser',
   BP_VerEntsorgung: 'XP_ZweckbestimmungVerEntsorgung',
+  FP_Gruen: 'XP_ZweckbestimmungGruen',
+  FP_Gemeinbedarf: 'XP_ZweckbestimmungGemeinbedarf',
+  FP_Gewaesser: 'XP_ZweckbestimmungGewaesser',
+  FP_VerEntsorgung: 'XP_ZweckbestimmungVerEntsorgung',
 };
 /** Bezugspunkte that bound a building from above: a height there is a maximum building height. */
 const TOP_POINTS = new Set(['1000', '2000', '3000', '5000', '6000', '6500', '6600']);
@@ -337,11 +341,11 @@ function buildProperties(m: XmlElement, plan: XPlanPlanInfo | undefined, textKey
     p.landUseLabel = xplanLabel(lu.list, lu.code) ?? planzvClass(lu.key).label;
   } else {
     const themeLu = XPLAN_THEMES[themeOfClass(cls)]?.landUse;
-    const key = cls === 'BP_LandwirtschaftsFlaeche' ? 'LANDWIRTSCHAFT' : themeLu;
+    const key = /_LandwirtschaftsFlaeche$/.test(cls) ? 'LANDWIRTSCHAFT' : themeLu;
     if (key && !/Linie$/.test(cls)) {
       p.landUse = key;
       p.landUseLabel = planzvClass(key).label;
-    } else if (cls === 'BP_BaugebietsTeilFlaeche') {
+    } else if (cls === 'BP_BaugebietsTeilFlaeche' || cls === 'FP_BebauungsFlaeche') {
       report.warn({ ...base, reason: 'no allgArtDerBaulNutzung/besondereArtDerBaulNutzung: land use unknown' });
     }
   }

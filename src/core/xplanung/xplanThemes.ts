@@ -73,6 +73,16 @@ const BY_CLASS: Record<string, string> = {
   BP_DenkmalschutzEinzelanlage: 'schutz',
   BP_ErhaltungsBereichFlaeche: 'schutz',
   SO_Gebiet: 'schutz',
+  // Flächennutzungsplan classes with a clear counterpart.
+  FP_BebauungsFlaeche: 'baugebiete',
+  FP_Gruen: 'gruen',
+  FP_LandwirtschaftsFlaeche: 'gruen',
+  FP_WaldFlaeche: 'wald',
+  FP_Gewaesser: 'wasser',
+  FP_Strassenverkehr: 'verkehr',
+  FP_Gemeinbedarf: 'gemeinbedarf',
+  FP_SpielSportanlage: 'gemeinbedarf',
+  FP_VerEntsorgung: 'versorgung',
 };
 
 /** Classes that belong in `sonstige` on purpose (no warning when converted). */
