@@ -10,6 +10,10 @@ import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { installTestHook } from './testHook';
 import { syncUrl } from './urlSync';
+import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
+import { ScenarioSync } from '../viewer/ScenarioSync';
+import { installSketchTool } from '../viewer/SketchTool';
+import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
 const url = parseUrlState(location.search);
@@ -46,6 +50,12 @@ const ready = loadCatalog(catalogUrl).then(
 );
 // The hook's consumers handle rejection; keep the page free of unhandled-rejection noise.
 ready.catch(() => undefined);
+
+// Scenarios: saved work back from IndexedDB (the link's scn/var win), models and tools in the scene, shortcuts.
+const scenarioSync = new ScenarioSync(scene.viewer, store);
+installSketchTool(scene.viewer, store);
+installScenarioShortcuts(store);
+installScenarioTestHook(scenarioSync, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
 
 syncUrl(store);
 runDayPlayer(store);

@@ -162,3 +162,34 @@ export async function initScenarioPersistence(
     return null;
   }
 }
+
+/** What browser tests may ask about scenarios (`window.__planlotseScenario`), read-only. */
+export interface ScenarioTestHook {
+  /** Resolves when saved scenarios are loaded into the store. */
+  loaded: Promise<unknown>;
+  /** Ids of proposed buildings drawn as ready glTF models. */
+  modelIds(): string[];
+  /** Whether a loaded city-model feature is drawn (false when hidden as demolished; undefined when not loaded). */
+  featureShown(id: string): boolean | undefined;
+  /** Resolves when every autosave write so far is on disk. */
+  flush(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __planlotseScenario?: ScenarioTestHook;
+  }
+}
+
+/** Exposes {@link ScenarioTestHook} for the browser specs. */
+export function installScenarioTestHook(sync: { modelIds(): string[]; featureShown(id: string): boolean | undefined }, autosave: Promise<ScenarioAutosave | null>): void {
+  const hook: ScenarioTestHook = {
+    loaded: autosave,
+    modelIds: () => sync.modelIds(),
+    featureShown: (id) => sync.featureShown(id),
+    flush: async () => {
+      await (await autosave)?.flush();
+    },
+  };
+  Object.defineProperty(window, '__planlotseScenario', { value: Object.freeze(hook), writable: false, configurable: false });
+}

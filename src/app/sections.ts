@@ -4,6 +4,7 @@ import { ViewpointsSection } from '../ui/sections/ViewpointsSection';
 import { BuildingStyleSection } from '../ui/sections/BuildingStyleSection';
 import { SunSection } from '../ui/sections/SunSection';
 import { MeasureSection } from '../ui/sections/MeasureSection';
+import { ScenarioPanel } from '../ui/scenario/ScenarioPanel';
 
 /**
  * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
@@ -16,4 +17,5 @@ export const SECTIONS: SectionDef[] = [
   { id: 'buildings', title: 'section.buildings', Component: BuildingStyleSection },
   { id: 'sun', title: 'section.sun', Component: SunSection },
   { id: 'measure', title: 'section.measure', Component: MeasureSection },
+  { id: 'scenarios', title: 'section.scenarios', Component: ScenarioPanel },
 ];

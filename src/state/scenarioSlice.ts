@@ -1,5 +1,6 @@
 import { orientFootprintCcw } from '../core/scenario/footprintProblems';
 import { proposedBuildingProblems } from '../core/scenario/proposedBuildingProblems';
+import type { SunDelta } from '../core/scenario/compareVariants';
 import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/scenario/Scenario';
 import { LIMITS } from '../core/scenario/validateScenario';
 import * as edit from '../core/scenario/scenarioEdits';
@@ -60,6 +61,8 @@ export interface ScenarioSlice {
   selectedProposedId: string | null;
   scenarioCompare: ScenarioCompare;
   scenarioMessage: ScenarioMessage | null;
+  /** Sun-hour difference of the compared variants, drawn as a heatmap (ephemeral). */
+  scenarioSunDelta: SunDelta | null;
 
   createScenario(name?: string, datasetId?: string): string;
   renameScenario(id: string, name: string): void;
@@ -97,6 +100,7 @@ export interface ScenarioSlice {
   cancelSketch(): void;
   setScenarioCompare(c: Partial<ScenarioCompare>): void;
   setScenarioMessage(m: ScenarioMessage | null): void;
+  setScenarioSunDelta(d: SunDelta | null): void;
 }
 
 declare module './AppState' {
@@ -203,6 +207,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     selectedProposedId: null,
     scenarioCompare: { mode: 'off', left: null, right: null, swipe: 0.5 },
     scenarioMessage: null,
+    scenarioSunDelta: null,
 
     createScenario: (name, datasetId) => {
       const sc = edit.createScenario(name ?? nextName('Szenario', get().scenarios.map((x) => x.name)), now(), datasetId);
@@ -361,5 +366,6 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     cancelSketch: () => set({ sketchPoints: [] }),
     setScenarioCompare: (c) => set({ scenarioCompare: { ...get().scenarioCompare, ...c } }),
     setScenarioMessage: (m) => set({ scenarioMessage: m }),
+    setScenarioSunDelta: (d) => set({ scenarioSunDelta: d }),
   };
 };

@@ -2,6 +2,7 @@ import {
   Cartesian3,
   Cesium3DTileset,
   Color,
+  ImageMaterialProperty,
   ConstantProperty,
   CustomDataSource,
   Model,
@@ -13,7 +14,9 @@ import {
   type Cesium3DTileFeature,
   type Viewer,
 } from 'cesium';
+import { LocalFrame } from '../core/crs';
 import { exportMassingGlb, footprintCentroidLonLat } from '../core/massing/exportMassingGlb';
+import type { SunDelta } from '../core/scenario/compareVariants';
 import type { ProposedBuilding, Variant } from '../core/scenario/Scenario';
 import type { AppState, AppStore } from '../state';
 import { findVariant } from '../state/scenarioSlice';
@@ -53,6 +56,7 @@ const SELECTED = Color.fromCssColorString('#0b6bcb');
 export class ScenarioSync {
   private readonly models = new Map<string, ModelEntry>();
   private readonly ds = new CustomDataSource('scenario-sketch');
+  private readonly heat = new CustomDataSource('scenario-sun-delta');
   private hidden = new Set<string>();
   private hiddenVersion = 0;
   private readonly hooked = new WeakSet<Cesium3DTileset>();
@@ -66,6 +70,7 @@ export class ScenarioSync {
     private readonly store: AppStore,
   ) {
     void viewer.dataSources.add(this.ds);
+    void viewer.dataSources.add(this.heat);
     this.unsub = store.subscribe((s, prev) => {
       if (
         s.scenarios !== prev.scenarios ||
@@ -77,6 +82,7 @@ export class ScenarioSync {
       ) {
         this.reconcile(s);
       }
+      if (s.scenarioSunDelta !== prev.scenarioSunDelta) this.drawSunDelta(s.scenarioSunDelta);
     });
     // Tilesets are created lazily by the layers; hook new ones as they appear.
     this.removePreRender = viewer.scene.preRender.addEventListener(() => this.hookTilesets());
@@ -256,5 +262,49 @@ export class ScenarioSync {
     this.removePreRender();
     for (const key of [...this.models.keys()]) this.dropModel(key);
     this.viewer.dataSources.remove(this.ds, true);
+    this.viewer.dataSources.remove(this.heat, true);
+  }
+
+  /**
+   * Sun-hour difference heatmap on the ground: red where the "after" side
+   * loses sun, blue where it gains, transparent below 0.25 h and in buildings.
+   */
+  private drawSunDelta(d: SunDelta | null): void {
+    this.heat.entities.removeAll();
+    if (d) {
+      const g = d.grid;
+      const canvas = document.createElement('canvas');
+      canvas.width = g.nx;
+      canvas.height = g.ny;
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(g.nx, g.ny);
+      const span = Math.max(1, Math.abs(d.minDeltaHours), Math.abs(d.maxDeltaHours));
+      for (let j = 0; j < g.ny; j++) {
+        for (let i = 0; i < g.nx; i++) {
+          const v = d.deltaHours[j * g.nx + i];
+          const o = ((g.ny - 1 - j) * g.nx + i) * 4; // row 0 is south; canvas row 0 is north
+          if (!Number.isFinite(v) || Math.abs(v) < 0.25) continue;
+          const a = Math.min(1, 0.35 + (0.65 * Math.abs(v)) / span);
+          img.data.set(v < 0 ? [215, 48, 39, Math.round(a * 255)] : [33, 102, 172, Math.round(a * 255)], o);
+        }
+      }
+      ctx.putImageData(img, 0, 0);
+      const frame = new LocalFrame(g.originX, g.originY);
+      const x1 = g.x0 + g.nx * g.cellM;
+      const y1 = g.y0 + g.ny * g.cellM;
+      const corners = [frame.toWgs84([g.x0, g.y0]), frame.toWgs84([x1, g.y0]), frame.toWgs84([x1, y1]), frame.toWgs84([g.x0, y1])];
+      // Grid x (UTM east) is turned against true east by the meridian convergence.
+      const [sw, se] = corners;
+      const gamma = Math.atan2((se[1] - sw[1]) * 111_132, (se[0] - sw[0]) * 111_320 * Math.cos((sw[1] * Math.PI) / 180));
+      this.heat.entities.add({
+        polygon: {
+          hierarchy: new ConstantProperty(new PolygonHierarchy(corners.map((c) => Cartesian3.fromDegrees(c[0], c[1], 0)))),
+          material: new ImageMaterialProperty({ image: canvas, transparent: true }),
+          stRotation: gamma,
+          height: 0.5,
+        },
+      });
+    }
+    this.viewer.scene.requestRender();
   }
 }

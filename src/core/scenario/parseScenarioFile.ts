@@ -17,9 +17,7 @@ export const MAX_SCENARIO_FILE_BYTES = 10 * 1024 * 1024;
  */
 export function parseScenarioFile(input: string | Uint8Array, fileName = 'scenario file'): ValidationResult {
   const bytes = typeof input === 'string' ? input.length : input.byteLength;
-  if (bytes > MAX_SCENARIO_FILE_BYTES) {
-    return { ok: false, errors: [`${fileName}: ${(bytes / 1024 / 1024).toFixed(1)} MB is too large for a scenario file (at most ${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB); nothing was imported`] };
-  }
+  if (bytes > MAX_SCENARIO_FILE_BYTES) return { ok: false, errors: [tooLargeError(bytes, fileName)] };
   let text: string;
   try {
     text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
@@ -35,6 +33,11 @@ export function parseScenarioFile(input: string | Uint8Array, fileName = 'scenar
     return { ok: false, errors: [`${fileName}: invalid JSON (${(e as Error).message})`] };
   }
   return parseScenarioObject(doc, fileName);
+}
+
+/** The error for a file over {@link MAX_SCENARIO_FILE_BYTES}; callers with a File check its size before reading it. */
+export function tooLargeError(bytes: number, fileName: string): string {
+  return `${fileName}: ${(bytes / 1024 / 1024).toFixed(1)} MB is too large for a scenario file (at most ${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB); nothing was imported`;
 }
 
 /** Same as {@link parseScenarioFile} for an already parsed object (IndexedDB records, tests). */

@@ -1,0 +1,238 @@
+import { useRef } from 'react';
+import { exportMassingGlb } from '../../core/massing/exportMassingGlb';
+import { exportProposedGeoJson } from '../../core/scenario/exportProposedGeoJson';
+import { MAX_SCENARIO_FILE_BYTES, parseScenarioFile, serializeScenario, tooLargeError } from '../../core/scenario/parseScenarioFile';
+import { activeScenario, activeVariant, type ScenarioTool } from '../../state/scenarioSlice';
+import { useAppState, useAppStoreApi } from '../StoreContext';
+import { BuildingEditor } from './BuildingEditor';
+import { CompareSection } from './CompareSection';
+import { downloadFile, fileSafe } from './downloadFile';
+import { useScenarioText } from './scenarioText';
+
+/**
+ * Scenarios: pick/create a scenario, its variants (and "Existing"), sketch
+ * and edit proposed buildings, mark city-model buildings demolished,
+ * undo/redo, import/export, and compare.
+ */
+export function ScenarioPanel() {
+  const t = useScenarioText();
+  const store = useAppStoreApi();
+  const a = () => store.getState();
+  const scenarios = useAppState((s) => s.scenarios);
+  const sc = useAppState(activeScenario);
+  const variant = useAppState(activeVariant);
+  const activeVariantId = useAppState((s) => s.activeVariantId);
+  const tool = useAppState((s) => s.scenarioTool);
+  const nPoints = useAppState((s) => s.sketchPoints.length);
+  const canUndo = useAppState((s) => s.scenarioPast.length > 0);
+  const canRedo = useAppState((s) => s.scenarioFuture.length > 0);
+  const selectedId = useAppState((s) => s.selectedProposedId);
+  const message = useAppState((s) => s.scenarioMessage);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const selected = variant?.buildings.find((b) => b.id === selectedId);
+
+  const setTool = (next: ScenarioTool) => {
+    if (next !== 'none') a().setMeasureMode('none');
+    a().setScenarioTool(tool === next ? 'none' : next);
+  };
+  const ask = (label: string, value: string) => window.prompt(label, value)?.trim();
+  const onImport = async (file: File) => {
+    // Size check first: a huge file is refused without being read.
+    if (file.size > MAX_SCENARIO_FILE_BYTES) return a().setScenarioMessage({ kind: 'error', text: tooLargeError(file.size, file.name) });
+    const r = parseScenarioFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (r.ok) a().importScenario(r.scenario);
+    else a().setScenarioMessage({ kind: 'error', text: r.errors.slice(0, 5).join('\n') + (r.errors.length > 5 ? `\n… (${r.errors.length - 5} more)` : '') });
+  };
+
+  return (
+    <div className="scenario-panel" data-testid="scenario-panel">
+      {message && (
+        <div className={`banner${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-message" style={{ whiteSpace: 'pre-wrap' }}>
+          {message.text}{' '}
+          <button type="button" className="icon-btn" aria-label="×" onClick={() => a().setScenarioMessage(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <label className="field">
+        <span>{t.scenario}</span>
+        <select value={sc?.id ?? ''} onChange={(e) => a().setActiveScenario(e.target.value || null)} data-testid="scenario-select">
+          <option value="">{t.none}</option>
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="button-row">
+        <button type="button" className="btn" onClick={() => a().createScenario()} data-testid="scenario-new">
+          {t.newScenario}
+        </button>
+        {sc && (
+          <>
+            <button type="button" className="btn" onClick={() => { const n = ask(t.rename, sc.name); if (n) a().renameScenario(sc.id, n); }}>
+              {t.rename}
+            </button>
+            <button type="button" className="btn" onClick={() => a().deleteScenario(sc.id)}>
+              {t.delete}
+            </button>
+          </>
+        )}
+      </div>
+
+      {sc && (
+        <fieldset className="scenario-variants">
+          <legend>{t.variants}</legend>
+          <label className="check">
+            <input type="radio" name="scenario-variant" checked={activeVariantId === null} onChange={() => a().setActiveVariant(null)} data-testid="variant-existing" /> {t.existing}
+          </label>
+          {sc.variants.map((v) => (
+            <label className="check" key={v.id}>
+              <input type="radio" name="scenario-variant" checked={activeVariantId === v.id} onChange={() => a().setActiveVariant(v.id)} data-testid={`variant-${v.name}`} /> {v.name}{' '}
+              <span className="muted small">
+                ({v.buildings.length} + / {v.demolishedIds.length} −)
+              </span>
+            </label>
+          ))}
+          <div className="button-row">
+            <button type="button" className="btn" onClick={() => a().addVariant()} data-testid="variant-new">
+              {t.newVariant}
+            </button>
+            {variant && (
+              <>
+                <button type="button" className="btn" onClick={() => a().duplicateVariant(variant.id)} data-testid="variant-duplicate">
+                  {t.duplicate}
+                </button>
+                <button type="button" className="btn" onClick={() => { const n = ask(t.rename, variant.name); if (n) a().renameVariant(variant.id, n); }}>
+                  {t.rename}
+                </button>
+                <button type="button" className="btn" onClick={() => a().deleteVariant(variant.id)}>
+                  {t.delete}
+                </button>
+              </>
+            )}
+          </div>
+          {variant && (
+            <label className="field">
+              <span>{t.notes}</span>
+              <textarea key={`${variant.id}-${variant.notes}`} defaultValue={variant.notes} rows={2} onBlur={(e) => e.target.value !== variant.notes && a().setVariantNotes(variant.id, e.target.value)} />
+            </label>
+          )}
+        </fieldset>
+      )}
+
+      <div className="button-row" role="group" aria-label={t.tools}>
+        <button type="button" className={`btn${tool === 'sketch' ? ' active' : ''}`} aria-pressed={tool === 'sketch'} onClick={() => setTool('sketch')} data-testid="scenario-tool-sketch">
+          {t.sketch}
+        </button>
+        <button type="button" className={`btn${tool === 'demolish' ? ' active' : ''}`} aria-pressed={tool === 'demolish'} onClick={() => setTool('demolish')} data-testid="scenario-tool-demolish">
+          {t.demolish}
+        </button>
+        <button type="button" className="btn" disabled={!canUndo} onClick={() => a().undoScenario()} title="Ctrl+Z" data-testid="scenario-undo">
+          {t.undo}
+        </button>
+        <button type="button" className="btn" disabled={!canRedo} onClick={() => a().redoScenario()} title="Ctrl+Shift+Z" data-testid="scenario-redo">
+          {t.redo}
+        </button>
+      </div>
+      {tool === 'sketch' && (
+        <>
+          <p className="muted small">{t.sketchHint}</p>
+          <div className="button-row">
+            <button type="button" className="btn btn-primary" disabled={nPoints < 3} onClick={() => a().finishSketch()} data-testid="scenario-finish">
+              {t.finish} ({nPoints})
+            </button>
+            <button type="button" className="btn" disabled={nPoints === 0} onClick={() => a().removeLastSketchPoint()}>
+              {t.removePoint}
+            </button>
+            <button type="button" className="btn" onClick={() => a().setScenarioTool('none')}>
+              {t.cancel}
+            </button>
+          </div>
+        </>
+      )}
+      {tool === 'demolish' && <p className="muted small">{t.demolishHint}</p>}
+
+      {variant && variant.buildings.length > 0 && (
+        <div>
+          <h4>{t.buildings}</h4>
+          <ul className="scenario-list" data-testid="scenario-buildings">
+            {variant.buildings.map((b) => (
+              <li key={b.id}>
+                <button type="button" className={`btn${b.id === selectedId ? ' active' : ''}`} aria-pressed={b.id === selectedId} onClick={() => a().selectProposedBuilding(b.id === selectedId ? null : b.id)}>
+                  {b.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {selected && <BuildingEditor b={selected} t={t} />}
+      {variant && variant.demolishedIds.length > 0 && (
+        <div>
+          <h4>{t.demolished}</h4>
+          <ul className="scenario-list" data-testid="scenario-demolished">
+            {variant.demolishedIds.map((id) => (
+              <li key={id}>
+                <code>{id}</code>{' '}
+                <button type="button" className="btn" onClick={() => a().restoreBuildings([id])}>
+                  {t.restore}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="button-row">
+        {sc && (
+          <button type="button" className="btn" onClick={() => downloadFile(`${fileSafe(sc.name)}.planlotse.json`, serializeScenario(sc), 'application/json')} data-testid="scenario-export">
+            {t.exportFile}
+          </button>
+        )}
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          {t.importFile}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="scenario-import"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void onImport(f);
+          }}
+        />
+        {variant && variant.buildings.length > 0 && (
+          <>
+            <button type="button" className="btn" onClick={() => downloadFile(`${fileSafe(variant.name)}.geojson`, JSON.stringify(exportProposedGeoJson(variant)), 'application/geo+json')}>
+              {t.exportGeoJson}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                void exportMassingGlb(variant.buildings).then(
+                  (glb) => downloadFile(`${fileSafe(variant.name)}.glb`, glb, 'model/gltf-binary'),
+                  (e: unknown) => a().setScenarioMessage({ kind: 'error', text: String((e as Error)?.message ?? e) }),
+                )
+              }
+            >
+              {t.exportGlb}
+            </button>
+          </>
+        )}
+      </div>
+      {sc && (
+        <fieldset>
+          <legend>{t.compare}</legend>
+          <CompareSection sc={sc} t={t} />
+        </fieldset>
+      )}
+      <p className="muted small">{t.saved}</p>
+    </div>
+  );
+}
