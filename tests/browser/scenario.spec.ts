@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import proj4 from 'proj4';
+import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
+import { openApp, serveDataset, settle, toScreen } from './sceneProbe';
+
+// Fixture dataset (tests/browser/fixtures/fixture): frame origin 565000/5933000
+// (EPSG:25832); Baugebiet bp-wa-1 covers e 0–300, n 0–200 m (GRZ 0.4, GFZ 1.2,
+// max. 4 storeys); building DEHH_FIXTURE_1 (6 m) stands at e 320, n 270.
+const utm = '+proj=utm +zone=32 +ellps=GRS80 +units=m +no_defs';
+const ll = (e: number, n: number) => proj4(utm, 'WGS84', [565000 + e, 5933000 + n]) as [number, number];
+const [clon, clat] = ll(230, 170);
+const QUERY = `dataset=fixture&layers=buildings,plan&t=2026-03-21T12:00:00Z&cam=${clon},${clat},420,0,-90`;
+
+let browser: Browser;
+let rec: PageRecord;
+
+type Ring = [number, number][];
+const rect = (e0: number, n0: number, w: number, d: number): Ring => [ll(e0, n0), ll(e0 + w, n0), ll(e0 + w, n0 + d), ll(e0, n0 + d)];
+
+async function open(ctx: BrowserContext, query = QUERY): Promise<Page> {
+  const page = await ctx.newPage();
+  rec = recordPage(page);
+  await serveDataset(page, 'fixture');
+  await openApp(page, `?${query}`);
+  await page.evaluate(() => window.__planlotseScenario!.loaded);
+  const title = page.getByRole('button', { name: /Szenarien/ });
+  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  await page.getByTestId('scenario-panel').waitFor();
+  return page;
+}
+
+const state = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.__planlotse!.getState();
+    const sc = s.scenarios.find((x) => x.id === s.activeScenarioId);
+    const v = sc?.variants.find((x) => x.id === s.activeVariantId);
+    return { scenarios: s.scenarios.length, variant: v ?? null, activeVariantId: s.activeVariantId, sketch: s.sketchPoints.length, message: s.scenarioMessage?.text ?? null };
+  });
+
+/** Area (m², EPSG:25832) of a WGS84 ring. */
+function areaM2(ring: Ring): number {
+  const p = ring.map((q) => proj4('WGS84', utm, q));
+  let a = 0;
+  for (let i = 0; i < p.length - 1; i++) a += p[i][0] * p[i + 1][1] - p[i + 1][0] * p[i][1];
+  return Math.abs(a / 2);
+}
+
+async function sketch(page: Page, ring: Ring, input: 'mouse' | 'touch'): Promise<void> {
+  await page.getByTestId('scenario-tool-sketch').click();
+  for (const c of [...ring, ring[0]]) {
+    const p = await toScreen(page, c[0], c[1], 0);
+    if (input === 'mouse') await page.mouse.click(p.x, p.y);
+    else await page.touchscreen.tap(p.x, p.y);
+    // Cesium tells a click from a double click by time: let each one land on its own.
+    await page.waitForTimeout(350);
+  }
+}
+
+async function waitForModel(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((bid) => window.__planlotseScenario!.modelIds().includes(bid), id, { timeout: 120_000 });
+  await settle(page);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('scenarios in the browser', () => {
+  it('draws a building with touch taps', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
+    const page = await open(ctx);
+    await sketch(page, rect(60, 120, 24, 16), 'touch');
+    const s = await state(page);
+    expect(s.message).toBeNull();
+    expect(s.variant!.buildings).toHaveLength(1);
+    expect(areaM2(s.variant!.buildings[0].footprint)).toBeGreaterThan(24 * 16 * 0.95);
+    expect(areaM2(s.variant!.buildings[0].footprint)).toBeLessThan(24 * 16 * 1.05);
+    await waitForModel(page, s.variant!.buildings[0].id);
+    await snap(page, 'scenario-touch');
+    await ctx.close();
+  });
+
+  let ctx: BrowserContext;
+  let page: Page;
+  let id = '';
+
+  it('draws a building with the mouse, sets its height, undoes and redoes', async () => {
+    ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    page = await open(ctx);
+    await sketch(page, rect(150, 80, 30, 20), 'mouse');
+    let s = await state(page);
+    expect(s.message).toBeNull();
+    expect(s.scenarios).toBe(1);
+    expect(s.variant!.buildings).toHaveLength(1);
+    const b = s.variant!.buildings[0];
+    id = b.id;
+    expect(areaM2(b.footprint)).toBeGreaterThan(600 * 0.95);
+    expect(areaM2(b.footprint)).toBeLessThan(600 * 1.05);
+    await waitForModel(page, id);
+
+    await page.getByTestId('scenario-tool-sketch').click(); // tool off
+    await page.getByTestId('scenario-storeys').fill('6');
+    await page.getByTestId('scenario-storeys').press('Enter');
+    s = await state(page);
+    expect(s.variant!.buildings[0].storeys).toBe(6);
+    await page.getByTestId('scenario-total-height').fill('21');
+    await page.getByTestId('scenario-total-height').press('Enter');
+    s = await state(page);
+    expect(s.variant!.buildings[0].storeyHeightM).toBeCloseTo(3.5, 9);
+    await waitForModel(page, id);
+    await snap(page, 'scenario-mouse-6-storeys');
+
+    await page.getByTestId('scenario-undo').click();
+    expect((await state(page)).variant!.buildings[0].storeyHeightM).toBe(3);
+    await page.getByTestId('scenario-undo').click();
+    expect((await state(page)).variant!.buildings[0].storeys).toBe(4);
+    // Keyboard redo (focus outside any field).
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+Shift+Z');
+    await page.keyboard.press('Control+Shift+Z');
+    s = await state(page);
+    expect(s.variant!.buildings[0].storeys).toBe(6);
+    expect(s.variant!.buildings[0].storeyHeightM).toBeCloseTo(3.5, 9);
+    await page.keyboard.press('Control+Z');
+    expect((await state(page)).variant!.buildings[0].storeyHeightM).toBe(3);
+    await page.keyboard.press('Control+Shift+Z');
+  });
+
+  it('finds the building again after a reload', async () => {
+    await page.evaluate(() => window.__planlotseScenario!.flush());
+    // The shareable URL carries the scenario and variant.
+    await page.waitForFunction(() => /[?&]scn=.+&var=/.test(location.search), null, { timeout: 10_000 });
+    await page.reload();
+    await page.waitForFunction(() => !!window.__planlotse);
+    await page.evaluate(() => window.__planlotse!.ready);
+    await page.evaluate(() => window.__planlotseScenario!.loaded);
+    const s = await state(page);
+    expect(s.variant!.buildings.map((b) => b.id)).toEqual([id]);
+    expect(s.variant!.buildings[0].storeys).toBe(6);
+    await waitForModel(page, id);
+    const title = page.getByRole('button', { name: /Szenarien/ });
+    if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  });
+
+  it('demolishes an existing building: hidden in the scene and listed in the variant', async () => {
+    expect(await page.evaluate(() => window.__planlotseScenario!.featureShown('DEHH_FIXTURE_1'))).toBe(true);
+    await page.getByTestId('scenario-tool-demolish').click();
+    const [lon, lat] = ll(320, 270);
+    const p = await toScreen(page, lon, lat, 6);
+    await page.mouse.click(p.x, p.y);
+    const s = await state(page);
+    expect(s.variant!.demolishedIds).toEqual(['DEHH_FIXTURE_1']);
+    await settle(page);
+    expect(await page.evaluate(() => window.__planlotseScenario!.featureShown('DEHH_FIXTURE_1'))).toBe(false);
+    await expect.poll(() => page.getByTestId('scenario-demolished').textContent()).toContain('DEHH_FIXTURE_1');
+    await snap(page, 'scenario-demolished');
+    // Undo brings it back.
+    await page.getByTestId('scenario-undo').click();
+    await settle(page);
+    expect(await page.evaluate(() => window.__planlotseScenario!.featureShown('DEHH_FIXTURE_1'))).toBe(true);
+    await page.getByTestId('scenario-redo').click();
+    await page.getByTestId('scenario-tool-demolish').click(); // tool off
+  });
+
+  it('compares two variants and reads the delta table', async () => {
+    await page.getByTestId('variant-duplicate').click();
+    let s = await state(page);
+    expect(s.variant!.name).toBe('Variante A (Kopie)');
+    const copyId = s.variant!.buildings[0].id;
+    await page.getByRole('button', { name: 'Variante A (Kopie)' }).click().catch(() => undefined);
+    await page.evaluate((bid) => window.__planlotse!.getState().selectProposedBuilding(bid), copyId);
+    await page.getByTestId('scenario-storeys').fill('3');
+    await page.getByTestId('scenario-storeys').press('Enter');
+    s = await state(page);
+    expect(s.variant!.buildings[0].storeys).toBe(3);
+
+    await page.getByTestId('scenario-compare-split').click();
+    const variants = await page.evaluate(() => {
+      const st = window.__planlotse!.getState();
+      return st.scenarios.find((x) => x.id === st.activeScenarioId)!.variants.map((v) => v.id);
+    });
+    await page.getByTestId('scenario-compare-left').selectOption(variants[1]);
+    await page.getByTestId('scenario-compare-right').selectOption(variants[0]);
+    const table = page.getByTestId('scenario-delta-table');
+    await table.waitFor();
+    const row = (rule: string) => table.locator(`tr[data-area="bp-wa-1"][data-rule="${rule}"]`);
+    // 600 m² on a 60 000 m² Baugebiet: GRZ 0.01 on both sides; storeys 3 → 6 against a limit of 4.
+    expect(await row('GRZ').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'GRZ', '0.01', '0.01', '0.40', 'eingehalten → eingehalten']);
+    expect(await row('storeys').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'storeys', '3', '6', '4', 'eingehalten → überschritten']);
+    expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
+    expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
+    // Both variants are on screen, one per side of the split.
+    await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
+    await settle(page);
+    await snap(page, 'scenario-compare-split');
+    expect(rec.pageErrors).toEqual([]);
+    await ctx.close();
+  });
+});
