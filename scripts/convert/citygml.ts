@@ -12,7 +12,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   return writeCityModelOutput(options, async (collector, report) => {
     for (const input of options.inputs) {
       const file = path.basename(input);
-      const stream = createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 });
+      const stream = createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 18 });
       try {
         await readCityGml(stream as AsyncIterable<string>, { file, report, onBuilding: (b) => collector.add(b) });
       } catch (e) {

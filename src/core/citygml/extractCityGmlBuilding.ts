@@ -101,17 +101,10 @@ export function extractCityGmlBuilding(node: XmlNode, ctx: ExtractContext): Sour
   const lods = new Set(polygons.map((p) => p.lod));
   const lod = lods.has(2) ? 2 : lods.has(1) ? 1 : Math.max(...lods);
   const chosen = polygons.filter((p) => p.lod === lod).map(({ lod: _lod, ...p }) => p);
-  return {
-    id,
-    featureClass: node.qname,
-    file: ctx.file,
-    line: node.line,
-    srsName: srsName ?? ctx.fileSrs,
-    lod,
-    polygons: chosen,
-    partCount,
-    attributes: readAttributes(node),
-  };
+  // Strings cut from the parser's input chunks are slices that keep the whole chunk
+  // (a megabyte) alive; a JSON round trip copies the few strings we keep.
+  const kept = JSON.parse(JSON.stringify({ id, featureClass: node.qname, srsName: srsName ?? ctx.fileSrs, attributes: readAttributes(node) })) as Pick<SourceBuilding, 'id' | 'featureClass' | 'srsName' | 'attributes'>;
+  return { ...kept, file: ctx.file, line: node.line, lod, polygons: chosen, partCount };
 }
 
 function readPolygon(n: XmlNode, c: Ctx, warn: (line: number | undefined, reason: string) => void): SourcePolygon | undefined {

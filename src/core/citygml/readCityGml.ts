@@ -87,7 +87,8 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   });
 
   parser.on('text', (t) => {
-    if (building && skipDepth === 0) stack[stack.length - 1].text += t;
+    // Whitespace between tags is most of the text events: do not keep it.
+    if (building && skipDepth === 0 && NON_SPACE.test(t)) stack[stack.length - 1].text += t;
   });
 
   parser.on('closetag', () => {
@@ -151,13 +152,16 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   return result;
 }
 
+const NON_SPACE = /\S/;
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 function pickAttrs(attrs: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  let out: Record<string, string> | undefined;
   for (const k in attrs) {
     const l = localName(k);
-    if (KEPT_ATTRS.has(l)) out[l] = attrs[k];
+    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k];
   }
-  return out;
+  return out ?? NO_ATTRS;
 }
 
 function attrValue(attrs: Record<string, string>, local: string): string | undefined {

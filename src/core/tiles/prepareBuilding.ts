@@ -132,7 +132,9 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   }
   if (!Number.isFinite(groundZ)) groundZ = minZ;
 
-  const [lon, lat] = crs.toWgs84([(minX + maxX) / 2, (minY + maxY) / 2]);
+  const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+  const [lon, lat] = crs.toWgs84([cx, cy]);
+  const toLonLat = localLonLat(crs, cx, cy, lon, lat, Math.max(maxX - minX, maxY - minY));
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) {
     report.skip({ file: b.file, line: b.line, featureId: b.id, featureClass: b.featureClass, reason: `coordinates do not fit CRS ${crs.crs.code} (centre maps to ${lon}, ${lat})` });
     return undefined;
@@ -144,6 +146,7 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   const indices = vertexCount > 65535 ? new Uint32Array(indexCount) : new Uint16Array(indexCount);
   const ecef = [0, 0, 0];
   const local = new Float64Array(3);
+  const ll = [0, 0];
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
   let v = 0, ii = 0;
   const roofs: [number, number, number][][] = [];
@@ -156,7 +159,8 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
     const lonLat = new Float64Array(n * 2);
     const loc = new Float64Array(n * 3);
     for (let i = 0; i < n; i++) {
-      const [lo, la] = crs.toWgs84([pos[i * 3], pos[i * 3 + 1]]);
+      toLonLat(pos[i * 3], pos[i * 3 + 1], ll);
+      const lo = ll[0], la = ll[1];
       lonLat[i * 2] = lo;
       lonLat[i * 2 + 1] = la;
       if (lo < west) west = lo;
@@ -252,6 +256,32 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
     maxH,
     nativeBbox: [minX, minY, minZ, maxX, maxY, maxZ],
     footprint: { type: 'Feature', geometry, properties },
+  };
+}
+
+/**
+ * Source CRS → lon/lat near a building. Within a building (up to 2 km) the
+ * projection is linear to far below a millimetre, so a Jacobian from central
+ * differences replaces a proj4 call per vertex; larger objects (or geographic
+ * CRSs) use proj4 for every vertex.
+ */
+function localLonLat(crs: CrsContext, cx: number, cy: number, lon: number, lat: number, extent: number): (x: number, y: number, out: number[]) => void {
+  if (extent > 2000 || Math.abs(lat) > 85 || !/^EPSG:(258|326|327|314|286|28992|2056|4647|5650)/.test(crs.crs.code)) {
+    return (x, y, out) => {
+      const p = crs.toWgs84([x, y]);
+      out[0] = p[0];
+      out[1] = p[1];
+    };
+  }
+  const d = 1;
+  const px = crs.toWgs84([cx + d, cy]), mx = crs.toWgs84([cx - d, cy]);
+  const py = crs.toWgs84([cx, cy + d]), my = crs.toWgs84([cx, cy - d]);
+  const a = (px[0] - mx[0]) / (2 * d), b = (py[0] - my[0]) / (2 * d);
+  const c = (px[1] - mx[1]) / (2 * d), e = (py[1] - my[1]) / (2 * d);
+  return (x, y, out) => {
+    const dx = x - cx, dy = y - cy;
+    out[0] = lon + a * dx + b * dy;
+    out[1] = lat + c * dx + e * dy;
   };
 }
 

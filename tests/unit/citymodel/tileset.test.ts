@@ -1,12 +1,14 @@
 import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import validator from 'gltf-validator';
 import { REAL, hasReal, leafTiles, propertyRows, readGlb, runConvert } from './citymodelTestUtils';
 import { ecefToGeodetic } from '../../../src/core/tiles/ellipsoid';
 import type { ConversionReport } from '../../../src/core/convert/ConversionReport';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 import type { Catalog } from '../../../src/core/model/Catalog';
+
+const validator = createRequire(import.meta.url)('gltf-validator') as { validateBytes(b: Uint8Array): Promise<{ issues: { numErrors: number; numWarnings: number; messages: { severity: number; code: string; message: string }[] } }> };
 
 const INPUTS = ['nrw-lod2/LoD2_32_327_5733_1_NW.gml', 'nrw-lod2/LoD2_32_327_5732_1_NW.gml', 'hh-lod2-cut/test/test_data.xml', 'berlin-citygml2-3/Berlin_Moabit_1Bldg_v2.gml'];
 
@@ -70,7 +72,7 @@ describe.skipIf(!hasReal)('3D Tiles output of several CityGML tiles in one run',
     expect(files.length).toBe(leafTiles(tileset.root).length);
     for (const f of files) {
       const res = await validator.validateBytes(new Uint8Array(await readFile(path.join(out, 'tiles', f))));
-      expect({ f, errors: res.issues.numErrors, warnings: res.issues.numWarnings, messages: res.issues.messages.filter((m: any) => m.severity <= 1) }).toEqual({ f, errors: 0, warnings: 0, messages: [] });
+      expect({ f, errors: res.issues.numErrors, warnings: res.issues.numWarnings, messages: res.issues.messages.filter((m) => m.severity <= 1) }).toEqual({ f, errors: 0, warnings: 0, messages: [] });
     }
   });
 

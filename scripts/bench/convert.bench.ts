@@ -1,0 +1,111 @@
+// `npm run bench convert`: streaming CityGML conversion vs a whole-document baseline
+// (fast-xml-parser, then the same geometry and tile code), each in its own child
+// process for an honest peak RSS; plus a 200 MB file that must stay under 300 MB RSS.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Bench, BenchResult } from './BenchResult';
+
+const REAL = path.resolve(process.cwd(), '../shared/data/real/nrw-lod2/LoD2_32_327_5733_1_NW.gml');
+const TMP = path.resolve('bench/tmp');
+
+/**
+ * Writes a CityGML file of about `targetMB` by replicating the buildings of a real
+ * NRW tile on a 1 km grid (coordinates shifted, gml:ids and xlinks made unique).
+ */
+async function generate(file: string, targetMB: number): Promise<void> {
+  if (existsSync(file) && Math.abs(statSync(file).size / 1e6 - targetMB) < targetMB * 0.05) return;
+  const text = await readFile(REAL, 'utf8');
+  const first = text.indexOf('<core:cityObjectMember>');
+  const last = text.lastIndexOf('</core:cityObjectMember>') + '</core:cityObjectMember>'.length;
+  const head = text.slice(0, first), body = text.slice(first, last), tail = text.slice(last);
+  const ws = createWriteStream(file);
+  const write = (s: string) => new Promise<void>((res) => (ws.write(s) ? res() : ws.once('drain', () => res())));
+  await write(head);
+  let bytes = head.length;
+  for (let k = 0; bytes < targetMB * 1e6; k++) {
+    const dx = (k % 25) * 1000, dy = Math.floor(k / 25) * 1000;
+    const copy = body
+      .replace(/(gml:id="|xlink:href="#)([^"]+)"/g, `$1$2_${k}"`)
+      .replace(/(<gml:(?:posList|pos|lowerCorner|upperCorner)[^>]*>)([^<]*)</g, (_m, open: string, coords: string) => {
+        const v = coords.trim().split(/\s+/);
+        for (let i = 0; i + 2 < v.length; i += 3) {
+          v[i] = (Number(v[i]) + dx).toFixed(3);
+          v[i + 1] = (Number(v[i + 1]) + dy).toFixed(3);
+        }
+        return `${open}${v.join(' ')}<`;
+      });
+    await write(copy);
+    bytes += copy.length;
+  }
+  await write(tail);
+  await new Promise<void>((res) => ws.end(() => res()));
+}
+
+interface Run {
+  ms: number;
+  buildings: number;
+  maxRssMB: number;
+}
+
+function run(mode: 'stream' | 'dom', input: string, maxOldSpaceMB?: number): Run {
+  const out = path.join(TMP, `out-${mode}-${path.basename(input, '.gml')}`);
+  const args = ['--import', 'tsx', ...(maxOldSpaceMB ? [`--max-old-space-size=${maxOldSpaceMB}`] : []), 'scripts/bench/convertBenchWorker.ts', mode, input, out];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench worker ${mode} failed: ${r.stderr}`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as Run;
+}
+
+const bench: Bench = async () => {
+  if (!existsSync(REAL)) {
+    console.log(`convert.bench: real data missing at ${REAL}, skipped`);
+    return [];
+  }
+  await mkdir(TMP, { recursive: true });
+  const f50 = path.join(TMP, 'lod2-50mb.gml');
+  const f200 = path.join(TMP, 'lod2-200mb.gml');
+  await generate(f50, 50);
+  const mb50 = statSync(f50).size / 1e6;
+  const stream = run('stream', f50);
+  const dom = run('dom', f50);
+  await generate(f200, 200);
+  const mb200 = statSync(f200).size / 1e6;
+  const big = run('stream', f200);
+  for (const d of ['out-stream-lod2-50mb', 'out-dom-lod2-50mb', 'out-stream-lod2-200mb']) await rm(path.join(TMP, d), { recursive: true, force: true });
+  const results: BenchResult[] = [
+    {
+      name: `CityGML → 3D Tiles throughput (${mb50.toFixed(0)} MB LoD2)`,
+      ours: { label: 'streaming (saxes)', value: mb50 / (stream.ms / 1000), unit: 'MB/s' },
+      baseline: { label: 'whole document (fast-xml-parser)', value: mb50 / (dom.ms / 1000), unit: 'MB/s' },
+      ratio: dom.ms / stream.ms,
+      target: 3,
+      extra: {
+        'streaming buildings/s': Math.round(stream.buildings / (stream.ms / 1000)),
+        'baseline buildings/s': Math.round(dom.buildings / (dom.ms / 1000)),
+        buildings: stream.buildings,
+        'streaming s': stream.ms / 1000,
+        'baseline s': dom.ms / 1000,
+      },
+    },
+    {
+      name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2)`,
+      ours: { label: 'streaming', value: stream.maxRssMB, unit: 'MB' },
+      baseline: { label: 'whole document', value: dom.maxRssMB, unit: 'MB' },
+      ratio: dom.maxRssMB / stream.maxRssMB,
+      target: 3,
+    },
+    {
+      name: `CityGML → 3D Tiles, ${mb200.toFixed(0)} MB file: peak RSS (limit 300 MB)`,
+      ours: { label: 'streaming peak RSS', value: big.maxRssMB, unit: 'MB' },
+      baseline: { label: 'limit', value: 300, unit: 'MB' },
+      ratio: 300 / big.maxRssMB,
+      target: 1,
+      extra: { buildings: big.buildings, 'MB/s': mb200 / (big.ms / 1000), 'buildings/s': Math.round(big.buildings / (big.ms / 1000)), 'seconds': big.ms / 1000, 'peak RSS MB (200 MB file)': big.maxRssMB },
+    },
+  ];
+  return results;
+};
+
+export default bench;

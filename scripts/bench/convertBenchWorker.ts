@@ -1,0 +1,57 @@
+// Child process of scripts/bench/convert.bench.ts: converts one CityGML file either
+// streaming (the real converter) or whole-document (fast-xml-parser, then the same
+// building/geometry/tile code) and prints {ms, buildings, maxRssMB} as JSON.
+// Usage: node --import tsx scripts/bench/convertBenchWorker.ts <stream|dom> <input.gml> <outDir>
+import { readFile } from 'node:fs/promises';
+import { XMLParser } from 'fast-xml-parser';
+import { convert } from '../convert/citygml';
+import { writeCityModelOutput } from '../convert/writeCityModelOutput';
+import { extractCityGmlBuilding } from '../../src/core/citygml/extractCityGmlBuilding';
+import { localName, type XmlNode } from '../../src/core/citygml/XmlNode';
+import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+
+const [mode, input, out] = process.argv.slice(2);
+const options = { kind: 'citygml', inputs: [input], out, strict: false, extra: {} as Record<string, string> };
+const t0 = performance.now();
+let report: ConversionReport;
+if (mode === 'stream') {
+  report = await convert(options);
+} else {
+  report = await writeCityModelOutput(options, async (collector, rep) => {
+    const text = await readFile(input, 'utf8');
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, parseTagValue: false, trimValues: true });
+    const doc = parser.parse(text) as OrderedNode[];
+    let fileSrs: string | undefined;
+    const visit = (nodes: OrderedNode[]) => {
+      for (const n of nodes) {
+        const tag = Object.keys(n).find((k) => k !== ':@')!;
+        const attrs = (n[':@'] ?? {}) as Record<string, string>;
+        if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
+        if (localName(tag) === 'Building') {
+          const b = extractCityGmlBuilding(toXmlNode(n), { file: 'bench.gml', report: rep, fileSrs });
+          if (b) collector.add(b);
+        } else if (Array.isArray(n[tag])) visit(n[tag] as OrderedNode[]);
+      }
+    };
+    visit(doc);
+    return {};
+  });
+}
+const ms = performance.now() - t0;
+const buildings = report.counts['bldg:Building'] ?? 0;
+console.log(JSON.stringify({ ms, buildings, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+
+type OrderedNode = Record<string, unknown>;
+
+/** fast-xml-parser's ordered output → the XmlNode tree the geometry code reads. */
+function toXmlNode(n: OrderedNode): XmlNode {
+  const tag = Object.keys(n).find((k) => k !== ':@')!;
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries((n[':@'] ?? {}) as Record<string, string>)) attrs[localName(k)] = String(v);
+  const node: XmlNode = { name: localName(tag), qname: tag, attrs, children: [], text: '', line: 0 };
+  for (const c of (n[tag] ?? []) as OrderedNode[]) {
+    if ('#text' in c) node.text += String(c['#text']);
+    else node.children.push(toXmlNode(c));
+  }
+  return node;
+}
