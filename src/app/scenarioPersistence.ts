@@ -173,6 +173,8 @@ export interface ScenarioTestHook {
   featureShown(id: string): boolean | undefined;
   /** Resolves when every autosave write so far is on disk. */
   flush(): Promise<void>;
+  /** Id of the proposed building drawn at a window position (CSS px). */
+  proposedIdAt(x: number, y: number): string | undefined;
 }
 
 declare global {
@@ -182,11 +184,12 @@ declare global {
 }
 
 /** Exposes {@link ScenarioTestHook} for the browser specs. */
-export function installScenarioTestHook(sync: { modelIds(): string[]; featureShown(id: string): boolean | undefined }, autosave: Promise<ScenarioAutosave | null>): void {
+export function installScenarioTestHook(sync: { modelIds(): string[]; featureShown(id: string): boolean | undefined; proposedIdAt(x: number, y: number): string | undefined }, autosave: Promise<ScenarioAutosave | null>): void {
   const hook: ScenarioTestHook = {
     loaded: autosave,
     modelIds: () => sync.modelIds(),
     featureShown: (id) => sync.featureShown(id),
+    proposedIdAt: (x, y) => sync.proposedIdAt(x, y),
     flush: async () => {
       await (await autosave)?.flush();
     },

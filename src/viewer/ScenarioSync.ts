@@ -1,4 +1,6 @@
 import {
+  Axis,
+  Cartesian2,
   Cartesian3,
   Cesium3DTileset,
   Color,
@@ -138,6 +140,8 @@ export class ScenarioSync {
             modelMatrix: Transforms.eastNorthUpToFixedFrame(Cartesian3.fromDegrees(origin[0], origin[1], 0)),
             shadows: ShadowMode.ENABLED,
             splitDirection: side,
+            // The glb is y-up with x east; without this Cesium would also turn glTF +z (south) to +x.
+            forwardAxis: Axis.X,
             id: { proposedBuildingId: b.id },
           });
           if (entry.destroyed) {
@@ -238,6 +242,13 @@ export class ScenarioSync {
   /** Ids of the proposed buildings currently drawn as models (ready or loading). */
   modelIds(): string[] {
     return [...this.models.values()].filter((e) => e.model?.ready).map((e) => e.building.id);
+  }
+
+  /** Id of the proposed building drawn at a window (CSS px) position, if any. */
+  proposedIdAt(x: number, y: number): string | undefined {
+    const r = this.viewer.scene.canvas.getBoundingClientRect();
+    const picked = this.viewer.scene.pick(new Cartesian2(x - r.left, y - r.top));
+    return (picked?.id as { proposedBuildingId?: string } | undefined)?.proposedBuildingId;
   }
 
   /** Whether a loaded feature with this id is drawn (false when hidden as demolished or not loaded). */

@@ -113,6 +113,18 @@ describe('scenarios in the browser', () => {
     expect(s.variant!.buildings[0].storeyHeightM).toBeCloseTo(3.5, 9);
     await waitForModel(page, id);
     await snap(page, 'scenario-mouse-6-storeys');
+    // The model stands on its footprint (30 m east–west, 20 m north–south, 21 m high):
+    // picked at the roof centre and near the east and north edges, not just outside them.
+    const at = async (e: number, n: number, h: number) => {
+      const [lon, lat] = ll(e, n);
+      const q = await toScreen(page, lon, lat, h);
+      return page.evaluate(([x, y]) => window.__planlotseScenario!.proposedIdAt(x, y) ?? null, [q.x, q.y] as const);
+    };
+    expect(await at(165, 90, 21)).toBe(id);
+    expect(await at(178, 90, 21)).toBe(id);
+    expect(await at(165, 98, 21)).toBe(id);
+    expect(await at(165, 106, 21)).toBeNull();
+    expect(await at(185, 90, 21)).toBeNull();
 
     await page.getByTestId('scenario-undo').click();
     expect((await state(page)).variant!.buildings[0].storeyHeightM).toBe(3);
