@@ -1,6 +1,11 @@
 import type { BuildingCollection } from '../model/Building';
 import type { AreaCompliance, RuleName, RuleStatus } from '../analysis/computeCompliance';
-import { runCompliance, runSunHoursSync, type SunHoursResponse } from '../analysis/runAnalysis';
+import { runCompliance, runSunHoursSync, sunHoursFrame, type SunHoursResponse } from '../analysis/runAnalysis';
+import { polygonsOf, trueNorthGridAngleDeg } from '../analysis/localGeometry';
+import { prepareBuildings } from '../analysis/prepareBuildings';
+import { sunHoursAtPoints, type SunPoint } from '../analysis/sunHoursAtPoints';
+import type { LocalFrame } from '../crs/LocalFrame';
+import type { BuildingFeature } from '../model/Building';
 import type { ZoneSunStats } from '../analysis/zoneSunStatistics';
 import { effectiveBuildings } from './effectiveBuildings';
 import type { Variant } from './Scenario';
@@ -35,6 +40,19 @@ export interface ZoneDelta {
   deltaHours: number | null;
 }
 
+/** Sun on one façade point of a neighbouring (unchanged) building. */
+export interface FacadeDelta {
+  buildingId: string;
+  /** Middle of the wall, WGS84. */
+  lonLat: [number, number];
+  heightM: number;
+  /** Outward normal, degrees clockwise from true north. */
+  azimuthDeg: number;
+  sunHoursBefore: number;
+  sunHoursAfter: number;
+  deltaHours: number;
+}
+
 export interface SunDelta {
   date: string;
   grid: SunHoursResponse['grid'];
@@ -43,6 +61,8 @@ export interface SunDelta {
   minDeltaHours: number;
   maxDeltaHours: number;
   zones: ZoneDelta[];
+  /** Façades of existing buildings near the changed ones, biggest loss first. */
+  facades: FacadeDelta[];
 }
 
 export interface VariantComparison {
@@ -65,6 +85,8 @@ export interface CompareOptions {
     stepMin: number;
     zones?: GeoJSON.FeatureCollection;
     zoneGroupBy?: string;
+    /** Façade points: walls ≥ 2 m long of unchanged buildings within `radiusM` (default 60 m) of a changed one, at `heightM` (default 2 m). */
+    facades?: { radiusM?: number; heightM?: number };
   };
 }
 
@@ -136,7 +158,63 @@ export function compareVariants(existing: BuildingCollection, before: CompareSid
         const after = z.meanSunHours;
         return { id: z.id, group: z.group, meanSunHoursBefore: before, meanSunHoursAfter: after, deltaHours: before !== null && after !== null ? after - before : null };
       }),
+      facades: facadeDeltas(a.features, b.features, new Set([...out.addedBuildingIds, ...out.removedBuildingIds]), opts.sun),
     };
   }
   return out;
+}
+
+/** Sun hours on the walls of unchanged buildings near changed ones, before and after. */
+function facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], changedIds: Set<string>, o: NonNullable<CompareOptions['sun']>): FacadeDelta[] {
+  if (!changedIds.size) return [];
+  const frame = sunHoursFrame(o.bbox);
+  const radius = o.facades?.radiusM ?? 60;
+  const pointH = o.facades?.heightM ?? 2;
+  const north = trueNorthGridAngleDeg(frame);
+  const changed = [...before, ...after].filter((f) => changedIds.has(f.properties.id)).flatMap((f) => localRings(f, frame));
+  const near = (ring: [number, number][]) => ring.some(([x, y]) => changed.some((c) => c.some(([cx, cy]) => Math.hypot(cx - x, cy - y) <= radius)));
+  const points: (SunPoint & { buildingId: string; gridAz: number })[] = [];
+  for (const f of after) {
+    if (changedIds.has(f.properties.id) || f.properties.heightM < pointH + 0.5) continue;
+    for (const ring of localRings(f, frame)) {
+      if (!near(ring)) continue;
+      let area = 0;
+      for (let i = 0; i < ring.length; i++) area += ring[i][0] * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * ring[i][1];
+      const ccw = area > 0 ? 1 : -1;
+      for (let i = 0; i < ring.length; i++) {
+        const [x0, y0] = ring[i];
+        const [x1, y1] = ring[(i + 1) % ring.length];
+        if (Math.hypot(x1 - x0, y1 - y0) < 2) continue;
+        // Outward normal of a counter-clockwise ring is the edge turned clockwise.
+        const nx = (y1 - y0) * ccw;
+        const ny = -(x1 - x0) * ccw;
+        const gridAz = (Math.atan2(nx, ny) * 180) / Math.PI;
+        const lonLat = frame.toWgs84([(x0 + x1) / 2, (y0 + y1) / 2]);
+        points.push({ id: `${f.properties.id}#${i}`, buildingId: f.properties.id, lonLat, heightM: pointH, facadeAzimuthDeg: (((gridAz - north) % 360) + 360) % 360, gridAz });
+      }
+    }
+  }
+  if (!points.length) return [];
+  const run = (fs: BuildingFeature[]) => sunHoursAtPoints(prepareBuildings(fs, frame).solids, points, { date: o.date, frame, stepMin: o.stepMin });
+  const ra = run(before);
+  const rb = run(after);
+  return points
+    .map((p, i) => ({
+      buildingId: p.buildingId,
+      lonLat: p.lonLat,
+      heightM: pointH,
+      azimuthDeg: p.facadeAzimuthDeg!,
+      sunHoursBefore: ra[i].sunHours,
+      sunHoursAfter: rb[i].sunHours,
+      deltaHours: rb[i].sunHours - ra[i].sunHours,
+    }))
+    .sort((p, q) => p.deltaHours - q.deltaHours);
+}
+
+function localRings(f: BuildingFeature, frame: LocalFrame): [number, number][][] {
+  return polygonsOf(f.geometry).map((poly) => {
+    const ring = poly[0].map((p) => frame.toLocal(p));
+    const [a, b] = [ring[0], ring[ring.length - 1]];
+    return a[0] === b[0] && a[1] === b[1] ? ring.slice(0, -1) : ring;
+  });
 }

@@ -162,6 +162,23 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                       </tbody>
                     </table>
                   )}
+                  {sunDelta.facades.length > 0 && (
+                    <table className="attr-table" data-testid="scenario-facades">
+                      <caption>{t.facades}</caption>
+                      <tbody>
+                        {sunDelta.facades.slice(0, 8).map((f, i) => (
+                          <tr key={i}>
+                            <td>
+                              {f.buildingId} ({Math.round(f.azimuthDeg)}°)
+                            </td>
+                            <td>
+                              {f.sunHoursBefore.toFixed(1)} → {f.sunHoursAfter.toFixed(1)} h
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
                 </div>
               )}
             </>

@@ -64,4 +64,22 @@ describe('compareVariants', () => {
     expect(c.sun!.maxDeltaHours).toBeGreaterThan(0.5);
     expect(c.sun!.deltaHours.length).toBe(c.sun!.grid.nx * c.sun!.grid.ny);
   });
+
+  it('façades: the south wall of a neighbour north of the new block loses sun, its north wall does not change', () => {
+    const neighbour: BuildingCollection = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [rectangleFootprint(at(0, 30), 20, 10)] }, properties: { id: 'NB', groundHeightM: 8, heightM: 12, source: 't' } }],
+    };
+    const bbox: [number, number, number, number] = [at(-60, -60)[0], at(-60, -60)[1], at(60, 60)[0], at(60, 60)[1]];
+    const c = compareVariants(neighbour, null, { buildings: [building('NEW', { storeys: 6 })], demolishedIds: [] }, { sun: { date: '2026-03-21', bbox, cellM: 4, stepMin: 20 } });
+    const f = c.sun!.facades;
+    expect(f).toHaveLength(4);
+    expect(new Set(f.map((x) => x.buildingId))).toEqual(new Set(['NB']));
+    const south = f.find((x) => Math.abs(x.azimuthDeg - 180) < 2)!;
+    const northWall = f.find((x) => x.azimuthDeg < 2 || x.azimuthDeg > 358)!;
+    expect(south.sunHoursBefore).toBeGreaterThan(8);
+    expect(south.deltaHours).toBeLessThan(-2); // measured −3.0 h: 18 m block 19 m south, noon sun 36° high
+    expect(northWall.deltaHours).toBeCloseTo(0, 6);
+    expect(f[0]).toBe(south); // biggest loss first
+  });
 });
