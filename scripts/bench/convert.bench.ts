@@ -49,13 +49,40 @@ interface Run {
   maxRssMB: number;
 }
 
-function run(mode: 'stream' | 'dom', input: string, maxOldSpaceMB?: number): Run {
+/**
+ * Bundles the worker to plain JavaScript so both runs measure the converter, not
+ * the TypeScript loader (tsx alone adds about 40 MB RSS to every process).
+ */
+async function bundleWorker(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(TMP, 'convertBenchWorker.mjs');
+  await build({
+    entryPoints: ['scripts/bench/convertBenchWorker.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+    // CommonJS dependencies inside an ESM bundle need a require.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return outfile;
+}
+
+function run(worker: string, mode: 'stream' | 'dom', input: string, flags: string[] = []): Run {
   const out = path.join(TMP, `out-${mode}-${path.basename(input, '.gml')}`);
-  const args = ['--import', 'tsx', ...(maxOldSpaceMB ? [`--max-old-space-size=${maxOldSpaceMB}`] : []), 'scripts/bench/convertBenchWorker.ts', mode, input, out];
+  const args = [...flags, worker, mode, input, out];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench worker ${mode} failed: ${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(line) as Run;
+}
+
+/** Best of `n` runs (the machine is shared: the fastest run is the least disturbed one). */
+function best(n: number, f: () => Run): Run {
+  const runs = Array.from({ length: n }, f);
+  return { ms: Math.min(...runs.map((r) => r.ms)), buildings: runs[0].buildings, maxRssMB: Math.min(...runs.map((r) => r.maxRssMB)) };
 }
 
 const bench: Bench = async () => {
@@ -68,15 +95,21 @@ const bench: Bench = async () => {
   const f200 = path.join(TMP, 'lod2-200mb.gml');
   await generate(f50, 50);
   const mb50 = statSync(f50).size / 1e6;
-  const stream = run('stream', f50);
-  const dom = run('dom', f50);
+  const worker = await bundleWorker();
+  const stream = best(2, () => run(worker, 'stream', f50));
+  const dom = best(2, () => run(worker, 'dom', f50));
+  // Same comparison with a small V8 young generation for both processes: the DOM's memory
+  // is old-generation data and does not change, the stream's peak drops (see docs/readme).
+  const small = ['--max-semi-space-size=1'];
+  const streamSmall = run(worker, 'stream', f50, small);
+  const domSmall = run(worker, 'dom', f50, small);
   await generate(f200, 200);
   const mb200 = statSync(f200).size / 1e6;
-  const big = run('stream', f200);
+  const big = run(worker, 'stream', f200);
   for (const d of ['out-stream-lod2-50mb', 'out-dom-lod2-50mb', 'out-stream-lod2-200mb']) await rm(path.join(TMP, d), { recursive: true, force: true });
   const results: BenchResult[] = [
     {
-      name: `CityGML → 3D Tiles throughput (${mb50.toFixed(0)} MB LoD2)`,
+      name: `CityGML → 3D Tiles throughput (${mb50.toFixed(0)} MB LoD2, best of 2)`,
       ours: { label: 'streaming (saxes)', value: mb50 / (stream.ms / 1000), unit: 'MB/s' },
       baseline: { label: 'whole document (fast-xml-parser)', value: mb50 / (dom.ms / 1000), unit: 'MB/s' },
       ratio: dom.ms / stream.ms,
@@ -90,11 +123,19 @@ const bench: Bench = async () => {
       },
     },
     {
-      name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2)`,
+      name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2, default V8 flags)`,
       ours: { label: 'streaming', value: stream.maxRssMB, unit: 'MB' },
       baseline: { label: 'whole document', value: dom.maxRssMB, unit: 'MB' },
       ratio: dom.maxRssMB / stream.maxRssMB,
       target: 3,
+    },
+    {
+      name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2, both with --max-semi-space-size=1)`,
+      ours: { label: 'streaming', value: streamSmall.maxRssMB, unit: 'MB' },
+      baseline: { label: 'whole document', value: domSmall.maxRssMB, unit: 'MB' },
+      ratio: domSmall.maxRssMB / streamSmall.maxRssMB,
+      target: 3,
+      extra: { 'streaming s': streamSmall.ms / 1000, 'baseline s': domSmall.ms / 1000 },
     },
     {
       name: `CityGML → 3D Tiles, ${mb200.toFixed(0)} MB file: peak RSS (limit 300 MB)`,
@@ -102,7 +143,7 @@ const bench: Bench = async () => {
       baseline: { label: 'limit', value: 300, unit: 'MB' },
       ratio: 300 / big.maxRssMB,
       target: 1,
-      extra: { buildings: big.buildings, 'MB/s': mb200 / (big.ms / 1000), 'buildings/s': Math.round(big.buildings / (big.ms / 1000)), 'seconds': big.ms / 1000, 'peak RSS MB (200 MB file)': big.maxRssMB },
+      extra: { buildings: big.buildings, 'MB/s': mb200 / (big.ms / 1000), 'buildings/s': Math.round(big.buildings / (big.ms / 1000)), seconds: big.ms / 1000, 'peak RSS MB (200 MB file)': big.maxRssMB },
     },
   ];
   return results;

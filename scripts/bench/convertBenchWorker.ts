@@ -2,6 +2,7 @@
 // streaming (the real converter) or whole-document (fast-xml-parser, then the same
 // building/geometry/tile code) and prints {ms, buildings, maxRssMB} as JSON.
 // Usage: node --import tsx scripts/bench/convertBenchWorker.ts <stream|dom> <input.gml> <outDir>
+// (the bench runs an esbuild bundle of this file with plain node).
 import { readFile } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
 import { convert } from '../convert/citygml';

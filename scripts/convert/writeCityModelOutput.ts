@@ -35,7 +35,19 @@ export async function writeCityModelOutput(
     return await writeOutputAtomically(options.out, async (dir) => {
       const geojson = createWriteStream(path.join(dir, 'buildings.geojson'));
       let first = true;
-      const write = (s: string) => (geojson.write(s) ? undefined : undefined);
+      // Features are small: batch them into ~1 MB writes (one write per feature costs more than the JSON).
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = () => {
+        if (pending.length) geojson.write(pending.join(''));
+        pending = [];
+        pendingLength = 0;
+      };
+      const write = (s: string) => {
+        pending.push(s);
+        pendingLength += s.length;
+        if (pendingLength > 1 << 20) flush();
+      };
       write('{"type":"FeatureCollection","features":[\n');
       collector = new CityModelCollector(report, {
         crs: options.crs,
@@ -46,14 +58,15 @@ export async function writeCityModelOutput(
       });
       await read(collector, report);
       write('\n]}\n');
+      flush();
       await new Promise<void>((resolve, reject) => geojson.end((e?: Error | null) => (e ? reject(e) : resolve())));
       if (collector.buildings.length === 0) throw new NothingConverted();
       await mkdir(path.join(dir, 'tiles'), { recursive: true });
       const tileSize = options.extra['tile-size'] ? Number(options.extra['tile-size']) : undefined;
       const tileset = await buildTileset(collector.buildings, { maxBuildingsPerTile: tileSize, writeTile: (uri, bytes) => writeFile(path.join(dir, uri), bytes) });
       await writeFile(path.join(dir, 'tileset.json'), JSON.stringify(tileset));
-      const attribution = options.extra.attribution ?? guessAttribution(collector.buildings.map((b) => b.properties.id));
-      const lods = new Set(collector.buildings.map((b) => Math.floor(b.properties.lod ?? 2)));
+      const attribution = options.extra.attribution ?? guessAttribution(collector.sampleIds);
+      const lods = new Set([...collector.lods].map((l) => Math.floor(l)));
       const lodText = [...lods].sort().map((l) => `LoD${l}`).join('/');
       const layers: CatalogLayer[] = [
         { id: 'buildings', title: { de: `Gebäude (${lodText})`, en: `Buildings (${lodText})` }, group: { de: 'Stadtmodell', en: 'City model' }, type: '3dtiles', url: 'tileset.json', defaultVisible: true, attribution, role: 'buildings' },
@@ -89,7 +102,7 @@ export async function writeCityModelOutput(
 /** Attribution from the id prefixes of the data (AdV ids start with DE + state code). */
 function guessAttribution(ids: string[]): string {
   const s = new Set<string>();
-  for (const id of ids.slice(0, 1000)) {
+  for (const id of ids) {
     if (/^DENW/.test(id)) s.add('Land NRW, dl-de/zero-2.0');
     else if (/^DEHH/.test(id)) s.add('Freie und Hansestadt Hamburg, LGV, dl-de/by-2.0');
     else if (/^DEBE|^BLDG_/.test(id)) s.add('Berlin Partner / Land Berlin, dl-de/by-2.0');

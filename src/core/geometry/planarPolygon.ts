@@ -18,28 +18,29 @@ export type RingProblem = 'not closed' | 'too few points' | 'self-intersecting' 
  */
 export function openRing(flat: ArrayLike<number>, dim = 3): { ring: Ring3; closed: boolean } {
   const n = Math.floor(flat.length / dim);
-  const out: number[] = [];
+  const out = new Float64Array(n * 3);
+  let m = 0;
   let px = NaN, py = NaN, pz = NaN;
   for (let i = 0; i < n; i++) {
     const x = flat[i * dim], y = flat[i * dim + 1], z = dim >= 3 ? flat[i * dim + 2] : 0;
     if (x === px && y === py && z === pz) continue;
-    out.push(x, y, z);
+    out[m * 3] = x;
+    out[m * 3 + 1] = y;
+    out[m * 3 + 2] = z;
+    m++;
     px = x; py = y; pz = z;
   }
   let closed = false;
-  const m = out.length / 3;
-  if (m >= 2 && out[0] === out[(m - 1) * 3] && out[1] === out[(m - 1) * 3 + 1] && out[2] === out[(m - 1) * 3 + 2]) {
-    out.length -= 3;
-    closed = true;
-  } else if (m >= 2) {
-    // Tolerate rounding in the closing point (1 mm), as some exporters write it.
-    const d = Math.hypot(out[0] - out[(m - 1) * 3], out[1] - out[(m - 1) * 3 + 1], out[2] - out[(m - 1) * 3 + 2]);
+  if (m >= 2) {
+    const l = (m - 1) * 3;
+    // Exact repeat, or within 1 mm (some exporters round the closing point differently).
+    const d = Math.hypot(out[0] - out[l], out[1] - out[l + 1], out[2] - out[l + 2]);
     if (d < 1e-3) {
-      out.length -= 3;
+      m--;
       closed = true;
     }
   }
-  return { ring: Float64Array.from(out), closed };
+  return { ring: out.slice(0, m * 3), closed };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { makeCrsContext, prepareBuilding, type CrsContext, type PreparedBuilding } from './prepareBuilding';
+import { makeCrsContext, prepareBuilding, toTileBuilding, type CrsContext, type TileBuilding } from './prepareBuilding';
 import type { ReportBuilder, ConversionReport } from '../convert/ConversionReport';
 import type { BuildingFeature } from '../model/Building';
 import type { SourceBuilding } from './SourceBuilding';
@@ -8,8 +8,8 @@ export interface CityModelCollectorOptions {
   /** CRS given by the user (`--crs`); overrides the files'. */
   crs?: string;
   /**
-   * Receives each footprint feature as soon as the building is prepared. When
-   * given, roofs are not kept in memory (a CLI streams them to disk).
+   * Receives each footprint feature as soon as the building is prepared (a
+   * CLI streams them to disk); without it they are kept in `footprints`.
    */
   onFootprint?: (f: BuildingFeature) => void;
 }
@@ -26,7 +26,11 @@ export interface CityModelCollectorOptions {
  * const tileset = await buildTileset(c.buildings, { writeTile });
  */
 export class CityModelCollector {
-  readonly buildings: PreparedBuilding[] = [];
+  readonly buildings: TileBuilding[] = [];
+  /** LoDs of the converted buildings (e.g. 2, 1.2, 2.2). */
+  readonly lods = new Set<number>();
+  /** The first 1000 building ids (enough to recognise the data source). */
+  readonly sampleIds: string[] = [];
   /** Footprints, when no `onFootprint` sink was given. */
   readonly footprints: BuildingFeature[] = [];
   /** Bbox of the source coordinates per source CRS code: [minX, minY, minZ, maxX, maxY, maxZ]. */
@@ -66,16 +70,11 @@ export class CityModelCollector {
     const p = prepareBuilding(b, ctx, this.report);
     if (!p) return false;
     this.crsUsed ??= { code: ctx.crs.code, ...(ctx.crs.verticalDatum ? { verticalDatum: ctx.crs.verticalDatum } : {}), from: this.option ? 'option' : 'file' };
-    if (this.options.onFootprint) {
-      this.options.onFootprint(p.footprint);
-      // Keep only what the tiles need: roofs and the footprint geometry went to the sink.
-      const { roofs: _roofs, ...rest } = p.properties;
-      p.properties = rest;
-      p.footprint = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: rest };
-    } else {
-      this.footprints.push(p.footprint);
-    }
-    this.buildings.push(p);
+    if (this.options.onFootprint) this.options.onFootprint(p.footprint);
+    else this.footprints.push(p.footprint);
+    this.lods.add(p.properties.lod ?? 2);
+    if (this.sampleIds.length < 1000) this.sampleIds.push(p.properties.id);
+    this.buildings.push(toTileBuilding(p));
     const nb = this.nativeBbox.get(ctx.crs.code);
     if (!nb) this.nativeBbox.set(ctx.crs.code, [...p.nativeBbox]);
     else for (let k = 0; k < 3; k++) {

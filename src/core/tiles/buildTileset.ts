@@ -1,5 +1,6 @@
 import { EnuFrame } from './ellipsoid';
-import { KIND_CODE, type PreparedBuilding } from './prepareBuilding';
+import { KIND_CODE, type TileBuilding } from './prepareBuilding';
+import type { BuildingProperties } from '../model/Building';
 import { writeGlb, type PropertyColumn } from './writeGlb';
 
 /** Options of {@link buildTileset}. */
@@ -20,13 +21,13 @@ export const SURFACE_COLORS: Record<number, [number, number, number, number]> = 
 };
 
 interface Node {
-  buildings: PreparedBuilding[];
+  buildings: TileBuilding[];
   children: Node[];
   key: string;
 }
 
 /** Region [w, s, e, n, minH, maxH] in radians/metres around some buildings. */
-function regionOf(bs: PreparedBuilding[]): number[] {
+function regionOf(bs: TileBuilding[]): number[] {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity, lo = Infinity, hi = -Infinity;
   for (const b of bs) {
     w = Math.min(w, b.west);
@@ -50,7 +51,7 @@ function sizeM(region: number[]): number {
 }
 
 /** Quadtree on building anchors; never splits a building. */
-function split(bs: PreparedBuilding[], max: number, key: string, depth: number): Node {
+function split(bs: TileBuilding[], max: number, key: string, depth: number): Node {
   if (bs.length <= max || depth >= 16) return { buildings: bs, children: [], key };
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (const b of bs) {
@@ -61,7 +62,7 @@ function split(bs: PreparedBuilding[], max: number, key: string, depth: number):
   }
   if (e - w < 1e-9 && n - s < 1e-9) return { buildings: bs, children: [], key };
   const mx = (w + e) / 2, my = (s + n) / 2;
-  const quads: PreparedBuilding[][] = [[], [], [], []];
+  const quads: TileBuilding[][] = [[], [], [], []];
   for (const b of bs) quads[(b.lon > mx ? 1 : 0) + (b.lat > my ? 2 : 0)].push(b);
   const children = quads.flatMap((q, i) => (q.length ? [split(q, max, `${key}${i}`, depth + 1)] : []));
   return { buildings: [], children, key };
@@ -77,7 +78,7 @@ function split(bs: PreparedBuilding[], max: number, key: string, depth: number):
  *
  * @example const tileset = await buildTileset(buildings, { writeTile: (uri, bytes) => fs.writeFile(path.join(out, uri), bytes) });
  */
-export async function buildTileset(buildings: PreparedBuilding[], options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+export async function buildTileset(buildings: TileBuilding[], options: BuildTilesetOptions): Promise<Record<string, unknown>> {
   const max = options.maxBuildingsPerTile ?? 200;
   const tree = split(buildings, max, '', 0);
   const root = await writeNode(tree, options);
@@ -111,7 +112,7 @@ async function writeNode(node: Node, options: BuildTilesetOptions): Promise<Reco
   return { boundingVolume: { region }, geometricError, refine: 'ADD', children };
 }
 
-function collect(n: Node, out: PreparedBuilding[] = []): PreparedBuilding[] {
+function collect(n: Node, out: TileBuilding[] = []): TileBuilding[] {
   out.push(...n.buildings);
   for (const c of n.children) collect(c, out);
   return out;
@@ -121,7 +122,7 @@ function collect(n: Node, out: PreparedBuilding[] = []): PreparedBuilding[] {
  * The glb of one leaf: every building's vertices moved from its own ENU
  * frame into the tile's (exact, through ECEF), converted to glTF y-up.
  */
-export function tileGlb(bs: PreparedBuilding[], tile: EnuFrame): Uint8Array {
+export function tileGlb(bs: TileBuilding[], tile: EnuFrame): Uint8Array {
   let nv = 0, ni = 0;
   for (const b of bs) {
     nv += b.positions.length / 3;
@@ -161,8 +162,8 @@ export function tileGlb(bs: PreparedBuilding[], tile: EnuFrame): Uint8Array {
 }
 
 /** The property table: names as the viewer reads them with `feature.getProperty(name)`. */
-function propertyColumns(bs: PreparedBuilding[]): Record<string, PropertyColumn> {
-  const p = bs.map((b) => b.properties);
+function propertyColumns(bs: TileBuilding[]): Record<string, PropertyColumn> {
+  const p = bs.map((b) => JSON.parse(b.propertiesJson) as BuildingProperties);
   const str = (f: (x: (typeof p)[number]) => string | undefined): PropertyColumn => ({ kind: 'string', values: p.map(f) });
   const num = (f: (x: (typeof p)[number]) => number | undefined): PropertyColumn => ({ kind: 'float32', values: p.map(f) });
   return {

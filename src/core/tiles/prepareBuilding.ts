@@ -40,6 +40,23 @@ export interface PreparedBuilding {
   footprint: BuildingFeature;
 }
 
+/**
+ * What the tiles need of a prepared building, held for the whole run: the
+ * mesh and bounds, with the properties as one JSON string (one compact string
+ * instead of an object graph per building keeps a city's worth small).
+ */
+export interface TileBuilding extends Omit<PreparedBuilding, 'properties' | 'footprint'> {
+  /** JSON of the BuildingProperties without `roofs` (those are in buildings.geojson). */
+  propertiesJson: string;
+}
+
+/** Drops roofs and the footprint geometry; see {@link TileBuilding}. */
+export function toTileBuilding(p: PreparedBuilding): TileBuilding {
+  const { properties, footprint: _footprint, ...rest } = p;
+  const { roofs: _roofs, ...props } = properties;
+  return { ...rest, propertiesJson: JSON.stringify(props) };
+}
+
 /** How source coordinates reach WGS84; build one per CRS with {@link makeCrsContext}. */
 export interface CrsContext {
   crs: ParsedCrs;
@@ -150,8 +167,8 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
   let v = 0, ii = 0;
   const roofs: [number, number, number][][] = [];
-  const footprintRings: PathsD = [];
-  const projectedRings: PathsD = [];
+  const pieces: PathsD = [];
+  const hasGround = polys.some((p) => p.kind === 'ground');
   for (const p of polys) {
     const pos = p.tri.positions;
     const n = pos.length / 3;
@@ -189,21 +206,22 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
     }
     for (const idx of p.tri.indices) indices[ii++] = base + idx;
     v += n;
-    // Footprint pieces in local metres; roofs as [lon, lat, height above ground].
-    let start = 0;
-    const ringPaths: PathsD = [];
-    for (const r of p.rings) {
-      const m = r.length / 3;
-      const path = [];
-      for (let i = start; i < start + m; i++) path.push({ x: loc[i * 3], y: loc[i * 3 + 1] });
-      // Exterior counter-clockwise, holes clockwise, so a NonZero union keeps courtyards open.
-      const wantPositive = start === 0;
-      if (Clipper.areaD(path) > 0 !== wantPositive) path.reverse();
-      ringPaths.push(path);
-      start += m;
+    // Footprint pieces in local metres (ground polygons, else every non-vertical
+    // polygon, projected); roofs as [lon, lat, height above ground].
+    const usePiece = hasGround ? p.kind === 'ground' : Math.abs(nn[2] / len) > 0.05;
+    if (usePiece) {
+      let start = 0;
+      for (const r of p.rings) {
+        const m = r.length / 3;
+        const path = [];
+        for (let i = start; i < start + m; i++) path.push({ x: loc[i * 3], y: loc[i * 3 + 1] });
+        // Exterior counter-clockwise, holes clockwise, so a NonZero union keeps courtyards open.
+        const wantPositive = start === 0;
+        if (Clipper.areaD(path) > 0 !== wantPositive) path.reverse();
+        pieces.push(path);
+        start += m;
+      }
     }
-    if (p.kind === 'ground') footprintRings.push(...ringPaths);
-    else if (Math.abs(nn[2] / len) > 0.05) projectedRings.push(...ringPaths);
     if (p.kind === 'roof') {
       const m = p.rings[0].length / 3;
       const ring: [number, number, number][] = [];
@@ -239,7 +257,7 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
     ...(Object.keys(a.generic).length ? { attributes: a.generic } : {}),
   };
   for (const k of ['functionLabel', 'roofTypeLabel'] as const) if (properties[k] === undefined) delete properties[k];
-  const geometry = footprintGeometry(footprintRings.length ? footprintRings : projectedRings, frame);
+  const geometry = footprintGeometry(pieces, frame);
   return {
     properties,
     lon,
@@ -301,7 +319,8 @@ function round(v: number, f: number): number {
  * exteriors counter-clockwise, holes clockwise.
  */
 function footprintGeometry(pieces: PathsD, frame: EnuFrame): BuildingFeature['geometry'] {
-  const union = Clipper.unionD(pieces, [], FillRule.NonZero, 3);
+  // One simple ground polygon (most buildings): nothing to union.
+  const union = pieces.length === 1 ? pieces : Clipper.unionD(pieces, [], FillRule.NonZero, 3);
   const outers: { ring: { x: number; y: number }[]; holes: { x: number; y: number }[][] }[] = [];
   const holes: { x: number; y: number }[][] = [];
   for (const r of union) {
