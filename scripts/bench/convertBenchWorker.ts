@@ -1,6 +1,7 @@
 // Child process of scripts/bench/convert.bench.ts: converts one CityGML file either
 // streaming (the real converter) or whole-document (fast-xml-parser, then the same
-// building/geometry/tile code) and prints {ms, buildings, maxRssMB} as JSON.
+// building/geometry/tile code) and prints {ms, cpuMs, buildings, maxRssMB} as JSON
+// (cpuMs: user + system CPU time of the process, all threads, after start-up).
 // Usage: node --import tsx scripts/bench/convertBenchWorker.ts <stream|dom> <input.gml> <outDir>
 // (the bench runs an esbuild bundle of this file with plain node).
 import { readFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import type { ConversionReport } from '../../src/core/convert/ConversionReport';
 const [mode, input, out] = process.argv.slice(2);
 const options = { kind: 'citygml', inputs: [input], out, strict: false, extra: {} as Record<string, string> };
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let report: ConversionReport;
 if (mode === 'stream') {
   report = await convert(options);
@@ -39,8 +41,10 @@ if (mode === 'stream') {
   });
 }
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const buildings = report.counts['bldg:Building'] ?? 0;
-console.log(JSON.stringify({ ms, buildings, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ms, cpuMs, buildings, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 
 type OrderedNode = Record<string, unknown>;
 

@@ -1,25 +1,53 @@
 // `npm run convert -- citygml <file.gml …> --out <dir> [--crs EPSG:nnnn] [--tile-size 200] [--attribution <text>] [--name <title>] [--strict]`
 // CityGML 1.0/2.0/3.0 LoD1/LoD2 buildings → 3D Tiles 1.1 (glb) + buildings.geojson + report.json + catalog layers.
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
 import type { ConversionReport } from '../../src/core/convert/ConversionReport';
 import { readCityGml } from '../../src/core/citygml/readCityGml';
 import { writeCityModelOutput } from './writeCityModelOutput';
 
+/**
+ * The file as UTF-8 string chunks of 256 KB, read synchronously: the parser is
+ * the bottleneck, and a read per event-loop turn would only add waiting.
+ * Memory stays at one chunk.
+ */
+export function* readTextChunks(file: string, chunkBytes = 1 << 18): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    const decoder = new StringDecoder('utf8');
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunkBytes, null);
+      if (n === 0) break;
+      yield decoder.write(buf.subarray(0, n));
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Streams each CityGML file (several tiles make one tileset) and writes the city model output. */
 export async function convert(options: ConvertOptions): Promise<ConversionReport> {
   return writeCityModelOutput(options, async (collector, report) => {
     for (const input of options.inputs) {
       const file = path.basename(input);
-      const stream = createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 18 });
+      let chunks: Generator<string>;
       try {
-        await readCityGml(stream as AsyncIterable<string>, { file, report, onBuilding: (b) => collector.add(b) });
+        chunks = readTextChunks(input);
+        // Open the file now so a missing file is reported here, not as an XML error.
+        const first = chunks.next();
+        const all = (function* () {
+          if (!first.done) yield first.value;
+          yield* chunks;
+        })();
+        await readCityGml(all, { file, report, onBuilding: (b) => collector.add(b) });
       } catch (e) {
         // Only I/O errors reach here (missing file, permission): the reader reports XML errors itself.
         report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
-      } finally {
-        stream.destroy();
       }
     }
     return {};
