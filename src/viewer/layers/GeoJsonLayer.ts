@@ -5,6 +5,9 @@ import {
   ConstantProperty,
   GeoJsonDataSource,
   HeightReference,
+  JulianDate,
+  NearFarScalar,
+  PolygonHierarchy,
   Resource,
   type Entity,
   type Viewer,
@@ -28,6 +31,8 @@ export class GeoJsonLayer implements SceneLayer {
   private ds: GeoJsonDataSource | undefined;
   private readonly props = new Map<string, Record<string, unknown>>();
   private readonly entityFeature = new Map<Entity, string>();
+  /** Boundary lines drawn for polygon layers whose style has an `outline` colour. */
+  private readonly outlines = new Map<Entity, string>();
   private last: LayerLook | undefined;
   private destroyed = false;
 
@@ -62,6 +67,8 @@ export class GeoJsonLayer implements SceneLayer {
     for (const e of ds.entities.values) {
       const fid = this.props.has(e.id) ? e.id : e.id.replace(/_\d+$/, '');
       if (this.props.has(fid)) this.entityFeature.set(e, fid);
+      // Lines drape on the ground only; draped on 3D Tiles too they would paint building walls.
+      if (e.polyline) e.polyline.classificationType = new ConstantProperty(ClassificationType.TERRAIN);
       if (e.polygon) {
         e.polygon.classificationType = new ConstantProperty(ClassificationType.TERRAIN);
         // Outlines are not supported on ground-clamped polygons (Cesium would warn).
@@ -71,9 +78,26 @@ export class GeoJsonLayer implements SceneLayer {
         const st = this.def.style?.kind === 'point' ? this.def.style : undefined;
         e.billboard.image = new ConstantProperty(drawSymbol(st?.symbol ?? 'pin', st?.color ?? '#d94f3d'));
         e.billboard.heightReference = new ConstantProperty(HeightReference.CLAMP_TO_GROUND);
-        e.billboard.width = new ConstantProperty(26);
-        e.billboard.height = new ConstantProperty(26);
-        e.billboard.disableDepthTestDistance = new ConstantProperty(2000);
+        e.billboard.width = new ConstantProperty(22);
+        e.billboard.height = new ConstantProperty(22);
+        // Symbols shrink with distance so a street of trees stays readable from afar.
+        e.billboard.scaleByDistance = new ConstantProperty(new NearFarScalar(100, 1.0, 2000, 0.35));
+        // Depth-tested: a tree behind a building is hidden by it.
+        e.billboard.disableDepthTestDistance = new ConstantProperty(0);
+      }
+    }
+    const style = this.def.style;
+    if (style?.kind === 'fill' && style.outline) {
+      const time = JulianDate.now();
+      for (const [e, fid] of [...this.entityFeature]) {
+        const h = e.polygon?.hierarchy?.getValue(time) as PolygonHierarchy | undefined;
+        if (!h) continue;
+        for (const ring of [h.positions, ...h.holes.map((x) => x.positions)]) {
+          if (ring.length < 2) continue;
+          const line = ds.entities.add({ polyline: { positions: [...ring, ring[0]], clampToGround: true, width: 2, classificationType: ClassificationType.TERRAIN } });
+          this.outlines.set(line, fid);
+          this.entityFeature.set(line, fid);
+        }
       }
     }
     this.ds = ds;
@@ -107,10 +131,14 @@ export class GeoJsonLayer implements SceneLayer {
           style?.kind === 'fill'
             ? Color.fromCssColorString(style.color)
             : Color.fromCssColorString(planzvClass(String(this.props.get(fid)?.landUse ?? '')).color);
-        const c = selected ? selColor.withAlpha(Math.max(0.6, 0.8 * look.opacity)) : base.withAlpha(FILL_ALPHA * look.opacity);
+        // A colour with its own alpha (#rrggbbaa) keeps it; plain colours get the drape alpha.
+        const alpha = base.alpha < 1 ? base.alpha : FILL_ALPHA;
+        const c = selected ? selColor.withAlpha(Math.max(0.6, 0.8 * look.opacity)) : base.withAlpha(alpha * look.opacity);
         e.polygon.material = new ColorMaterialProperty(c);
       }
-      if (e.polyline) {
+      if (e.polyline && this.outlines.has(e) && style?.kind === 'fill') {
+        e.polyline.material = new ColorMaterialProperty((selected ? selColor : Color.fromCssColorString(style.outline ?? style.color)).withAlpha(look.opacity));
+      } else if (e.polyline) {
         const base = style?.kind === 'line' ? Color.fromCssColorString(style.color) : Color.fromCssColorString('#2c7fb8');
         e.polyline.material = new ColorMaterialProperty((selected ? selColor : base).withAlpha(look.opacity));
         e.polyline.width = new ConstantProperty(style?.kind === 'line' ? (style.width ?? 3) : 3);
