@@ -123,6 +123,23 @@ function segmentsCross(ax: number, ay: number, bx: number, by: number, cx: numbe
   return ((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps)) && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps));
 }
 
+/** Self-intersection test in the coordinate plane of the ring's two largest extents. */
+function crossesInAxisPlane(r: Ring3): boolean {
+  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < r.length; i++) {
+    const k = i % 3;
+    if (r[i] < min[k]) min[k] = r[i];
+    if (r[i] > max[k]) max[k] = r[i];
+  }
+  const ext = [0, 1, 2].map((k) => max[k] - min[k]);
+  const drop = ext.indexOf(Math.min(...ext));
+  const [a, b] = [0, 1, 2].filter((k) => k !== drop);
+  if (ext[a] < 0.01 || ext[b] < 0.01) return false;
+  const flat: number[] = [];
+  for (let i = 0; i < r.length; i += 3) flat.push(r[i + a] - min[a], r[i + b] - min[b]);
+  return isSelfIntersecting2d(flat);
+}
+
 /** Result of triangulating one planar polygon. */
 export interface TriangulatedPolygon {
   /** All ring vertices, flat xyz (exterior first, then holes), without closing points. */
@@ -147,7 +164,10 @@ export function triangulatePolygon(rings: Ring3[]): TriangulatedPolygon | { prob
   const raw = newellNormal(rings[0]);
   const twiceArea = Math.hypot(raw[0], raw[1], raw[2]);
   // Smaller than 1 cm² (in metre CRSs): nothing to draw.
-  if (!(twiceArea > 2e-4)) return { problem: 'degenerate (zero area)', ring: 0 };
+  if (!(twiceArea > 2e-4)) {
+    // A symmetric bow-tie has zero net area too: tell it apart from a sliver.
+    return { problem: crossesInAxisPlane(rings[0]) ? 'self-intersecting' : 'degenerate (zero area)', ring: 0 };
+  }
   const { u, v, n } = planeBasis(raw);
   const o = [rings[0][0], rings[0][1], rings[0][2]];
   const usable = rings.filter((r, k) => k === 0 || r.length >= 9);
