@@ -34,7 +34,7 @@ const LAYER_TEXT: Record<string, { title?: LocalizedText; group?: LocalizedText;
   buildings: { title: { de: 'Gebäude LoD2 (generiert)', en: 'Buildings LoD2 (generated)' } },
   'building-footprints': { title: { de: 'Gebäudegrundrisse (generiert)', en: 'Building footprints (generated)' } },
   parcels: { title: { de: 'Flurstücke (ALKIS-ähnlich)', en: 'Parcels (ALKIS-like)' }, group: { de: 'Planung', en: 'Planning' }, defaultVisible: false },
-  trees: { title: { de: 'Straßen- und Parkbäume', en: 'Street and park trees' }, group: { de: 'Umwelt', en: 'Environment' }, defaultVisible: true },
+  trees: { title: { de: 'Straßen- und Parkbäume', en: 'Street and park trees' }, group: { de: 'Umwelt', en: 'Environment' }, defaultVisible: false },
   playgrounds: { title: { de: 'Spielplätze', en: 'Playgrounds' }, group: { de: 'Soziale Infrastruktur', en: 'Social infrastructure' }, defaultVisible: false },
   flood: { title: { de: 'Überschwemmungsgebiet Mühlenkanal', en: 'Flood zone Mühlenkanal' }, group: { de: 'Umwelt', en: 'Environment' }, defaultVisible: false },
 };
@@ -58,10 +58,10 @@ export function demoViewpoints(d: DemoDistrict): { home: Viewpoint; viewpoints: 
   const tower = d.buildings.reduce((a, b) => (b.ridgeHeightM > a.ridgeHeightM ? b : a));
   const towerXy: Xy = [(tower.footprint[0][0] + tower.footprint[2][0]) / 2, (tower.footprint[0][1] + tower.footprint[2][1]) / 2];
   return {
-    home: lookAt(d, 'home', { de: 'Gesamtes Quartier', en: 'Whole district' }, [d.width / 2, d.height / 2], 0, 15, -38, 900),
+    home: lookAt(d, 'home', { de: 'Gesamtes Quartier', en: 'Whole district' }, [d.width / 2, d.height / 2 + 20], 0, 10, -42, 760),
     viewpoints: [
       lookAt(d, 'park', { de: 'Mühlenpark mit Spielplatz', en: 'Mühlenpark with playground' }, centre('D1'), 0, -20, -35, 260),
-      lookAt(d, 'schule', { de: 'Schule am Schulweg', en: 'School on Schulweg' }, centre('B2'), 0, 10, -40, 260),
+      lookAt(d, 'schule', { de: 'Schule an der Lindenallee', en: 'School on Lindenallee' }, centre('B2'), 0, 10, -40, 260),
       lookAt(d, 'hochhaus', { de: 'Hochhaus am Mühlenkanal', en: 'Tower on the Mühlenkanal' }, towerXy, 25, 25, -18, 280),
       lookAt(d, 'blockrand', { de: 'Blockrand an der Lindenallee', en: 'Perimeter block on Lindenallee' }, centre('A2'), 0, 0, -55, 260),
       lookAt(d, 'villen', { de: 'Villen am Birkenstieg (Planverstöße)', en: 'Villas on Birkenstieg (plan breaches)' }, centre('C3'), 0, -10, -40, 240),

@@ -87,7 +87,7 @@ export function playgrounds(blocks: DemoBlock[]): DemoPlayground[] {
   const school = blocks.find((b) => b.use === 'school');
   if (school) {
     const { x0, y0 } = school.rect;
-    out.push({ id: 'DEMO_SPIEL_2', name: 'Schulhof Schulweg', kind: 'Schulhof (nachmittags geöffnet)', ring: rectRing({ x0: x0 + 35, y0: y0 + 35, x1: x0 + 90, y1: y0 + 85 }), ageGroup: '6–14 Jahre' });
+    out.push({ id: 'DEMO_SPIEL_2', name: 'Schulhof Lindenallee', kind: 'Schulhof (nachmittags geöffnet)', ring: rectRing({ x0: x0 + 35, y0: y0 + 35, x1: x0 + 90, y1: y0 + 85 }), ageGroup: '6–14 Jahre' });
   }
   const a2 = blocks.find((b) => b.id === 'A2');
   if (a2) {
