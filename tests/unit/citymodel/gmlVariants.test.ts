@@ -76,3 +76,22 @@ describe.skipIf(!hasReal)('streaming is chunk-boundary safe', () => {
     expect(split.c.buildings.map((b) => Array.from(b.positions))).toEqual(whole.c.buildings.map((b) => Array.from(b.positions)));
   });
 });
+
+describe.skipIf(!hasReal)('convertCityModel (in memory, for a browser worker)', () => {
+  it('converts CityGML chunks and CityJSON text into one tileset without a file system', async () => {
+    const { convertCityModel } = await import('../../../src/core/tiles/convertCityModel');
+    const gml = await readFile(path.join(REAL, 'nrw-lod2/LoD2_32_330_5730_1_NW.gml'), 'utf8');
+    const cj = await readFile(path.join(REAL, 'cityjson-nl/DH_01_subs.city.json'), 'utf8');
+    const onlyGml = await convertCityModel([{ kind: 'citygml', file: 'a.gml', chunks: [gml.slice(0, 30000), gml.slice(30000)] }]);
+    expect(onlyGml.report.counts).toEqual({ 'bldg:Building': 4, 'bldg:BuildingPart': 2 });
+    expect(onlyGml.footprints.features).toHaveLength(4);
+    expect(onlyGml.tiles.size).toBeGreaterThan(0);
+    expect((onlyGml.tileset as { asset: { version: string } }).asset.version).toBe('1.1');
+    // The crs option applies to every input, so the RD New file is converted on its own.
+    const nl = await convertCityModel([{ kind: 'cityjson', file: 'dh.json', text: cj }], { crs: 'EPSG:28992' });
+    expect(nl.report.counts).toEqual({ Building: 4, BuildingPart: 8 });
+    const none = await convertCityModel([{ kind: 'cityjson', file: 'dh.json', text: cj }]);
+    expect(none.tileset).toBeUndefined();
+    expect(none.report.issues[0].reason).toMatch(/declares no CRS/);
+  });
+});
