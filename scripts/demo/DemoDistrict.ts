@@ -40,13 +40,13 @@ export interface DemoBuilding {
   id: string;
   blockId: string;
   lotId: string;
-  /** Footprint, counter-clockwise, not closed (first point not repeated). */
+  /**
+   * Footprint, counter-clockwise, not closed (first point not repeated).
+   * For pitched roofs it is a rectangle and the ridge (for shed roofs, the
+   * low eave) runs along footprint[0]→[1].
+   */
   footprint: Xy[];
   roof: RoofKind;
-  /**
-   * For pitched roofs on rectangles: the footprint is a rectangle and the
-   * ridge (or, for shed roofs, the low eave) runs along footprint[0]→[1].
-   */
   storeys: number;
   /** Eave height above ground (for flat roofs the roof height). */
   eaveHeightM: number;

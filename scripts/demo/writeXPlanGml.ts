@@ -77,6 +77,9 @@ export function writeXPlanGml(d: DemoDistrict, rng: Random): string {
   const areaXml = (a: PlanArea) => {
     const pts = a.exterior.map((v) => v.p);
     const o: string[] = [`    <xplan:${a.featureClass} gml:id="${a.id}">`, env(pts, ind)];
+    // XP_Objekt: free text (the park's or street's name) and gliederung1 (the label on the plan, e.g. "WA 1").
+    if (a.name && a.featureClass !== 'SO_Gewaesser') o.push(`${ind}<xplan:text>${xmlEscape(a.name)}</xplan:text>`);
+    if (a.featureClass === 'BP_BaugebietsTeilFlaeche' || a.featureClass === 'BP_GemeinbedarfsFlaeche') o.push(`${ind}<xplan:gliederung1>${xmlEscape(a.label)}</xplan:gliederung1>`);
     if (a.height) {
       o.push(`${ind}<xplan:hoehenangabe>`, `${ind}  <xplan:XP_Hoehenangabe>`, `${ind}    <xplan:hoehenbezug>${a.height.hoehenbezug}</xplan:hoehenbezug>`,
         `${ind}    <xplan:bezugspunkt>${a.height.bezugspunkt}</xplan:bezugspunkt>`, `${ind}    <xplan:hMax uom="m">${a.height.hMax}</xplan:hMax>`,
