@@ -95,3 +95,18 @@ describe.skipIf(!hasReal)('convertCityModel (in memory, for a browser worker)', 
     expect(none.report.issues[0].reason).toMatch(/declares no CRS/);
   });
 });
+
+describe.skipIf(!hasReal)('parseNumbers', () => {
+  it('equals Number() on every coordinate of a real tile, and on edge cases', async () => {
+    const { parseNumbers } = await import('../../../src/core/citygml/extractCityGmlBuilding');
+    const text = await readFile(path.join(REAL, 'nrw-lod2/LoD2_32_327_5733_1_NW.gml'), 'utf8');
+    let count = 0;
+    for (const m of text.matchAll(/<gml:posList[^>]*>([^<]*)</g)) {
+      const expected = m[1].trim().split(/\s+/).map(Number);
+      expect(parseNumbers(m[1])).toEqual(expected);
+      count += expected.length;
+    }
+    expect(count).toBeGreaterThan(50_000);
+    expect(parseNumbers(' -1.5e3\n+2 .5 7. 1234567890.1234567 33089x.2 ')).toEqual([-1500, 2, 0.5, 7, 1234567890.1234567, NaN]);
+  });
+});
