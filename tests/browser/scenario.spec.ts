@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import proj4 from 'proj4';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { openApp, serveDataset, settle, toScreen } from './sceneProbe';
 
@@ -10,7 +11,7 @@ import { openApp, serveDataset, settle, toScreen } from './sceneProbe';
 const utm = '+proj=utm +zone=32 +ellps=GRS80 +units=m +no_defs';
 const ll = (e: number, n: number) => proj4(utm, 'WGS84', [565000 + e, 5933000 + n]) as [number, number];
 const [clon, clat] = ll(230, 170);
-const QUERY = `dataset=fixture&layers=buildings,plan&t=2026-03-21T12:00:00Z&cam=${clon},${clat},420,0,-90`;
+const QUERY = `dataset=fixture&layers=buildings&t=2026-03-21T12:00:00Z&cam=${clon},${clat},420,0,-90`;
 
 let browser: Browser;
 let rec: PageRecord;
@@ -159,6 +160,59 @@ describe('scenarios in the browser', () => {
     if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
   });
 
+  it('moves a corner by dragging its handle', async () => {
+    await page.getByTestId('scenario-buildings').getByRole('button').first().click();
+    await settle(page);
+    const before = (await state(page)).variant!.buildings[0].footprint;
+    // Corner 2 is the north-east corner (e 180, n 100); drag it 10 m east.
+    const from = await toScreen(page, before[2][0], before[2][1], 0.4);
+    const [lon, lat] = ll(190, 100);
+    const to = await toScreen(page, lon, lat, 0);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    await page.mouse.up();
+    const after = (await state(page)).variant!.buildings[0].footprint;
+    // Trapezoid 30/40 m × 20 m = 700 m² (corner placed to within a pixel, ~0.3 m).
+    expect(areaM2(after)).toBeGreaterThan(700 - 15);
+    expect(areaM2(after)).toBeLessThan(700 + 15);
+    expect(after[0]).toEqual(before[0]);
+    await page.getByTestId('scenario-undo').click();
+    expect((await state(page)).variant!.buildings[0].footprint).toEqual(before);
+  });
+
+  it('exports the scenario file, and a bad file is refused with a clear error without touching the work', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scenario-export').click()]);
+    expect(download.suggestedFilename()).toBe('Szenario-1.planlotse.json');
+    const text = readFileSync((await download.path())!, 'utf8');
+    const exported = JSON.parse(text);
+    const s0 = await page.evaluate(() => window.__planlotse!.getState().scenarios);
+    expect(exported).toEqual(s0[0]);
+    expect(exported.schemaVersion).toBe(2);
+
+    // Self-intersecting footprint in an otherwise valid file.
+    const bad = structuredClone(exported);
+    const fp = bad.variants[0].buildings[0].footprint;
+    [fp[1], fp[2]] = [fp[2], fp[1]];
+    await page.getByTestId('scenario-import').setInputFiles({ name: 'kaputt.planlotse.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const msg = page.getByTestId('scenario-message');
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain('kaputt.planlotse.json: variant 0 "Variante A", building 0 "Gebäude 1"');
+    expect(await msg.textContent()).toContain('footprint is self-intersecting');
+    expect(await msg.getAttribute('role')).toBe('alert');
+    // A newer schema version.
+    await page.getByTestId('scenario-import').setInputFiles({ name: 'zukunft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, schemaVersion: 9 })) });
+    await expect.poll(() => msg.textContent()).toContain('zukunft.json: schemaVersion 9 is newer than this Planlotse supports (2)');
+    expect(await page.evaluate(() => window.__planlotse!.getState().scenarios)).toEqual(s0);
+    // The good file imports as a second scenario, leaving the first as it was.
+    await page.getByTestId('scenario-import').setInputFiles({ name: 'gut.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect.poll(() => page.evaluate(() => window.__planlotse!.getState().scenarios.length)).toBe(2);
+    expect(await page.evaluate(() => window.__planlotse!.getState().scenarios[0])).toEqual(s0[0]);
+    await page.getByTestId('scenario-select').selectOption(s0[0].id);
+    expect((await state(page)).variant!.buildings[0].id).toBe(id);
+  });
+
   it('demolishes an existing building: hidden in the scene and listed in the variant', async () => {
     expect(await page.evaluate(() => window.__planlotseScenario!.featureShown('DEHH_FIXTURE_1'))).toBe(true);
     await page.getByTestId('scenario-tool-demolish').click();
@@ -206,6 +260,16 @@ describe('scenarios in the browser', () => {
     expect(await row('storeys').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'storeys', '3', '6', '4', 'eingehalten → überschritten']);
     expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
     expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
+    // Sun-hour change on 21 March: 3 → 6 storeys casts longer shadows; the heatmap and numbers appear.
+    await page.getByTestId('scenario-compute-sun').click();
+    const sun = page.getByTestId('scenario-sun-delta');
+    await sun.waitFor({ timeout: 120_000 });
+    const range = await page.evaluate(() => {
+      const d = window.__planlotse!.getState().scenarioSunDelta!;
+      return [d.minDeltaHours, d.maxDeltaHours];
+    });
+    expect(range[0]).toBeLessThan(-1);
+    expect(range[1]).toBeCloseTo(0, 6);
     // Both variants are on screen, one per side of the split.
     await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);
