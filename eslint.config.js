@@ -11,7 +11,7 @@ const restrict = (patterns) => ({
 const p = (group, message) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'public/**', 'test-results/**', 'bench/**', 'coverage/**'] },
+  { ignores: ['**/*.tmp.*', 'dist/**', 'node_modules/**', 'data/**', 'public/**', 'test-results/**', 'bench/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, mkdir, readdir, cp } from 'node:fs/promises';
+import { mkdtemp, rename, rm, mkdir, readdir, cp, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -12,6 +12,8 @@ export async function writeOutputAtomically<T>(outDir: string, write: (tmpDir: s
   const parent = path.dirname(path.resolve(outDir));
   await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(path.join(parent, `.${path.basename(outDir)}.tmp-`));
+  // mkdtemp creates the folder as 0700; the dataset is served to others, so make it a normal folder.
+  await chmod(tmp, 0o755);
   try {
     if (existsSync(outDir)) {
       // Carry over what is there, then let write() replace its own files.
