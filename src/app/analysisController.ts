@@ -17,7 +17,8 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
   const loadBuildings = (s: AppState): Promise<BuildingCollection> => {
     const layer = s.catalog?.layers.find((l) => (l.role === 'buildingFootprints' || l.role === 'buildings') && /\.(geo)?json$/i.test(l.url));
     if (!layer) return Promise.reject(new Error('this dataset has no building footprints (buildings.geojson) for analyses'));
-    const url = new URL(layer.url, s.catalogUrl ?? location.href).href;
+    // The catalog URL may itself be relative to the page.
+    const url = new URL(layer.url, new URL(s.catalogUrl ?? '', globalThis.location?.href ?? 'http://localhost/')).href;
     if (url !== buildingsUrl) {
       buildingsUrl = url;
       buildings = fetchJson(url) as Promise<BuildingCollection>;

@@ -8,6 +8,9 @@ import { mountScene } from '../viewer/mountScene';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
+import { startAnalysisController } from './analysisController';
+import { createAnalysisClient } from '../workers/createAnalysisClient';
+import { syncAnalysis } from '../viewer/AnalysisSync';
 import { installTestHook } from './testHook';
 import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
@@ -56,6 +59,10 @@ const scenarioSync = new ScenarioSync(scene.viewer, store);
 installSketchTool(scene.viewer, store);
 installScenarioShortcuts(store);
 installScenarioTestHook(scenarioSync, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
+
+// Analyses: the worker runs what the Analyses panel asks for; the scene shows the result.
+startAnalysisController(store, createAnalysisClient());
+syncAnalysis(scene.viewer, store);
 
 syncUrl(store);
 runDayPlayer(store);

@@ -5,6 +5,7 @@ import { BuildingStyleSection } from '../ui/sections/BuildingStyleSection';
 import { SunSection } from '../ui/sections/SunSection';
 import { MeasureSection } from '../ui/sections/MeasureSection';
 import { ScenarioPanel } from '../ui/scenario/ScenarioPanel';
+import { AnalysesPanel } from '../ui/analysis/AnalysesPanel';
 
 /**
  * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
@@ -17,5 +18,6 @@ export const SECTIONS: SectionDef[] = [
   { id: 'buildings', title: 'section.buildings', Component: BuildingStyleSection },
   { id: 'sun', title: 'section.sun', Component: SunSection },
   { id: 'measure', title: 'section.measure', Component: MeasureSection },
+  { id: 'analyses', title: 'section.analyses', Component: AnalysesPanel },
   { id: 'scenarios', title: 'section.scenarios', Component: ScenarioPanel },
 ];

@@ -9,6 +9,7 @@ import { createBuildingStyleSlice } from './buildingStyleSlice';
 import { createMeasureSlice } from './measureSlice';
 import { createViewerStatusSlice } from './viewerStatusSlice';
 import { createScenarioSlice } from './scenarioSlice';
+import { createAnalysisSlice } from './analysisSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -25,6 +26,7 @@ const SLICES: SliceCreator<object>[] = [
   createMeasureSlice,
   createViewerStatusSlice,
   createScenarioSlice,
+  createAnalysisSlice,
 ];
 
 /**
