@@ -102,7 +102,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                 +{result.addedBuildingIds.length} {t.added} · −{result.removedBuildingIds.length} {t.removed}
               </div>
               {inputs?.plan ? (
-                <table className="attr-table scenario-delta" data-testid="scenario-delta-table">
+                <table className="scenario-table scenario-delta" data-testid="scenario-delta-table">
                   <caption>{t.deltaTable}</caption>
                   <thead>
                     <tr>
@@ -111,23 +111,26 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                       <th>{t.before}</th>
                       <th>{t.after}</th>
                       <th>{t.limit}</th>
-                      <th>{t.status}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {result.areas.flatMap((a) =>
-                      a.rules.map((r) => (
+                      a.rules
+                        .filter((r) => r.before !== null || r.after !== null || r.limit !== null)
+                        .map((r) => (
                         <tr key={`${a.areaId}-${r.rule}`} data-area={a.areaId} data-rule={r.rule} data-status={r.statusAfter} className={r.newConflict ? 'new-conflict' : undefined}>
                           <td>
                             {a.areaId} ({a.landUse})
                           </td>
                           <td>{r.rule}</td>
-                          <td>{fmt(r.before, r.rule)}</td>
-                          <td>{fmt(r.after, r.rule)}</td>
-                          <td>{fmt(r.limit, r.rule)}</td>
-                          <td>
-                            {t[r.statusBefore]} → {t[r.statusAfter]}
+                          <td className={r.statusBefore === 'exceeded' ? 'exceeded' : undefined} title={t[r.statusBefore]}>
+                            {fmt(r.before, r.rule)}
                           </td>
+                          <td className={r.statusAfter === 'exceeded' ? 'exceeded' : undefined} title={`${t[r.statusBefore]} → ${t[r.statusAfter]}`}>
+                            {fmt(r.after, r.rule)}
+                            {r.statusAfter === 'exceeded' ? ' ⚠' : ''}
+                          </td>
+                          <td>{fmt(r.limit, r.rule)}</td>
                         </tr>
                       )),
                     )}
@@ -148,7 +151,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                     Δ {sunDelta.minDeltaHours.toFixed(1)} … +{sunDelta.maxDeltaHours.toFixed(1)} h
                   </div>
                   {sunDelta.zones.length > 0 && (
-                    <table className="attr-table">
+                    <table className="scenario-table">
                       <caption>{t.sunZones}</caption>
                       <tbody>
                         {sunDelta.zones.map((z) => (
@@ -163,7 +166,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                     </table>
                   )}
                   {sunDelta.facades.length > 0 && (
-                    <table className="attr-table" data-testid="scenario-facades">
+                    <table className="scenario-table" data-testid="scenario-facades">
                       <caption>{t.facades}</caption>
                       <tbody>
                         {sunDelta.facades.slice(0, 8).map((f, i) => (

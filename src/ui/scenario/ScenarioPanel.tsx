@@ -8,6 +8,7 @@ import { BuildingEditor } from './BuildingEditor';
 import { CompareSection } from './CompareSection';
 import { downloadFile, fileSafe } from './downloadFile';
 import { useScenarioText } from './scenarioText';
+import './scenario.css';
 
 /**
  * Scenarios: pick/create a scenario, its variants (and "Existing"), sketch
