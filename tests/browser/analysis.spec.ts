@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateDistrict, runShadows, runSunHoursSync } from '../../src/core/analysis';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { openApp, serveDataset } from './sceneProbe';
+import { openApp, serveDataset, settle } from './sceneProbe';
 
 // A generated dataset served from a temp folder: the fixture catalog with a
 // building-footprint layer (buildings.geojson) that the analyses read.
@@ -59,6 +59,7 @@ describe('Analyses panel', () => {
     const area = await page.evaluate(() => (window.__planlotse!.getState().analysisResult as { unionAreaM2: number }).unionAreaM2);
     expect(area).toBeCloseTo(runShadows({ buildings, timeMs: Date.parse(TIME) }).unionAreaM2, 3);
     await expect(page.locator('[data-analysis-value="unionAreaM2"]').textContent()).resolves.toMatch(/m²$/);
+    await settle(page);
     await snap(page, 'analysis-shadows');
     expect(rec.pageErrors).toEqual([]);
   });
@@ -95,6 +96,7 @@ describe('Analyses panel', () => {
     expect(r.nx * r.ny).toBe(core.grid.nx * core.grid.ny);
     expect(r.cells).toBe(cells);
     expect(r.mean).toBeCloseTo(sum / cells, 4);
+    await settle(page);
     await snap(page, 'analysis-sunhours');
 
     // Cancel right after asking (a click could come too late on a fast machine): the controller
