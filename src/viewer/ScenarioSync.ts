@@ -4,7 +4,11 @@ import {
   Cartesian3,
   Cesium3DTileset,
   Color,
-  ImageMaterialProperty,
+  EllipsoidSurfaceAppearance,
+  GeometryInstance,
+  Material,
+  PolygonGeometry,
+  Primitive,
   ConstantProperty,
   CustomDataSource,
   Model,
@@ -58,7 +62,7 @@ const SELECTED = Color.fromCssColorString('#0b6bcb');
 export class ScenarioSync {
   private readonly models = new Map<string, ModelEntry>();
   private readonly ds = new CustomDataSource('scenario-sketch');
-  private readonly heat = new CustomDataSource('scenario-sun-delta');
+  private heatPrimitive: Primitive | undefined;
   private hidden = new Set<string>();
   private hiddenVersion = 0;
   private readonly hooked = new WeakSet<Cesium3DTileset>();
@@ -72,7 +76,6 @@ export class ScenarioSync {
     private readonly store: AppStore,
   ) {
     void viewer.dataSources.add(this.ds);
-    void viewer.dataSources.add(this.heat);
     this.unsub = store.subscribe((s, prev) => {
       if (
         s.scenarios !== prev.scenarios ||
@@ -273,7 +276,7 @@ export class ScenarioSync {
     this.removePreRender();
     for (const key of [...this.models.keys()]) this.dropModel(key);
     this.viewer.dataSources.remove(this.ds, true);
-    this.viewer.dataSources.remove(this.heat, true);
+    if (this.heatPrimitive) this.viewer.scene.primitives.remove(this.heatPrimitive);
   }
 
   /**
@@ -281,7 +284,8 @@ export class ScenarioSync {
    * loses sun, blue where it gains, transparent below 0.25 h and in buildings.
    */
   private drawSunDelta(d: SunDelta | null): void {
-    this.heat.entities.removeAll();
+    if (this.heatPrimitive) this.viewer.scene.primitives.remove(this.heatPrimitive);
+    this.heatPrimitive = undefined;
     if (d) {
       const g = d.grid;
       const canvas = document.createElement('canvas');
@@ -307,14 +311,20 @@ export class ScenarioSync {
       // Grid x (UTM east) is turned against true east by the meridian convergence.
       const [sw, se] = corners;
       const gamma = Math.atan2((se[1] - sw[1]) * 111_132, (se[0] - sw[0]) * 111_320 * Math.cos((sw[1] * Math.PI) / 180));
-      this.heat.entities.add({
-        polygon: {
-          hierarchy: new ConstantProperty(new PolygonHierarchy(corners.map((c) => Cartesian3.fromDegrees(c[0], c[1], 0)))),
-          material: new ImageMaterialProperty({ image: canvas, transparent: true }),
-          stRotation: gamma,
-          height: 0.5,
-        },
+      // A synchronous primitive (not an entity): it shows on the next frame, which the tests and a user expect.
+      this.heatPrimitive = new Primitive({
+        geometryInstances: new GeometryInstance({
+          geometry: new PolygonGeometry({
+            polygonHierarchy: new PolygonHierarchy(corners.map((c) => Cartesian3.fromDegrees(c[0], c[1], 0))),
+            height: 0.5,
+            stRotation: gamma,
+            vertexFormat: EllipsoidSurfaceAppearance.VERTEX_FORMAT,
+          }),
+        }),
+        appearance: new EllipsoidSurfaceAppearance({ material: Material.fromType('Image', { image: canvas }), aboveGround: true, translucent: true }),
+        asynchronous: false,
       });
+      this.viewer.scene.primitives.add(this.heatPrimitive);
     }
     this.viewer.scene.requestRender();
   }

@@ -16,9 +16,6 @@ export interface BuildingStyleClass {
     | { kind: 'other' };
 }
 
-/** Colour of buildings in the default look (light warm grey, like a plaster model). */
-export const BUILDING_DEFAULT_COLOR = '#e9e4da';
-
 /** Colour of the selected feature (buildings and plan areas). */
 export const SELECTION_COLOR = '#ffd400';
 

@@ -1,4 +1,4 @@
-import { BUILDING_STYLE_KINDS, buildingStyleClasses, BUILDING_DEFAULT_COLOR, type BuildingStyleKind } from '../../core/style/buildingStyles';
+import { BUILDING_STYLE_KINDS, buildingStyleClasses, type BuildingStyleKind } from '../../core/style/buildingStyles';
 import type { MessageKey } from '../i18n/messages';
 import { selectHasBuildings } from '../../state';
 import { useAppState, useAppStoreApi, useT } from '../StoreContext';
@@ -32,10 +32,7 @@ export function BuildingStyleSection() {
       </fieldset>
       <ul className="legend" aria-label={t('layers.legend')}>
         {classes.length === 0 ? (
-          <li>
-            <span className="swatch" style={{ background: BUILDING_DEFAULT_COLOR }} aria-hidden="true" />
-            {t('buildings.legendDefault')}
-          </li>
+          <li>{t('buildings.legendDefault')}</li>
         ) : (
           classes.map((c) => (
             <li key={c.color}>

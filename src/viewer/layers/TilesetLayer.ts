@@ -1,6 +1,6 @@
-import { Cesium3DTileset, Cesium3DTileStyle, ShadowMode, type Cesium3DTileFeature, type Cesium3DTileContent, type Viewer } from 'cesium';
+import { Cesium3DTileColorBlendMode, Cesium3DTileset, Cesium3DTileStyle, ShadowMode, type Cesium3DTileFeature, type Cesium3DTileContent, type Viewer } from 'cesium';
 import type { CatalogLayer } from '../../core/model/Catalog';
-import { buildingStyleClasses, BUILDING_DEFAULT_COLOR, SELECTION_COLOR, type BuildingStyleKind } from '../../core/style/buildingStyles';
+import { buildingStyleClasses, SELECTION_COLOR, type BuildingStyleKind } from '../../core/style/buildingStyles';
 import type { LayerLook, SceneLayer } from './SceneLayer';
 
 // Attribute names the converters use for the same thing (first found wins).
@@ -51,6 +51,9 @@ export class TilesetLayer implements SceneLayer {
       ts.destroy();
       return {};
     }
+    // Style colours replace the model's colours; white (the default look) keeps
+    // them, since Cesium never blends a feature whose colour is white.
+    ts.colorBlendMode = Cesium3DTileColorBlendMode.REPLACE;
     ts.tileLoad.addEventListener((tile: { content: Cesium3DTileContent }) => this.onTileLoad(tile.content));
     this.tileset = ts;
     this.viewer.scene.primitives.add(ts);
@@ -110,7 +113,7 @@ export class TilesetLayer implements SceneLayer {
       else cond = 'true';
       out.push([cond, col(c.color)]);
     }
-    out.push(['true', col(BUILDING_DEFAULT_COLOR)]);
+    out.push(['true', col('#ffffff')]);
     return out;
   }
 
