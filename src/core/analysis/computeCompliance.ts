@@ -4,8 +4,8 @@ import type { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingFeature } from '../model/Building';
 import type { PlanningProperties } from '../model/PlanningProperties';
 import { computeOverlaps } from './computeOverlaps';
-import { linesOf } from './localGeometry';
-import { CLIP_SCALE, itemPaths, prepareLayer, type LayerItem } from './polygonLayer';
+import { linesOf, pointInRings } from './localGeometry';
+import { CLIP_SCALE, itemPaths, prepareLayer, type LayerItem, type PolygonLayer } from './polygonLayer';
 
 export type RuleStatus = 'ok' | 'exceeded' | 'unknown';
 export type RuleName = 'GR' | 'GRZ' | 'GF' | 'GFZ' | 'storeys' | 'height' | 'baugrenze';
@@ -53,6 +53,7 @@ export interface ComplianceInput {
 }
 
 const LINE_CLASSES = /^BP_Bau(Grenze|Linie)$/i;
+const BUILDABLE_CLASSES = /^BP_UeberbaubareGrundstuecksFlaeche$/i;
 const AREA_CLASSES = /^BP_BaugebietsTeilFlaeche$/i;
 
 /** Storeys of a building: `storeysAboveGround`, else (eave or total) height ÷ storey height, at least 1. */
@@ -66,7 +67,8 @@ export function buildingStoreys(p: BuildingFeature['properties'], storeyHeightM 
  * Plan compliance per Baugebiet (and per parcel where parcels are given):
  * GR/GRZ (BauNVO §19: footprint area ÷ plot area), GF/GFZ (§20: footprint ×
  * full storeys), storeys vs Z, height vs the maximum height with its
- * reference, and buildings crossing a Baugrenze/Baulinie.
+ * reference, and buildings crossing a Baugrenze/Baulinie or the outline of an
+ * überbaubare Grundstücksfläche (or standing wholly outside one).
  *
  * @example computeCompliance({ buildings: b.features, plan: bp.features, frame })
  */
@@ -79,7 +81,11 @@ export function computeCompliance(input: ComplianceInput, opts: ComplianceOption
     const poly = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
     return poly && (AREA_CLASSES.test(p.featureClass ?? '') || (!p.featureClass && (p.landUse !== undefined || p.grz !== undefined || p.gfz !== undefined)));
   });
-  const lineFeatures = [...input.plan, ...(input.baugrenzen ?? [])].filter((f) => LINE_CLASSES.test(String((f.properties as PlanningProperties | null)?.featureClass ?? '')) || (input.baugrenzen?.includes(f) ?? false));
+  const cls = (f: GeoJSON.Feature) => String((f.properties as PlanningProperties | null)?.featureClass ?? '');
+  const extra = input.baugrenzen ?? [];
+  // Baugrenzen/Baulinien, and the outlines of überbaubare Grundstücksflächen, act as lines.
+  const lineFeatures = [...input.plan, ...extra].filter((f) => LINE_CLASSES.test(cls(f)) || BUILDABLE_CLASSES.test(cls(f)) || extra.includes(f));
+  const buildable = prepareLayer([...input.plan, ...extra].filter((f) => BUILDABLE_CLASSES.test(cls(f))), frame);
   const areas = prepareLayer(areaFeatures, frame);
   const blds = prepareLayer(input.buildings, frame);
   const lines = prepareLines(lineFeatures, frame);
@@ -87,7 +93,7 @@ export function computeCompliance(input: ComplianceInput, opts: ComplianceOption
   const crossing = new Map<number, boolean>();
   const crosses = (b: LayerItem) => {
     let c = crossing.get(b.index);
-    if (c === undefined) crossing.set(b.index, (c = buildingCrossesLines(b, lines, tol)));
+    if (c === undefined) crossing.set(b.index, (c = buildingCrossesLines(b, lines, tol) || outsideBuildable(b, buildable)));
     return c;
   };
 
@@ -239,6 +245,18 @@ function prepareLines(features: GeoJSON.Feature[], frame: LocalFrame): LineSet {
     index.finish();
   }
   return { paths, boxes, index };
+}
+
+/**
+ * A building that crosses no line but stands wholly outside every überbaubare
+ * Grundstücksfläche near it (when the plan has such areas there) also counts.
+ */
+function outsideBuildable(b: LayerItem, buildable: PolygonLayer): boolean {
+  if (!buildable.index) return false;
+  const near = buildable.index.search(b.minX - 50, b.minY - 50, b.maxX + 50, b.maxY + 50);
+  if (!near.length) return false;
+  const x = b.polygons[0][0][0], y = b.polygons[0][0][1];
+  return !near.some((i) => buildable.items[i].polygons.some((p) => pointInRings(x, y, p)));
 }
 
 /** A building crosses a Baugrenze when a line cuts its footprint shrunk inward by the tolerance. */

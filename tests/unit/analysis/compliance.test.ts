@@ -74,6 +74,16 @@ describe('computeCompliance (BauNVO §§ 16–20)', () => {
     expect(rule(strict.find((r) => r.areaId === 'WA1')!, 'baugrenze').buildingIds.sort()).toEqual(['B1', 'B2']);
   });
 
+  it('treats überbaubare Grundstücksflächen as Baugrenzen and flags buildings wholly outside them', () => {
+    const buildable = (id: string, r: number[][]): GeoJSON.Feature => ({ type: 'Feature', properties: { id, featureClass: 'BP_UeberbaubareGrundstuecksFlaeche' }, geometry: { type: 'Polygon', coordinates: [r] } });
+    // WR: buildable strip x 200–210 (B4 at 202–217 crosses its edge by 7 m); MI: buildable area elsewhere in the area (B3 outside).
+    const r = computeCompliance({ buildings, plan: [...plan.slice(0, 3), buildable('u1', rect(200, 0, 210, 20)), buildable('u2', rect(101, 0, 106, 5))], frame });
+    expect(rule(r.find((x) => x.areaId === 'WR1')!, 'baugrenze')).toMatchObject({ status: 'exceeded', buildingIds: ['B4'] });
+    expect(rule(r.find((x) => x.areaId === 'MI1')!, 'baugrenze')).toMatchObject({ status: 'exceeded', buildingIds: ['B3'] });
+    // WA has no buildable area or line nearby: unknown.
+    expect(rule(r.find((x) => x.areaId === 'WA1')!, 'baugrenze').status).toBe('unknown');
+  });
+
   it('checks per parcel with the limits of the Baugebiet it lies in', () => {
     const parcels: GeoJSON.Feature[] = [
       { type: 'Feature', properties: { id: 'P1' }, geometry: { type: 'Polygon', coordinates: [rect(0, 0, 20, 50)] } },
