@@ -51,6 +51,29 @@ describe('npm run analyze', () => {
     expect(buildingCells).toBeGreaterThan(100);
   });
 
+  it('sunhours --zones writes per-polygon statistics equal to the core call', async () => {
+    const zones = generateTiling({ centre, sizeM: 120, nx: 2, ny: 1, seed: 6, groups: ['playground', 'green'], idPrefix: 'zone' });
+    const zFile = path.join(dir, 'zones.geojson');
+    writeFileSync(zFile, JSON.stringify(zones));
+    const out = path.join(dir, 'sunz.csv');
+    const bbox: [number, number, number, number] = [9.9888, 53.5493, 9.9912, 53.5507];
+    const r = await analyze('sunhours', '--buildings', bFile, '--date', '2026-06-21', '--bbox', bbox.join(','), '--cell', '2', '--step', '15', '--zones', zFile, '--zone-group', 'group', '--out', out);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(path.join(dir, 'sunz.zones.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('id,group,groundAreaM2,meanSunHours,shareAtLeast2h,shareAtLeast4h,complete');
+    const core = runSunHoursSync({ buildings, date: '2026-06-21', bbox, cellM: 2, stepMin: 15, zones, zoneGroupBy: 'group' });
+    expect(rows).toHaveLength(3);
+    core.zones!.forEach((z, i) => {
+      const [id, group, area, mean, s2, s4] = rows[i + 1].split(',');
+      expect([id, group]).toEqual([z.id, z.group]);
+      expect(Number(area)).toBe(z.groundAreaM2);
+      expect(Number(mean)).toBeCloseTo(z.meanSunHours!, 4);
+      expect(Number(s2)).toBeCloseTo(z.shareAtLeast2h!, 4);
+      expect(Number(s4)).toBeCloseTo(z.shareAtLeast4h!, 4);
+      expect(z.groundCells).toBeGreaterThan(500);
+    });
+  });
+
   it('shadows writes GeoJSON with the same union area as the core call; bad time and file are reported', async () => {
     const out = path.join(dir, 'shadows.geojson');
     const time = '2026-03-20T15:00:00+01:00';
