@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { openApp, serveDataset, settle, toScreen } from './sceneProbe';
+import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen } from './sceneProbe';
 
 // Fixture dataset (tests/browser/fixtures/fixture): frame origin 565000/5933000
 // (EPSG:25832); Baugebiet bp-wa-1 covers e 0–300, n 0–200 m (GRZ 0.4, GFZ 1.2,
@@ -262,9 +262,15 @@ describe('scenarios in the browser', () => {
     expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
     expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
     // Sun-hour change on 21 March: 3 → 6 storeys casts longer shadows; the heatmap and numbers appear.
+    await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
+    await settle(page);
+    const noHeat = await canvasStats(page);
     await page.getByTestId('scenario-compute-sun').click();
     const sun = page.getByTestId('scenario-sun-delta');
     await sun.waitFor({ timeout: 120_000 });
+    await settle(page);
+    // The difference heatmap is drawn on the ground.
+    expect(gridDiff(noHeat, await canvasStats(page))).toBeGreaterThan(1);
     const range = await page.evaluate(() => {
       const d = window.__planlotse!.getState().scenarioSunDelta!;
       return [d.minDeltaHours, d.maxDeltaHours];
