@@ -2,6 +2,8 @@ import type { BuildingCollection } from '../core/model/Building';
 import type { AppState, AppStore } from '../state';
 import { sunHoursSummary, type AnalysisRun } from '../state/analysisSlice';
 import type { AnalysisClient } from '../workers/client';
+import { effectiveBuildings } from '../core/scenario/effectiveBuildings';
+import { activeVariant } from '../state/scenarioSlice';
 
 /**
  * Runs the analyses the store asks for (`analysisRun`) in the worker and
@@ -31,7 +33,8 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
     const ctrl = new AbortController();
     current = { runId: r.runId, ctrl };
     try {
-      const b = await loadBuildings(s);
+      // Analyses run on the active scenario variant: its demolished buildings out, its proposed ones in.
+      const b = effectiveBuildings(await loadBuildings(s), s.scenarios ? activeVariant(s) : null);
       if (r.kind === 'shadows') {
         const res = await client.request('shadows', { buildings: b, timeMs: r.timeMs, perBuilding: false }, { signal: ctrl.signal });
         store.getState().analysisFinished({ kind: 'shadows', runId: r.runId, ...res });
