@@ -58,6 +58,25 @@ async function sketch(page: Page, ring: Ring, input: 'mouse' | 'touch'): Promise
   }
 }
 
+/** Mean luminance of the 3D canvas in a 9 × 9 px square around a window position. */
+async function lumaAt(page: Page, p: { x: number; y: number }): Promise<number> {
+  return page.evaluate(([x, y]) => {
+    const src = document.querySelector('#scene canvas') as HTMLCanvasElement;
+    const r = src.getBoundingClientRect();
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(src, 0, 0);
+    const cx = Math.round(((x - r.left) * src.width) / r.width);
+    const cy = Math.round(((y - r.top) * src.height) / r.height);
+    const d = g.getImageData(cx - 4, cy - 4, 9, 9).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+    return sum / (d.length / 4);
+  }, [p.x, p.y] as const);
+}
+
 async function waitForModel(page: Page, id: string): Promise<void> {
   await page.waitForFunction((bid) => window.__planlotseScenario!.modelIds().includes(bid), id, { timeout: 120_000 });
   await settle(page);
@@ -71,9 +90,12 @@ afterAll(async () => {
 });
 
 describe('scenarios in the browser', () => {
-  it('draws a building with touch taps', async () => {
+  it('draws a building with touch taps; its model casts a Cesium shadow', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, hasTouch: true });
-    const page = await open(ctx);
+    const page = await open(ctx, `${QUERY}&sh=1`);
+    // Ground 8 m north of the building's north edge: in its noon shadow (21 March, sun 36° high, 12 m building).
+    const [slon, slat] = ll(72, 144);
+    const lit = await lumaAt(page, await toScreen(page, slon, slat, 0));
     await sketch(page, rect(60, 120, 24, 16), 'touch');
     const s = await state(page);
     expect(s.message).toBeNull();
@@ -82,6 +104,8 @@ describe('scenarios in the browser', () => {
     expect(areaM2(s.variant!.buildings[0].footprint)).toBeLessThan(24 * 16 * 1.05);
     await waitForModel(page, s.variant!.buildings[0].id);
     await snap(page, 'scenario-touch');
+    const shaded = await lumaAt(page, await toScreen(page, slon, slat, 0));
+    expect(shaded).toBeLessThan(lit * 0.85);
     await ctx.close();
   });
 
