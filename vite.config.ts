@@ -7,6 +7,11 @@ import { existsSync, readdirSync } from 'node:fs';
 // served by the app itself so that nothing is fetched from a CDN or Cesium ion.
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
 
+function datasetFolders(): string[] {
+  if (!existsSync('data')) return [];
+  return readdirSync('data').filter((name) => existsSync(`data/${name}/catalog.json`));
+}
+
 export default defineConfig({
   base: './',
   define: {
@@ -21,7 +26,8 @@ export default defineConfig({
         { src: `${cesiumBuild}/Assets`, dest: 'cesium' },
         { src: `${cesiumBuild}/Widgets`, dest: 'cesium' },
         // Converted datasets (data/demo, …) are served under ./data/.
-        ...(existsSync('data') && readdirSync('data').length > 0 ? [{ src: 'data/*', dest: 'data' }] : []),
+        // Only folders with a catalog.json are datasets; sources such as data/demo-src stay out of dist/.
+        ...datasetFolders().map((name) => ({ src: `data/${name}`, dest: 'data' })),
       ],
     }),
   ],
