@@ -10,6 +10,7 @@ import { createMeasureSlice } from './measureSlice';
 import { createViewerStatusSlice } from './viewerStatusSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createAnalysisSlice } from './analysisSlice';
+import { createDroppedFilesSlice } from './droppedFilesSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -27,6 +28,7 @@ const SLICES: SliceCreator<object>[] = [
   createViewerStatusSlice,
   createScenarioSlice,
   createAnalysisSlice,
+  createDroppedFilesSlice,
 ];
 
 /**

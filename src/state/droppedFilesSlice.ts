@@ -1,0 +1,187 @@
+import type { FeatureCollection } from 'geojson';
+import type { ConversionIssue } from '../core/convert/ConversionReport';
+import type { CatalogLayer } from '../core/model/Catalog';
+import type { DroppedFileResult } from '../core/vector/convertDroppedFile';
+import type { SliceCreator } from './AppState';
+import type { LayerStatus } from './layersSlice';
+import type { CameraView } from './viewSlice';
+
+/** File name endings the drop target accepts; the kind itself is detected from the content. */
+export const DROP_EXTENSIONS = ['.gml', '.xml', '.json', '.geojson', '.zip'] as const;
+/** Largest file converted in the browser (the worker holds the text, the tree and the GeoJSON at once). */
+export const MAX_DROP_BYTES = 64 * 1024 * 1024;
+/** CRSs offered when a file names none (CityJSON without `referenceSystem`, CityGML without `srsName`). */
+export const DROP_CRS_CHOICES = ['EPSG:25832', 'EPSG:25833', 'EPSG:28992', 'EPSG:31467'] as const;
+
+/** Something the browser can read as bytes: a `File`, or a `Blob` with a name. */
+export interface DropSource {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Why a file could not be shown; the UI turns the code into a sentence. */
+export type DropErrorCode = 'extension' | 'tooLarge' | 'nothing' | 'worker';
+
+export interface DroppedFileEntry {
+  id: string;
+  name: string;
+  sizeBytes: number;
+  status: 'queued' | 'converting' | 'done' | 'error';
+  /** 0..1 while converting. */
+  progress: number;
+  /** CRS chosen by the user for a retry. */
+  crs?: string;
+  /** True when the file names no (known) CRS: the UI offers a CRS choice and a retry. */
+  needsCrs: boolean;
+  error?: { code: DropErrorCode; detail: string };
+  /** Detected kind (xplanung, citygml, geojson, …). */
+  kind?: string;
+  /** Skipped features and warnings, with file, line, feature id and reason. */
+  issues: ConversionIssue[];
+  layerIds: string[];
+  durationMs?: number;
+  /** The bytes, kept for a retry with another CRS. */
+  source: DropSource;
+}
+
+export interface DroppedLayerEntry {
+  fileId: string;
+  def: CatalogLayer;
+  data: FeatureCollection;
+  visible: boolean;
+  opacity: number;
+  status: LayerStatus;
+}
+
+export interface DroppedFilesSlice {
+  droppedFiles: DroppedFileEntry[];
+  droppedLayers: DroppedLayerEntry[];
+  /** File whose skipped-feature list is open, if any. */
+  dropReportFor: string | undefined;
+  /** Queues files for conversion (the app's controller runs the worker); returns their entry ids. */
+  openDroppedFiles(files: DropSource[]): string[];
+  droppedFileStarted(id: string): void;
+  droppedFileProgress(id: string, progress: number): void;
+  /** Installs a worker result: layers, issues, and a camera flight to the new data. */
+  droppedFileConverted(id: string, result: DroppedFileResult): void;
+  droppedFileFailed(id: string, detail: string): void;
+  /** Converts the file again with the given CRS. */
+  retryDroppedFile(id: string, crs: string): void;
+  removeDroppedFile(id: string): void;
+  removeDroppedLayer(layerId: string): void;
+  setDroppedLayerVisible(layerId: string, visible: boolean): void;
+  setDroppedLayerOpacity(layerId: string, opacity: number): void;
+  setDroppedLayerStatus(layerId: string, status: LayerStatus): void;
+  setDropReportFor(fileId: string | undefined): void;
+}
+
+declare module './AppState' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
+  interface AppState extends DroppedFilesSlice {}
+}
+
+/** Group of dropped layers in the layer tree. */
+export const DROPPED_GROUP = { de: 'Eigene Dateien', en: 'Your files' };
+
+// Reasons of the city-model and vector readers when a file names no usable CRS.
+const CRS_REASON = /no CRS|declares no CRS|unknown CRS|referenceSystem/i;
+
+/**
+ * A camera pose looking at a WGS84 bbox from the south at 45° pitch, far
+ * enough back that the whole box fits a typical view.
+ *
+ * @example cameraViewForBbox([9.99, 53.54, 10.0, 53.55]).pitchDeg // -45
+ */
+export function cameraViewForBbox(bbox: [number, number, number, number]): CameraView {
+  const [w, s, e, n] = bbox;
+  const lat = (s + n) / 2;
+  const mPerDegLat = 111_320;
+  const widthM = (e - w) * mPerDegLat * Math.cos((lat * Math.PI) / 180);
+  const heightM = (n - s) * mPerDegLat;
+  // Distance along the view ray so the larger extent fills about 60° of view; at least 300 m.
+  const dist = Math.max(300, 1.1 * Math.max(widthM, heightM));
+  const pitch = 45;
+  const back = dist * Math.cos((pitch * Math.PI) / 180);
+  return { lon: (w + e) / 2, lat: lat - back / mPerDegLat, height: dist * Math.sin((pitch * Math.PI) / 180), headingDeg: 0, pitchDeg: -pitch };
+}
+
+let nextFile = 1;
+
+function extensionOk(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DROP_EXTENSIONS.some((x) => lower.endsWith(x));
+}
+
+function clamp01(v: number): number {
+  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 1;
+}
+
+export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, get) => {
+  const patchFile = (id: string, patch: Partial<DroppedFileEntry>) =>
+    set({ droppedFiles: get().droppedFiles.map((f) => (f.id === id ? { ...f, ...patch } : f)) });
+  const patchLayer = (layerId: string, patch: Partial<DroppedLayerEntry>) =>
+    set({ droppedLayers: get().droppedLayers.map((l) => (l.def.id === layerId ? { ...l, ...patch } : l)) });
+  const dropLayersOf = (fileId: string) => get().droppedLayers.filter((l) => l.fileId !== fileId);
+  return {
+    droppedFiles: [],
+    droppedLayers: [],
+    dropReportFor: undefined,
+    openDroppedFiles: (files) => {
+      const added: DroppedFileEntry[] = files.map((source) => {
+        const base = { id: `file-${nextFile++}`, name: source.name, sizeBytes: source.size, progress: 0, needsCrs: false, issues: [], layerIds: [], source };
+        if (!extensionOk(source.name)) return { ...base, status: 'error', error: { code: 'extension', detail: source.name } };
+        if (source.size > MAX_DROP_BYTES) return { ...base, status: 'error', error: { code: 'tooLarge', detail: `${(source.size / 1048576).toFixed(1)} MB` } };
+        return { ...base, status: 'queued' };
+      });
+      set({ droppedFiles: [...get().droppedFiles, ...added] });
+      return added.map((f) => f.id);
+    },
+    droppedFileStarted: (id) => patchFile(id, { status: 'converting', progress: 0, error: undefined }),
+    droppedFileProgress: (id, progress) => patchFile(id, { progress: clamp01(progress) }),
+    droppedFileConverted: (id, result) => {
+      const file = get().droppedFiles.find((f) => f.id === id);
+      if (!file) return;
+      const taken = new Set(get().droppedLayers.map((l) => l.def.id));
+      const layers: DroppedLayerEntry[] = result.layers.map(({ layer, data }) => {
+        // The same file dropped twice gets its own layer ids.
+        let lid = layer.id;
+        for (let k = 2; taken.has(lid); k++) lid = `${layer.id}-${k}`;
+        taken.add(lid);
+        return { fileId: id, def: { ...layer, id: lid, group: DROPPED_GROUP }, data, visible: true, opacity: layer.opacity ?? 1, status: { state: 'loading' } };
+      });
+      const errors = result.report.issues.filter((i) => i.severity === 'error');
+      const needsCrs = layers.length === 0 && errors.some((i) => CRS_REASON.test(i.reason));
+      patchFile(id, {
+        status: layers.length ? 'done' : 'error',
+        progress: 1,
+        kind: result.kind,
+        issues: result.report.issues,
+        needsCrs,
+        layerIds: layers.map((l) => l.def.id),
+        durationMs: result.report.durationMs,
+        error: layers.length ? undefined : { code: 'nothing', detail: errors[0]?.reason ?? result.kind },
+      });
+      set({ droppedLayers: [...dropLayersOf(id), ...layers] });
+      if (layers.length && result.report.bbox) get().flyTo(cameraViewForBbox(result.report.bbox));
+    },
+    droppedFileFailed: (id, detail) => patchFile(id, { status: 'error', error: { code: 'worker', detail } }),
+    retryDroppedFile: (id, crs) => {
+      set({ droppedLayers: dropLayersOf(id) });
+      patchFile(id, { status: 'queued', crs, progress: 0, error: undefined, needsCrs: false, issues: [], layerIds: [] });
+    },
+    removeDroppedFile: (id) =>
+      set({ droppedFiles: get().droppedFiles.filter((f) => f.id !== id), droppedLayers: dropLayersOf(id), dropReportFor: get().dropReportFor === id ? undefined : get().dropReportFor }),
+    removeDroppedLayer: (layerId) => {
+      const l = get().droppedLayers.find((x) => x.def.id === layerId);
+      if (!l) return;
+      set({ droppedLayers: get().droppedLayers.filter((x) => x.def.id !== layerId) });
+      const file = get().droppedFiles.find((f) => f.id === l.fileId);
+      if (file) patchFile(file.id, { layerIds: file.layerIds.filter((x) => x !== layerId) });
+    },
+    setDroppedLayerVisible: (layerId, visible) => patchLayer(layerId, { visible }),
+    setDroppedLayerOpacity: (layerId, opacity) => patchLayer(layerId, { opacity: clamp01(opacity) }),
+    setDroppedLayerStatus: (layerId, status) => patchLayer(layerId, { status }),
+    setDropReportFor: (fileId) => set({ dropReportFor: fileId }),
+  };
+};
