@@ -17,6 +17,8 @@ import { initScenarioPersistence, installScenarioTestHook } from './scenarioPers
 import { ScenarioSync } from '../viewer/ScenarioSync';
 import { installSketchTool } from '../viewer/SketchTool';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
+import { DroppedLayersSync } from '../viewer/DroppedLayersSync';
+import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
 const url = parseUrlState(location.search);
@@ -63,6 +65,10 @@ installScenarioTestHook(scenarioSync, initScenarioPersistence(store, { scenarioI
 // Analyses: the worker runs what the Analyses panel asks for; the scene shows the result.
 startAnalysisController(store, createAnalysisClient());
 syncAnalysis(scene.viewer, store);
+
+// Dropped/opened files: converted in a worker, shown under "Your files".
+startDroppedFilesController(store);
+installDropTestHook(scene, new DroppedLayersSync(scene.viewer, store));
 
 syncUrl(store);
 runDayPlayer(store);

@@ -1,11 +1,11 @@
 import type { SectionDef } from '../ui/SidePanel';
-import { LayerTree } from '../ui/sections/LayerTree';
 import { ViewpointsSection } from '../ui/sections/ViewpointsSection';
 import { BuildingStyleSection } from '../ui/sections/BuildingStyleSection';
 import { SunSection } from '../ui/sections/SunSection';
 import { MeasureSection } from '../ui/sections/MeasureSection';
 import { ScenarioPanel } from '../ui/scenario/ScenarioPanel';
 import { AnalysesPanel } from '../ui/analysis/AnalysesPanel';
+import { LayersWithFiles } from '../ui/drop/LayersWithFiles';
 
 /**
  * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
@@ -13,7 +13,7 @@ import { AnalysesPanel } from '../ui/analysis/AnalysesPanel';
  * (titles are keys of src/ui/i18n/messages.ts).
  */
 export const SECTIONS: SectionDef[] = [
-  { id: 'layers', title: 'section.layers', Component: LayerTree, defaultOpen: true },
+  { id: 'layers', title: 'section.layers', Component: LayersWithFiles, defaultOpen: true },
   { id: 'viewpoints', title: 'section.viewpoints', Component: ViewpointsSection, defaultOpen: true },
   { id: 'buildings', title: 'section.buildings', Component: BuildingStyleSection },
   { id: 'sun', title: 'section.sun', Component: SunSection },

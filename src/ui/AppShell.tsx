@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AttributionBar } from './AttributionBar';
+import { DropZone } from './drop/DropZone';
 import { FeaturePanel } from './FeaturePanel';
 import { Header } from './Header';
 import { SidePanel, type SectionDef } from './SidePanel';
@@ -24,6 +25,7 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
         <StatusBanner />
         <FeaturePanel />
         <AttributionBar />
+        <DropZone />
       </div>
     </>
   );

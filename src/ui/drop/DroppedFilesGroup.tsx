@@ -1,0 +1,182 @@
+import { useRef, useState } from 'react';
+import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry, type DroppedLayerEntry } from '../../state/droppedFilesSlice';
+import { layerLegend } from '../sections/LayerTree';
+import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import type { MessageKey } from '../i18n/messages';
+
+const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageKey> = {
+  extension: 'drop.err.extension',
+  tooLarge: 'drop.err.tooLarge',
+  nothing: 'drop.err.nothing',
+  worker: 'drop.err.worker',
+};
+
+function DroppedLayerRow({ entry }: { entry: DroppedLayerEntry }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppState((s) => s.lang);
+  const title = entry.def.title[lang];
+  const inputId = `layer-${entry.def.id}`;
+  const legend = layerLegend(entry.def);
+  const pct = Math.round(entry.opacity * 100);
+  return (
+    <li className="layer-row" data-layer={entry.def.id}>
+      <div className="layer-head">
+        <input id={inputId} type="checkbox" checked={entry.visible} aria-label={t('layers.show', { name: title })} onChange={(e) => store.getState().setDroppedLayerVisible(entry.def.id, e.target.checked)} />
+        <label htmlFor={inputId} className="layer-title">
+          {title}
+        </label>
+        {entry.status.state === 'loading' && <span className="layer-status">{t('layers.loading')}</span>}
+        {entry.status.state === 'error' && (
+          <span className="layer-status error" role="alert" title={entry.status.message}>
+            {t('layers.error')}
+          </span>
+        )}
+        <button type="button" className="icon-btn" aria-label={t('drop.removeLayer', { name: title })} title={t('drop.removeLayer', { name: title })} onClick={() => store.getState().removeDroppedLayer(entry.def.id)}>
+          ×
+        </button>
+      </div>
+      <div className="layer-body">
+        <div className="muted small" data-testid="feature-count">
+          {t('layers.features', { n: entry.data.features.length.toLocaleString(lang) })}
+        </div>
+        {entry.visible && (
+          <>
+            <label className="slider-row">
+              <span>{t('layers.opacity')}</span>
+              <input type="range" min={0} max={100} step={5} value={pct} aria-label={t('layers.opacityOf', { name: title })} onChange={(e) => store.getState().setDroppedLayerOpacity(entry.def.id, Number(e.target.value) / 100)} />
+              <output>{pct} %</output>
+            </label>
+            {legend.length > 0 && (
+              <ul className="legend" aria-label={t('layers.legendOf', { name: title })}>
+                {legend.map((l) => (
+                  <li key={l.color + l.label.de}>
+                    <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
+                    {l.label[lang]}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function CrsRetry({ file }: { file: DroppedFileEntry }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const [crs, setCrs] = useState<string>(file.crs ?? DROP_CRS_CHOICES[0]);
+  const id = `crs-${file.id}`;
+  return (
+    <div className="drop-crs">
+      <p>{t('drop.crs.needed')}</p>
+      <label className="field" htmlFor={id}>
+        <span>{t('drop.crs.label', { name: file.name })}</span>
+        <select id={id} value={crs} onChange={(e) => setCrs(e.target.value)}>
+          {DROP_CRS_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="btn btn-primary" onClick={() => store.getState().retryDroppedFile(file.id, crs)}>
+        {t('drop.crs.retry')}
+      </button>
+    </div>
+  );
+}
+
+function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppState((s) => s.lang);
+  const layers = useAppState((s) => s.droppedLayers).filter((l) => l.fileId === file.id);
+  const reportOpen = useAppState((s) => s.dropReportFor === file.id);
+  const skipped = file.issues.length;
+  const features = layers.reduce((n, l) => n + l.data.features.length, 0);
+  const working = file.status === 'queued' || file.status === 'converting';
+  return (
+    <li className="drop-file" data-file={file.name} data-status={file.status}>
+      <div className="drop-file-head">
+        <span className="drop-file-name">{file.name}</span>
+        <button type="button" className="icon-btn" aria-label={t('drop.removeFile', { name: file.name })} title={t('drop.removeFile', { name: file.name })} onClick={() => store.getState().removeDroppedFile(file.id)}>
+          ×
+        </button>
+      </div>
+      {working && (
+        <div className="drop-progress">
+          <progress max={100} value={Math.round(file.progress * 100)} aria-label={t('drop.progressOf', { name: file.name })} />
+          <span className="muted small">{file.status === 'queued' ? t('drop.queued') : t('drop.converting', { p: Math.round(file.progress * 100) })}</span>
+        </div>
+      )}
+      {file.status === 'error' && file.error && (
+        <p className="drop-error" role="alert">
+          {t(ERROR_KEY[file.error.code], { detail: file.error.detail })}
+        </p>
+      )}
+      {file.needsCrs && <CrsRetry file={file} />}
+      {file.status === 'done' && <div className="muted small">{t('drop.summary', { n: features.toLocaleString(lang), layers: layers.length })}</div>}
+      {skipped > 0 && (
+        <button type="button" className="btn drop-report-btn" aria-expanded={reportOpen} aria-controls="drop-report" onClick={() => store.getState().setDropReportFor(reportOpen ? undefined : file.id)}>
+          {t('drop.showReport', { n: skipped })}
+        </button>
+      )}
+      {layers.length > 0 && (
+        <ul>
+          {layers.map((l) => (
+            <DroppedLayerRow key={l.def.id} entry={l} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/**
+ * "Your files" in the layer tree: a keyboard-operable "Open file…" button
+ * (a real file input behind it), then each opened or dropped file with its
+ * progress, errors, CRS retry, skipped-feature list toggle and its layers.
+ */
+export function DroppedFilesGroup() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const lang = useAppState((s) => s.lang);
+  const files = useAppState((s) => s.droppedFiles);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div className="layer-group drop-group" role="group" aria-label={DROPPED_GROUP[lang]}>
+      <h3>{t('drop.group')}</h3>
+      <div className="drop-open">
+        <button type="button" className="btn" onClick={() => input.current?.click()}>
+          {t('drop.open')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="drop-file-input"
+          accept=".gml,.xml,.json,.geojson,.zip"
+          multiple
+          onChange={(e) => {
+            const list = [...(e.target.files ?? [])];
+            if (list.length) store.getState().openDroppedFiles(list);
+            e.target.value = '';
+          }}
+        />
+        <span className="muted small">{t('drop.hint')}</span>
+      </div>
+      {files.length > 0 && (
+        <ul className="drop-files">
+          {files.map((f) => (
+            <DroppedFileItem key={f.id} file={f} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
