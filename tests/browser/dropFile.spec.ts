@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
+import { canvasStats, gridDiff, openApp } from './sceneProbe';
+import { convertDroppedFile } from '../../src/core/vector/convertDroppedFile';
+
+// Real files from ../shared/data/real (never copied into the repo) dropped on
+// the built app as a user would: a synthetic drop event carrying a File, or
+// the "Open file…" input. Expected counts come from the same core converter
+// run here in Node on the same bytes.
+const REAL = path.resolve(process.cwd(), '../shared/data/real');
+const hasReal = existsSync(REAL);
+if (!hasReal) console.warn(`dropFile.spec: ${REAL} is absent — skipping the drop-a-file tests on real data (they need the shared XPlanGML/CityGML/CityJSON samples).`);
+
+let browser: Browser;
+let page: Page;
+let rec: PageRecord;
+let tmp: string;
+
+/** Dispatches dragenter/dragover/drop with one File on the 3D view. */
+async function dropFile(p: Page, name: string, bytes: Buffer): Promise<void> {
+  await p.evaluate(
+    ([n, b64]) => {
+      const bin = atob(b64);
+      const arr = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([arr], n));
+      const target = document.querySelector('#scene canvas')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [name, bytes.toString('base64')] as const,
+  );
+}
+
+/** Waits until the file's conversion finished and every dropped layer is drawn; returns its entry. */
+async function finished(p: Page, name: string) {
+  await p.waitForFunction((n) => {
+    const f = window.__planlotse!.getState().droppedFiles.filter((x) => x.name === n).at(-1);
+    return !!f && f.status !== 'queued' && f.status !== 'converting';
+  }, name, { timeout: 120_000 });
+  await p.evaluate(() => window.__planlotseDrop!.settled(180_000));
+  return p.evaluate((n) => {
+    const s = window.__planlotse!.getState();
+    const f = s.droppedFiles.filter((x) => x.name === n).at(-1)!;
+    const layers = s.droppedLayers.filter((l) => l.fileId === f.id).map((l) => ({ id: l.def.id, type: l.def.type, role: l.def.role, n: l.data.features.length, status: l.status }));
+    return { id: f.id, status: f.status, kind: f.kind, needsCrs: f.needsCrs, error: f.error, issues: f.issues, layers };
+  }, name);
+}
+
+/** Switches all layers of a file on or off through their checkboxes. */
+async function showFile(p: Page, name: string, visible: boolean): Promise<void> {
+  const boxes = p.locator(`li.drop-file[data-file="${name}"] .layer-row input[type=checkbox]`);
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).setChecked(visible);
+  await p.evaluate(() => window.__planlotseDrop!.settled(180_000));
+}
+
+async function expected(file: string, bytes: Buffer, crs?: string) {
+  const r = await convertDroppedFile(new Uint8Array(bytes), file, { crs });
+  return { layers: r.layers.map((l) => ({ type: l.layer.type, n: l.data.features.length })), issues: r.report.issues, bbox: r.report.bbox! };
+}
+
+describe.skipIf(!hasReal)('drop a file on the viewer', () => {
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'planlotse-drop-'));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    rec = recordPage(page);
+    await openApp(page, '?lang=de&t=2026-06-21T10:00:00Z');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('XPlanGML plan: layers in "Eigene Dateien" with their feature counts, PlanZV drapes in the scene, camera flies there', async () => {
+    const bytes = readFileSync(path.join(REAL, 'xplanung-hh/HafenCity7.gml'));
+    const want = await expected('HafenCity7.gml', bytes);
+    await dropFile(page, 'HafenCity7.gml', bytes);
+    const got = await finished(page, 'HafenCity7.gml');
+    expect(got.status).toBe('done');
+    expect(got.kind).toBe('xplanung');
+    expect(got.layers.map((l) => ({ type: l.type, n: l.n }))).toEqual(want.layers);
+    for (const l of got.layers) expect(l.status).toMatchObject({ state: 'ready', featureCount: l.n });
+    // Tree: the group, one row per layer, the Baugebiete count as text.
+    const group = page.getByRole('group', { name: 'Eigene Dateien' });
+    await expect.poll(() => group.locator('.layer-row').count()).toBe(want.layers.length);
+    const bg = got.layers.find((l) => l.id.endsWith('baugebiete'))!;
+    expect(await group.locator(`[data-layer="${bg.id}"] [data-testid=feature-count]`).textContent()).toBe(`${bg.n} Objekte`);
+    // The camera looks at the plan (HafenCity, Hamburg).
+    const cam = await page.evaluate(() => window.__planlotse!.camera());
+    const [w, s, e, n] = want.bbox;
+    expect(cam.lon).toBeGreaterThan(w - 0.01);
+    expect(cam.lon).toBeLessThan(e + 0.01);
+    expect(cam.lat).toBeGreaterThan(s - 0.05);
+    expect(cam.lat).toBeLessThan(n);
+    const on = await canvasStats(page);
+    await snap(page, 'drop-hafencity7');
+    await showFile(page, 'HafenCity7.gml', false);
+    const off = await canvasStats(page);
+    await snap(page, 'drop-hafencity7-hidden');
+    expect(gridDiff(on, off)).toBeGreaterThan(3);
+    await showFile(page, 'HafenCity7.gml', true);
+  });
+
+  it('CityGML via the "Datei öffnen…" input: buildings as extruded meshes', async () => {
+    const file = path.join(REAL, 'nrw-lod2/LoD2_32_325_5732_1_NW.gml');
+    const want = await expected('LoD2_32_325_5732_1_NW.gml', readFileSync(file));
+    await page.getByTestId('drop-file-input').setInputFiles(file);
+    const got = await finished(page, 'LoD2_32_325_5732_1_NW.gml');
+    expect(got).toMatchObject({ status: 'done', kind: 'citygml' });
+    expect(got.layers).toHaveLength(1);
+    expect(got.layers[0]).toMatchObject({ role: 'buildingFootprints', n: want.layers[0].n, status: { state: 'ready', featureCount: want.layers[0].n } });
+    const on = await canvasStats(page);
+    await snap(page, 'drop-citygml-buildings');
+    // A building's roof stands above the ground: its screen position at heightM differs from its foot.
+    const tall = await page.evaluate(() => {
+      const l = window.__planlotse!.getState().droppedLayers.find((x) => x.def.role === 'buildingFootprints')!;
+      const f = [...l.data.features].sort((a, b) => Number(b.properties!.heightM) - Number(a.properties!.heightM))[0];
+      const ring = (f.geometry as GeoJSON.Polygon).coordinates[0];
+      const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length, lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+      const h = Number(f.properties!.heightM);
+      return { h, foot: window.__planlotse!.toScreen(lon, lat, 0), top: window.__planlotse!.toScreen(lon, lat, h) };
+    });
+    expect(tall.h).toBeGreaterThan(5);
+    expect(tall.foot!.y - tall.top!.y).toBeGreaterThan(3);
+    await showFile(page, 'LoD2_32_325_5732_1_NW.gml', false);
+    const off = await canvasStats(page);
+    expect(gridDiff(on, off)).toBeGreaterThan(2);
+    await showFile(page, 'LoD2_32_325_5732_1_NW.gml', true);
+    // Opacity slider of the building layer works through the UI.
+    await page.getByLabel(/^Deckkraft von LoD2_32_325_5732_1_NW/).fill('40');
+    expect(await page.evaluate(() => window.__planlotse!.getState().droppedLayers.find((x) => x.def.role === 'buildingFootprints')!.opacity)).toBeCloseTo(0.4);
+    await page.evaluate(() => window.__planlotseDrop!.settled(180_000));
+    await snap(page, 'drop-citygml-buildings-40pct');
+  });
+
+  it('truncated CityGML: the good buildings are shown, the skipped list names file, line, feature and reason', async () => {
+    const full = readFileSync(path.join(REAL, 'nrw-lod2/LoD2_32_330_5730_1_NW.gml'));
+    const cut = full.subarray(0, Math.floor(full.length * 0.6));
+    writeFileSync(path.join(tmp, 'cut_330_5730.gml'), cut);
+    const want = await expected('cut_330_5730.gml', cut);
+    const wantErr = want.issues.find((i) => i.severity === 'error')!;
+    expect(wantErr.line).toBeGreaterThan(0);
+    await dropFile(page, 'cut_330_5730.gml', cut);
+    const got = await finished(page, 'cut_330_5730.gml');
+    expect(got.status).toBe('done');
+    expect(got.layers[0].n).toBe(want.layers[0].n);
+    expect(got.layers[0].n).toBeGreaterThan(0);
+    expect(got.issues).toEqual(want.issues);
+    const item = page.locator('li.drop-file[data-file="cut_330_5730.gml"]');
+    await item.getByRole('button', { name: /Übersprungene Objekte/ }).click();
+    const panel = page.getByTestId('drop-report');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const row = panel.locator('tbody tr.error').first();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe('cut_330_5730.gml');
+    expect(cells[1]).toBe(String(wantErr.line));
+    expect(cells[2]).toContain(wantErr.featureId!);
+    expect(cells[3]).toContain('truncated');
+    await page.evaluate(() => window.__planlotseDrop!.settled(180_000));
+    await snap(page, 'drop-truncated-report');
+    await panel.getByRole('button', { name: 'Liste schließen' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it('CityJSON without CRS: the user picks one and the buildings appear', async () => {
+    const bytes = readFileSync(path.join(REAL, 'cityjson-nl/rotterdam_subset.json'));
+    await dropFile(page, 'rotterdam_subset.json', bytes);
+    const first = await finished(page, 'rotterdam_subset.json');
+    expect(first).toMatchObject({ status: 'error', needsCrs: true, layers: [] });
+    const item = page.locator('li.drop-file[data-file="rotterdam_subset.json"]');
+    expect(await item.getByRole('alert').textContent()).toContain('referenceSystem');
+    await snap(page, 'drop-cityjson-needs-crs');
+    await item.getByLabel('Koordinatensystem für rotterdam_subset.json').selectOption('EPSG:28992');
+    await item.getByRole('button', { name: 'Erneut lesen' }).click();
+    await page.waitForFunction(() => window.__planlotse!.getState().droppedFiles.find((x) => x.name === 'rotterdam_subset.json')?.status === 'done', undefined, { timeout: 120_000 });
+    const got = await finished(page, 'rotterdam_subset.json');
+    const want = await expected('rotterdam_subset.json', bytes, 'EPSG:28992');
+    expect(got.layers.map((l) => l.n)).toEqual(want.layers.map((l) => l.n));
+    await snap(page, 'drop-cityjson-rotterdam');
+  });
+
+  it('junk and unknown files give a clear error, never a crash; remove takes a file away', async () => {
+    await dropFile(page, 'notes.json', Buffer.from('this is not JSON, GML or a zip\n'));
+    const junk = await finished(page, 'notes.json');
+    expect(junk.status).toBe('error');
+    const alert = page.locator('li.drop-file[data-file="notes.json"] [role=alert]');
+    expect(await alert.textContent()).toMatch(/^Nichts in der Datei konnte gezeigt werden: unknown file/);
+    await dropFile(page, 'plan.pdf', Buffer.from('%PDF-1.4\n'));
+    await page.waitForFunction(() => window.__planlotse!.getState().droppedFiles.some((x) => x.name === 'plan.pdf' && x.status === 'error'));
+    expect(await page.locator('li.drop-file[data-file="plan.pdf"] [role=alert]').textContent()).toContain('Unbekanntes Dateiformat: plan.pdf');
+    await snap(page, 'drop-errors');
+    // English UI: the same error in English.
+    await page.getByRole('button', { name: 'Englisch' }).click();
+    expect(await alert.textContent()).toMatch(/^Nothing in the file could be shown/);
+    await page.getByRole('button', { name: 'German' }).click();
+    await page.getByRole('button', { name: 'notes.json entfernen' }).click();
+    await page.getByRole('button', { name: 'HafenCity7.gml entfernen' }).click();
+    const left = await page.evaluate(() => window.__planlotse!.getState().droppedFiles.map((f) => f.name));
+    expect(left).not.toContain('notes.json');
+    expect(left).not.toContain('HafenCity7.gml');
+    expect(await page.evaluate(() => window.__planlotse!.getState().droppedLayers.some((l) => l.def.id.includes('hafencity7')))).toBe(false);
+    expect(rec.pageErrors).toEqual([]);
+  });
+});
