@@ -24,6 +24,7 @@ import {
 } from '../../src/core/analysis';
 import { LocalFrame } from '../../src/core/crs/LocalFrame';
 import type { Bench, BenchResult } from './BenchResult';
+import { planarGeometryArea as planarArea } from '../../src/core/geometry/signedRingArea';
 
 const centre: [number, number] = [9.99, 53.55];
 const DATE = '2026-03-20';
@@ -46,18 +47,6 @@ function turfPoly(rings: ArrayLike<number>[]): GeoJSON.Feature<GeoJSON.Polygon> 
   );
 }
 
-function planarArea(g: GeoJSON.Polygon | GeoJSON.MultiPolygon | null | undefined): number {
-  if (!g) return 0;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let a = 0;
-  for (const p of polys)
-    p.forEach((ring, k) => {
-      let s = 0;
-      for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      a += k === 0 ? Math.abs(s / 2) : -Math.abs(s / 2);
-    });
-  return a;
-}
 
 function sunHoursBench(): BenchResult[] {
   const frame = LocalFrame.around(centre);

@@ -1,15 +1,7 @@
 import type { PlanVertex, Rect, Xy, Xyz } from './DemoDistrict';
 
 /** Signed area of a ring (positive = counter-clockwise); the ring may be open or closed. */
-export function signedArea(ring: readonly Xy[]): number {
-  let a = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x0, y0] = ring[i];
-    const [x1, y1] = ring[(i + 1) % ring.length];
-    a += x0 * y1 - x1 * y0;
-  }
-  return a / 2;
-}
+export { signedRingArea as signedArea } from '../../src/core/geometry/signedRingArea';
 
 export function rectRing(r: Rect): Xy[] {
   return [[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1]];

@@ -1,6 +1,6 @@
 import { Clipper, Clipper64, ClipType, FillRule, PolyTree64, type Path64, type Paths64 } from 'clipper2-ts';
 import { polyTreeToPolygons } from './computeShadows';
-import { pointInRings } from './localGeometry';
+import { pointInRings, ringArea } from './localGeometry';
 import { clipScale, itemEdges, type LayerItem, type PolygonLayer } from './polygonLayer';
 
 export interface OverlapPair {
@@ -199,8 +199,3 @@ function clipEdge(pts: number[], f: (v: number) => number, axis: 0 | 1): number[
   return out;
 }
 
-function ringArea(r: Float64Array): number {
-  let s = 0;
-  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) s += (r[j] - r[i]) * (r[j + 1] + r[i + 1]);
-  return s / 2;
-}

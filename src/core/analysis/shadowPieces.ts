@@ -1,4 +1,5 @@
 import type { BuildingSolid, SolidColumn } from './prepareBuildings';
+import { ringArea as signedArea } from './localGeometry';
 
 /**
  * Receives one shadow piece: a polygon (outer ring first, holes after, flat
@@ -166,11 +167,6 @@ export function convexHull(pts: Float64Array, len: number): Float64Array {
   return out.subarray(0, 2 * m);
 }
 
-function signedArea(r: Float64Array): number {
-  let a = 0;
-  for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) a += (r[j] - r[i]) * (r[j + 1] + r[i + 1]);
-  return a / 2;
-}
 
 function reverseInPlace(r: Float64Array): void {
   for (let i = 0, j = r.length - 2; i < j; i += 2, j -= 2) {

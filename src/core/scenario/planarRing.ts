@@ -6,15 +6,7 @@
 export type XY = [number, number];
 
 /** Signed area (m²), positive for counter-clockwise rings. */
-export function signedArea(ring: readonly XY[]): number {
-  let a = 0;
-  for (let i = 0, n = ring.length; i < n; i++) {
-    const [x1, y1] = ring[i];
-    const [x2, y2] = ring[(i + 1) % n];
-    a += x1 * y2 - x2 * y1;
-  }
-  return a / 2;
-}
+export { signedRingArea as signedArea } from '../geometry/signedRingArea';
 
 /** Drops a closing vertex equal to the first one. */
 export function openRing<T extends ArrayLike<number>>(ring: readonly T[]): T[] {

@@ -1,3 +1,4 @@
+import { signedRingArea } from '../geometry/signedRingArea';
 import type { Geometry, Position } from 'geojson';
 
 /** What happened to one geometry on its way to RFC 7946 GeoJSON. */
@@ -191,13 +192,8 @@ export function snapRing(closed: Position[], tol: number): { ring: Position[]; s
   return { ring: pts.length > 0 ? [...pts, pts[0].slice()] : [], spikes, at };
 }
 
-/** Twice the signed planar area (shoelace): positive for counter-clockwise rings. */
-export function signedArea(ring: Position[]): number {
-  let s = 0;
-  const x0 = ring[0][0], y0 = ring[0][1];
-  for (let i = 0; i + 1 < ring.length; i++) s += (ring[i][0] - x0) * (ring[i + 1][1] - y0) - (ring[i + 1][0] - x0) * (ring[i][1] - y0);
-  return s / 2;
-}
+/** Signed planar area (shoelace): positive for counter-clockwise rings. */
+export const signedArea = signedRingArea;
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
   const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);

@@ -3,6 +3,7 @@ import * as turf from '@turf/turf';
 import { Clipper, FillRule, type Paths64 } from 'clipper2-ts';
 import { computeOverlaps, generateTiling, prepareLayer, type PolygonLayer } from '../../../src/core/analysis';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
+import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';
 
 const centre: [number, number] = [9.99, 53.55];
 const frame = LocalFrame.around(centre);
@@ -93,14 +94,3 @@ describe('computeOverlaps', () => {
   });
 });
 
-function planarArea(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): number {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let a = 0;
-  for (const p of polys)
-    p.forEach((ring, k) => {
-      let s = 0;
-      for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      a += k === 0 ? Math.abs(s / 2) : -Math.abs(s / 2);
-    });
-  return a;
-}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeOverlaps, frameAroundFeatures, prepareLayer, type LayerItem } from '../../../src/core/analysis';
 import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
 import { readVectorFile } from '../../../src/core/vector/readVectorFile';
+import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';
 
 const dir = path.resolve(process.cwd(), '../shared/data/real/hh-masterportal-wfs');
 const exists = existsSync(path.join(dir, 'testFeaturesBplanMultiPolygon.xml'));
@@ -83,14 +84,3 @@ describe.skipIf(!exists)('computeOverlaps on real Hamburg WFS data (read with th
   });
 });
 
-function planarArea(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): number {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let a = 0;
-  for (const p of polys)
-    p.forEach((ring, k) => {
-      let s = 0;
-      for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      a += k === 0 ? Math.abs(s / 2) : -Math.abs(s / 2);
-    });
-  return a;
-}

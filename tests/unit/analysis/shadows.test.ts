@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/analysis';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 import type { BuildingCollection } from '../../../src/core/model/Building';
+import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';
 
 const centre: [number, number] = [9.99, 53.55];
 
@@ -94,14 +95,3 @@ function closeRing(r: Float64Array): number[][] {
   return out;
 }
 
-function planarArea(g: GeoJSON.Polygon | GeoJSON.MultiPolygon): number {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let a = 0;
-  for (const p of polys)
-    p.forEach((ring, k) => {
-      let s = 0;
-      for (let i = 0; i < ring.length - 1; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      a += k === 0 ? Math.abs(s / 2) : -Math.abs(s / 2);
-    });
-  return a;
-}

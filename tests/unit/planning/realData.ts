@@ -1,3 +1,4 @@
+import { signedRingArea } from '../../../src/core/geometry/signedRingArea';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import proj4 from 'proj4';
@@ -39,11 +40,7 @@ export function cornerWgs84(native: number[], crs: string): number[] {
 }
 
 /** Planar signed area (positive = counter-clockwise). */
-export function ringArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return s / 2;
-}
+export const ringArea = signedRingArea;
 
 /** Every polygon ring follows RFC 7946 (exterior CCW, holes CW); returns the number of rings checked. */
 export function checkRightHandRule(features: Feature<Geometry, unknown>[]): { rings: number; bad: string[] } {
