@@ -1,6 +1,7 @@
+import { readInputBytes } from './readInputBytes';
 // `npm run convert -- vector <file.geojson|file.json|wfs.xml|shapes.zip …> --out <dir> [--role plan|parcels|playgrounds|trees|green|protection|…] [--title <title>] [--id <layer id>] [--attribution <text>] [--crs EPSG:nnnn] [--strict]`
 // GeoJSON, WFS GML 3.x, zipped shapefiles → one RFC 7946 GeoJSON per layer + catalog layer + report.json.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
 import { ReportBuilder, type ConversionReport } from '../../src/core/convert/ConversionReport';
@@ -25,13 +26,8 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   const crsUsed: { code: string; from: 'file' | 'option' | 'default' }[] = [];
   for (const input of options.inputs) {
     const file = path.basename(input);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(input));
-    } catch (e) {
-      report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
-      continue;
-    }
+    const bytes = await readInputBytes(input, report);
+    if (!bytes) continue;
     let read: VectorLayer[];
     try {
       read = readVectorFile(bytes, { file, crs: options.crs }, report);

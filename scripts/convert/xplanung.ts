@@ -1,6 +1,7 @@
+import { readInputBytes } from './readInputBytes';
 // `npm run convert -- xplanung <plan.gml|XPlanArchiv.zip …> --out <dir> [--crs EPSG:nnnn] [--name <title>] [--attribution <text>] [--id <prefix>] [--strict]`
 // XPlanGML 4.1/5.x/6.0 → one GeoJSON per theme (RFC 7946, WGS84) + texte.json + report.json + catalog layers.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Feature } from 'geojson';
 import type { ConvertOptions } from './options';
@@ -26,13 +27,8 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   if (chord !== undefined && !(chord > 0)) throw new Error(`--chord-error ${options.extra['chord-error']}: give a positive number of metres`);
   for (const input of options.inputs) {
     const file = path.basename(input);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(input));
-    } catch (e) {
-      report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
-      continue;
-    }
+    const bytes = await readInputBytes(input, report);
+    if (!bytes) continue;
     let result;
     try {
       result = readXPlanFile(bytes, { file, report, crs: options.crs, maxChordError: chord });
