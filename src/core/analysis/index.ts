@@ -61,3 +61,4 @@ export {
   type ComplianceRequest,
 } from './runAnalysis';
 export { generateTiling } from './generateLayers';
+export { overlapGroupProperty, groupShares, areaByGroup, type OverlapGroupShare } from './overlapCategories';

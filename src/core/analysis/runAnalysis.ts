@@ -10,6 +10,7 @@ import { prepareLayer } from './polygonLayer';
 import { prepareBuildings } from './prepareBuildings';
 import { zoneSunStatistics, type ZoneSunStats } from './zoneSunStatistics';
 import { overlapsToGeoJson } from './analysisOutputs';
+import { areaByGroup, groupShares, type OverlapGroupShare } from './overlapCategories';
 
 /*
  * Request-level entry points shared by the browser worker and the CLI, so both
@@ -124,6 +125,8 @@ export interface OverlapsRequest {
 export interface OverlapsResponse {
   pairs: { aId: string; bId: string; aGroup: string; bGroup: string; areaM2: number; shareOfA: number; shareOfB: number }[];
   groups: OverlapGroup[];
+  /** The groups with the share of each side's category area (additive to `groups`). */
+  groupShares?: OverlapGroupShare[];
   totalAreaM2: number;
   geojson?: GeoJSON.FeatureCollection;
 }
@@ -131,10 +134,12 @@ export interface OverlapsResponse {
 /** Overlaps of two layers (pairs, groups, optionally GeoJSON polygons). */
 export function runOverlaps(req: OverlapsRequest): OverlapsResponse {
   const frame = frameAroundFeatures([...req.a.features, ...req.b.features]);
-  const r = computeOverlaps(prepareLayer(req.a.features, frame, req.groupA), prepareLayer(req.b.features, frame, req.groupB), { withGeometry: req.withGeometry });
+  const la = prepareLayer(req.a.features, frame, req.groupA), lb = prepareLayer(req.b.features, frame, req.groupB);
+  const r = computeOverlaps(la, lb, { withGeometry: req.withGeometry });
   return {
     pairs: r.pairs.map(({ aId, bId, aGroup, bGroup, areaM2, shareOfA, shareOfB }) => ({ aId, bId, aGroup, bGroup, areaM2, shareOfA, shareOfB })),
     groups: r.groups,
+    groupShares: groupShares(r.groups, areaByGroup(la.items), areaByGroup(lb.items)),
     totalAreaM2: r.totalAreaM2,
     ...(req.withGeometry ? { geojson: overlapsToGeoJson(r, frame) } : {}),
   };
