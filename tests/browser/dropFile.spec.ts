@@ -60,7 +60,7 @@ async function showFile(p: Page, name: string, visible: boolean): Promise<void> 
 
 async function expected(file: string, bytes: Buffer, crs?: string) {
   const r = await convertDroppedFile(new Uint8Array(bytes), file, { crs });
-  return { layers: r.layers.map((l) => ({ type: l.layer.type, n: l.data.features.length })), issues: r.report.issues, bbox: r.report.bbox! };
+  return { layers: r.layers.map((l) => ({ id: l.layer.id, type: l.layer.type, n: l.data.features.length })), issues: r.report.issues, bbox: r.report.bbox! };
 }
 
 describe.skipIf(!hasReal)('drop a file on the viewer', () => {
@@ -83,7 +83,7 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     const got = await finished(page, 'HafenCity7.gml');
     expect(got.status).toBe('done');
     expect(got.kind).toBe('xplanung');
-    expect(got.layers.map((l) => ({ type: l.type, n: l.n }))).toEqual(want.layers);
+    expect(got.layers.map((l) => ({ id: l.id, type: l.type, n: l.n }))).toEqual(want.layers);
     for (const l of got.layers) expect(l.status).toMatchObject({ state: 'ready', featureCount: l.n });
     // Tree: the group, one row per layer, the Baugebiete count as text.
     const group = page.getByRole('group', { name: 'Eigene Dateien' });
