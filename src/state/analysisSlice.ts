@@ -1,7 +1,30 @@
 import { toZoned } from '../core/time/zonedTime';
+import type { AreaCompliance, OverlapGroupShare, RuleStatus, ZoneSunStats } from '../core/analysis';
 import type { SliceCreator } from './AppState';
 
-export type AnalysisKind = 'shadows' | 'sunHours';
+export type AnalysisKind = 'shadows' | 'sunHours' | 'overlaps' | 'compliance';
+
+/** What a result was computed from, shown in small text under it. */
+export interface AnalysisInputs {
+  /** Catalog id of the dataset (its data version). */
+  catalogId: string;
+  /** Catalog layer ids read. */
+  layers: string[];
+  /** Scenario variant the buildings came from (null: the existing city). */
+  variant: string | null;
+  timeMs?: number;
+  date?: string;
+  stepMin?: number;
+  cellM?: number;
+}
+
+/** Sun-hour statistics of one polygon of a zone layer (playgrounds, green spaces, parcels). */
+export interface ZoneRow extends ZoneSunStats {
+  /** Catalog layer id the polygon comes from. */
+  layerId: string;
+  /** Display name (the feature's name/label, else its id). */
+  label: string;
+}
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 /** What the user asked for; the app's analysis controller runs it in the worker. */
@@ -17,6 +40,9 @@ export interface AnalysisRun {
   stepMin: number;
   /** Sun hours: WGS84 [minLon, minLat, maxLon, maxLat] (the current view or the dataset extent). */
   bbox?: [number, number, number, number];
+  /** Overlaps: the two catalog layer ids. */
+  overlapA?: string;
+  overlapB?: string;
 }
 
 /** Summary of a finished analysis (numbers for the panel; geometry/raster for the viewer). */
@@ -29,6 +55,30 @@ export type AnalysisResult =
       azimuthDeg: number;
       unionAreaM2: number;
       geojson: GeoJSON.FeatureCollection;
+      inputs: AnalysisInputs;
+    }
+  | {
+      kind: 'overlaps';
+      runId: number;
+      /** Category pairs with their area and the share of each side's category area. */
+      groups: OverlapGroupShare[];
+      pairCount: number;
+      totalAreaM2: number;
+      /** Overlap polygons (WGS84) for the map. */
+      geojson: GeoJSON.FeatureCollection;
+      inputs: AnalysisInputs;
+    }
+  | {
+      kind: 'compliance';
+      runId: number;
+      areas: AreaCompliance[];
+      /** Baugebiet id → its label in the plan ("WA 1"). */
+      labels: Record<string, string>;
+      /** Building id → [lon, lat] of its footprint's box centre, to fly to. */
+      buildingCentres: Record<string, [number, number]>;
+      /** Baugebiete with closed building pattern (bauweise geschlossen): density is judged for the zone, not per parcel. */
+      closedZones: string[];
+      inputs: AnalysisInputs;
     }
   | {
       kind: 'sunHours';
@@ -42,7 +92,18 @@ export type AnalysisResult =
       shareAtLeast2h: number;
       shareAtLeast4h: number;
       groundCells: number;
+      /** Per-polygon statistics of the catalog's playgrounds, green spaces and parcels. */
+      zones: ZoneRow[];
+      inputs: AnalysisInputs;
     };
+
+/** Sun hours under the pointer (hover or tap on the heatmap). */
+export interface AnalysisProbe {
+  lon: number;
+  lat: number;
+  /** null: inside a building. */
+  hours: number | null;
+}
 
 export interface AnalysisSlice {
   analysisKind: AnalysisKind;
@@ -56,8 +117,15 @@ export interface AnalysisSlice {
   /** The run the controller should perform (undefined: nothing requested). */
   analysisRun: AnalysisRun | undefined;
   analysisResult: AnalysisResult | undefined;
+  /** Overlaps: catalog layer ids of the two polygon layers. */
+  analysisOverlapA: string;
+  analysisOverlapB: string;
+  /** Shadows are recomputed when the scene time changes (after one run). */
+  analysisFollowTime: boolean;
+  analysisProbe: AnalysisProbe | undefined;
   setAnalysisKind(kind: AnalysisKind): void;
-  setAnalysisParams(p: { date?: string; cellM?: number; stepMin?: number }): void;
+  setAnalysisParams(p: { date?: string; cellM?: number; stepMin?: number; overlapA?: string; overlapB?: string; followTime?: boolean }): void;
+  setAnalysisProbe(probe: AnalysisProbe | undefined): void;
   /** Requests a run with the current parameters (shadows at the scene time). */
   requestAnalysis(bbox?: [number, number, number, number]): void;
   cancelAnalysis(): void;
@@ -96,8 +164,13 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysisError: undefined,
   analysisRun: undefined,
   analysisResult: undefined,
+  analysisOverlapA: '',
+  analysisOverlapB: '',
+  analysisFollowTime: true,
+  analysisProbe: undefined,
   setAnalysisKind: (analysisKind) => set({ analysisKind }),
-  setAnalysisParams: ({ date, cellM, stepMin }) => {
+  setAnalysisProbe: (analysisProbe) => set({ analysisProbe }),
+  setAnalysisParams: ({ date, cellM, stepMin, overlapA, overlapB, followTime }) => {
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`setAnalysisParams: date "${date}" is not YYYY-MM-DD`);
     if (cellM !== undefined && !(cellM >= 0.5 && cellM <= 50)) throw new Error(`setAnalysisParams: cell size ${cellM} m must be within 0.5–50 m`);
     if (stepMin !== undefined && !(stepMin >= 1 && stepMin <= 120)) throw new Error(`setAnalysisParams: step ${stepMin} min must be within 1–120 min`);
@@ -105,6 +178,9 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
       ...(date !== undefined ? { analysisDate: date } : {}),
       ...(cellM !== undefined ? { analysisCellM: cellM } : {}),
       ...(stepMin !== undefined ? { analysisStepMin: stepMin } : {}),
+      ...(overlapA !== undefined ? { analysisOverlapA: overlapA } : {}),
+      ...(overlapB !== undefined ? { analysisOverlapB: overlapB } : {}),
+      ...(followTime !== undefined ? { analysisFollowTime: followTime } : {}),
     });
   },
   requestAnalysis: (bbox) => {
@@ -119,6 +195,7 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
       cellM: s.analysisCellM,
       stepMin: s.analysisStepMin,
       ...(bbox ? { bbox } : {}),
+      ...(s.analysisKind === 'overlaps' ? { overlapA: s.analysisOverlapA, overlapB: s.analysisOverlapB } : {}),
     };
     set({ analysisRun: run, analysisStatus: 'running', analysisProgress: 0, analysisError: undefined });
   },
@@ -142,5 +219,55 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
     if (s.analysisRun?.runId !== runId || s.analysisStatus !== 'running') return;
     set({ analysisStatus: 'error', analysisError: message });
   },
-  clearAnalysis: () => set({ analysisResult: undefined, analysisStatus: 'idle', analysisProgress: 0, analysisError: undefined }),
+  clearAnalysis: () => set({ analysisResult: undefined, analysisStatus: 'idle', analysisProgress: 0, analysisError: undefined, analysisProbe: undefined }),
 });
+
+/** One Baugebiet's traffic light and the rows behind it. */
+export interface BaugebietLight {
+  id: string;
+  label: string;
+  landUse: string;
+  /** exceeded: some rule of the zone or of one of its parcels is exceeded; ok: none exceeded and at least one rule checked; unknown: the plan sets no checkable limit. */
+  light: RuleStatus;
+  area: AreaCompliance | undefined;
+  /** Parcel rows of this Baugebiet that exceed a rule (none in closed-pattern zones). */
+  parcels: AreaCompliance[];
+}
+
+/**
+ * Traffic lights per Baugebiet from compliance rows (zone rows and parcel rows).
+ * In closed-pattern zones (`closedZones`) parcel rows are left out: perimeter-block
+ * corner lots are densely built by design, so GRZ/GFZ count for the zone as a whole,
+ * and the per-building rules (storeys, height, Baugrenze) are already on the zone row.
+ *
+ * @example baugebietLights(result.areas, result.labels, result.closedZones).filter((b) => b.light === 'exceeded')
+ */
+export function baugebietLights(areas: AreaCompliance[], labels: Record<string, string> = {}, closedZones: string[] = []): BaugebietLight[] {
+  const byId = new Map<string, BaugebietLight>();
+  const closed = new Set(closedZones);
+  for (const a of areas) {
+    if (a.kind === 'parcel' && closed.has(a.baugebietId)) continue;
+    let l = byId.get(a.baugebietId);
+    if (!l) byId.set(a.baugebietId, (l = { id: a.baugebietId, label: labels[a.baugebietId] ?? a.landUse ?? a.baugebietId, landUse: a.landUse, light: 'unknown', area: undefined, parcels: [] }));
+    if (a.kind === 'baugebiet') l.area = a;
+    const exceeded = a.rules.some((r) => r.status === 'exceeded');
+    if (a.kind === 'parcel' && exceeded) l.parcels.push(a);
+    if (exceeded) l.light = 'exceeded';
+    else if (l.light === 'unknown' && a.kind === 'baugebiet' && a.rules.some((r) => r.status === 'ok')) l.light = 'ok';
+  }
+  return [...byId.values()].sort((x, y) => x.label.localeCompare(y.label, 'de', { numeric: true }));
+}
+
+/**
+ * The sun hours of the grid cell containing local point (x, y) in the grid's frame:
+ * a number, null inside a building, undefined outside the grid.
+ *
+ * @example sunHoursAt(result, ...frame.toLocal([lon, lat]))
+ */
+export function sunHoursAt(r: { grid: { x0: number; y0: number; cellM: number; nx: number; ny: number }; sunHours: ArrayLike<number>; building: ArrayLike<number> }, x: number, y: number): number | null | undefined {
+  const g = r.grid;
+  const i = Math.floor((x - g.x0) / g.cellM), j = Math.floor((y - g.y0) / g.cellM);
+  if (!(i >= 0 && j >= 0 && i < g.nx && j < g.ny)) return undefined;
+  const k = j * g.nx + i;
+  return r.building[k] ? null : r.sunHours[k];
+}

@@ -1,20 +1,21 @@
-import { Cartesian3, Color, ConstantProperty, CustomDataSource, ImageMaterialProperty, PolygonHierarchy, Rectangle, type Viewer } from 'cesium';
+import { Cartesian2, Cartesian3, Cartographic, Color, ConstantProperty, CustomDataSource, ImageMaterialProperty, Math as CesiumMath, PolygonHierarchy, Rectangle, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
 import { LocalFrame } from '../core/crs/LocalFrame';
+import { sunHoursColor } from '../core/analysis/sunHoursColor';
 import type { AppState, AppStore } from '../state';
-import type { AnalysisResult } from '../state/analysisSlice';
+import { sunHoursAt, type AnalysisResult } from '../state/analysisSlice';
+
+export { sunHoursColor };
 
 const SHADOW = Color.fromCssColorString('#1d2a5b').withAlpha(0.45);
-
-/** Colour ramp for sun hours: dark blue (0 h) → yellow (≥ 10 h). */
-export function sunHoursColor(h: number): [number, number, number] {
-  const t = Math.max(0, Math.min(1, h / 10));
-  return [Math.round(30 + 225 * t), Math.round(40 + 180 * t), Math.round(120 - 100 * t)];
-}
+const OVERLAP = Color.fromCssColorString('#e65100').withAlpha(0.6);
+const OVERLAP_OUTLINE = Color.fromCssColorString('#bf360c');
 
 /**
- * Draws the analysis result of the store: the merged shadow polygons, or the
- * sun-hours grid as an image on the ground (building cells transparent).
- * Reconciles on every change of `analysisResult`; returns a disposer.
+ * Draws the analysis result of the store: the merged shadow polygons, the
+ * sun-hours grid as an image on the ground (building cells transparent), or
+ * the overlap polygons. Reconciles on every change of `analysisResult`; while
+ * a sun-hours result is shown, the pointer (hover or tap) reports the cell's
+ * value to the store (`analysisProbe`). Returns a disposer.
  */
 export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
   const ds = new CustomDataSource('analysis');
@@ -27,23 +28,62 @@ export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
     const r = s.analysisResult;
     if (r?.kind === 'shadows' && r.status === 'ok') drawShadows(ds, r.geojson);
     if (r?.kind === 'sunHours') drawSunHours(ds, r);
+    if (r?.kind === 'overlaps') drawOverlaps(ds, r.geojson);
     viewer.scene.requestRender();
   };
   apply(store.getState());
   const unsub = store.subscribe(apply);
+
+  // Value under the pointer: ground point → grid cell. Only the cell change reaches the store.
+  const handler = new ScreenSpaceEventHandler(viewer.scene.canvas);
+  let lastKey = '';
+  const probe = (pos: Cartesian2) => {
+    const r = store.getState().analysisResult;
+    if (r?.kind !== 'sunHours') return;
+    const ray = viewer.camera.getPickRay(pos);
+    const p = (ray && viewer.scene.globe.pick(ray, viewer.scene)) ?? viewer.camera.pickEllipsoid(pos);
+    let next: AppState['analysisProbe'];
+    if (p) {
+      const c = Cartographic.fromCartesian(p);
+      const lon = CesiumMath.toDegrees(c.longitude), lat = CesiumMath.toDegrees(c.latitude);
+      const [x, y] = new LocalFrame(r.grid.originX, r.grid.originY).toLocal([lon, lat]);
+      const h = sunHoursAt(r, x, y);
+      if (h !== undefined) next = { lon, lat, hours: h };
+    }
+    const key = next ? `${Math.floor(next.lon * 1e5)}:${Math.floor(next.lat * 1e5)}:${next.hours}` : '';
+    if (key === lastKey) return;
+    lastKey = key;
+    store.getState().setAnalysisProbe(next);
+  };
+  handler.setInputAction((e: ScreenSpaceEventHandler.MotionEvent) => probe(e.endPosition), ScreenSpaceEventType.MOUSE_MOVE);
+  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => probe(e.position), ScreenSpaceEventType.LEFT_CLICK);
   return () => {
     unsub();
+    handler.destroy();
     viewer.dataSources.remove(ds, true);
   };
 }
+
+const ring = (r: GeoJSON.Position[]) => Cartesian3.fromDegreesArray(r.flatMap((p) => [p[0], p[1]]));
 
 function drawShadows(ds: CustomDataSource, fc: GeoJSON.FeatureCollection): void {
   for (const f of fc.features) {
     if (f.properties?.kind !== 'union' || f.geometry?.type !== 'MultiPolygon') continue;
     for (const poly of f.geometry.coordinates) {
-      const ring = (r: GeoJSON.Position[]) => Cartesian3.fromDegreesArray(r.flatMap((p) => [p[0], p[1]]));
       const hierarchy = new PolygonHierarchy(ring(poly[0]), poly.slice(1).map((h) => new PolygonHierarchy(ring(h))));
       ds.entities.add({ polygon: { hierarchy: new ConstantProperty(hierarchy), height: 0.15, material: SHADOW } });
+    }
+  }
+}
+
+function drawOverlaps(ds: CustomDataSource, fc: GeoJSON.FeatureCollection): void {
+  for (const f of fc.features) {
+    const g = f.geometry;
+    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const poly of polys) {
+      if (!poly[0] || poly[0].length < 4) continue;
+      const hierarchy = new PolygonHierarchy(ring(poly[0]), poly.slice(1).map((h) => new PolygonHierarchy(ring(h))));
+      ds.entities.add({ polygon: { hierarchy: new ConstantProperty(hierarchy), height: 0.2, material: OVERLAP, outline: true, outlineColor: OVERLAP_OUTLINE } });
     }
   }
 }

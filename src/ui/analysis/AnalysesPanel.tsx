@@ -1,14 +1,21 @@
 import type { AnalysisKind } from '../../state/analysisSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
-import { analysisText, type AnalysisMessageKey } from './analysisMessages';
 import { toZoned } from '../../core/time/zonedTime';
+import { AnalysisInputsLine } from './AnalysisInputsLine';
+import { ComplianceView } from './ComplianceView';
+import { OverlapsView } from './OverlapsView';
+import { panelText } from './panelText';
+import { SunHoursView } from './SunHoursView';
+import './analyses.css';
 
-const KINDS: AnalysisKind[] = ['shadows', 'sunHours'];
+const KINDS: AnalysisKind[] = ['shadows', 'sunHours', 'overlaps', 'compliance'];
 
 /**
- * The "Analyses" side-panel section: shadows at the scene time or sun hours
- * for a day, with progress, cancel and the key figures. The app's analysis
- * controller runs the requested analysis in the worker; the viewer draws it.
+ * The "Analyses" side-panel section: shadows at the scene time (following the
+ * time slider), sun hours for a day (heatmap legend, value under the pointer,
+ * per-polygon table), overlaps of two polygon layers, and plan compliance as
+ * traffic lights per Baugebiet. The app's analysis controller runs the
+ * requested analysis in the worker; the viewer draws it.
  */
 export function AnalysesPanel() {
   const store = useAppStoreApi();
@@ -21,9 +28,34 @@ export function AnalysesPanel() {
   const date = useAppState((s) => s.analysisDate || toZoned(s.timeMs).date);
   const cellM = useAppState((s) => s.analysisCellM);
   const stepMin = useAppState((s) => s.analysisStepMin);
-  const t = (k: AnalysisMessageKey, v?: Record<string, string | number>) => analysisText(lang, k, v);
-  const nf = (v: number, d: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+  const followTime = useAppState((s) => s.analysisFollowTime);
+  const catalog = useAppState((s) => s.catalog);
+  const overlapA = useAppState((s) => s.analysisOverlapA);
+  const overlapB = useAppState((s) => s.analysisOverlapB);
+  const tx = panelText(lang);
+  const { t } = tx;
   const running = status === 'running';
+  const polygonLayers = (catalog?.layers ?? []).filter((l) => l.type === 'geojson-polygons');
+  // Defaults: Baugebiete × flood zone (else parcels, else the next polygon layer).
+  const a = overlapA || (polygonLayers.find((l) => l.role === 'zoning') ?? polygonLayers[0])?.id || '';
+  const b = overlapB || (polygonLayers.find((l) => l.role === 'flood') ?? polygonLayers.find((l) => l.role === 'parcels') ?? polygonLayers.find((l) => l.id !== a))?.id || '';
+  const title = (l: { title: { de: string; en: string } }) => (lang === 'de' ? l.title.de : l.title.en);
+  const run = () => {
+    if (kind === 'overlaps') store.getState().setAnalysisParams({ overlapA: a, overlapB: b });
+    store.getState().requestAnalysis();
+  };
+  const layerSelect = (label: string, value: string, key: 'overlapA' | 'overlapB') => (
+    <label>
+      {label}{' '}
+      <select value={value} disabled={running} onChange={(e) => store.getState().setAnalysisParams({ [key]: e.target.value })}>
+        {polygonLayers.map((l) => (
+          <option key={l.id} value={l.id}>
+            {title(l)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <div className="analyses" data-analysis-status={status}>
       <div className="button-row" role="radiogroup" aria-label={t('kind')}>
@@ -33,6 +65,11 @@ export function AnalysesPanel() {
           </button>
         ))}
       </div>
+      {kind === 'shadows' && (
+        <label className="small">
+          <input type="checkbox" checked={followTime} onChange={(e) => store.getState().setAnalysisParams({ followTime: e.target.checked })} /> {t('followTime')}
+        </label>
+      )}
       {kind === 'sunHours' && (
         <div className="analysis-params">
           <label>
@@ -61,10 +98,16 @@ export function AnalysesPanel() {
           </label>
         </div>
       )}
-      <p className="muted small">{t('hint')}</p>
+      {kind === 'overlaps' && (
+        <div className="analysis-params">
+          {layerSelect(t('layerA'), a, 'overlapA')}
+          {layerSelect(t('layerB'), b, 'overlapB')}
+        </div>
+      )}
+      <p className="muted small">{kind === 'overlaps' ? t('overlapHint') : kind === 'compliance' ? t('complianceHint') : t('hint')}</p>
       <div className="button-row">
         {!running ? (
-          <button type="button" className="btn primary" data-analysis="run" onClick={() => store.getState().requestAnalysis()}>
+          <button type="button" className="btn primary" data-analysis="run" disabled={kind === 'overlaps' && (!a || !b)} onClick={run}>
             {t('run')}
           </button>
         ) : (
@@ -84,7 +127,7 @@ export function AnalysesPanel() {
         {status === 'cancelled' && <div className="muted small">{t('cancelled')}</div>}
         {status === 'error' && <div className="error small">{t('error', { msg: error ?? '' })}</div>}
       </div>
-      {result?.kind === 'shadows' && !running && (
+      {result?.kind === 'shadows' && (
         <dl className="measure-result" data-analysis-result="shadows">
           {result.status === 'sun-below-horizon' ? (
             <div>
@@ -94,40 +137,22 @@ export function AnalysesPanel() {
             <>
               <div>
                 <dt>{t('shadowArea')}</dt>
-                <dd data-analysis-value="unionAreaM2">{nf(result.unionAreaM2, 0)} m²</dd>
+                <dd data-analysis-value="unionAreaM2">{tx.nf(result.unionAreaM2, 0)} m²</dd>
               </div>
               <div>
                 <dt>{t('sunAlt')}</dt>
                 <dd>
-                  {nf(result.altitudeDeg, 1)}° / {nf(result.azimuthDeg, 1)}°
+                  {tx.nf(result.altitudeDeg, 1)}° / {tx.nf(result.azimuthDeg, 1)}°
                 </dd>
               </div>
             </>
           )}
         </dl>
       )}
-      {result?.kind === 'sunHours' && !running && (
-        <dl className="measure-result" data-analysis-result="sunHours">
-          <div>
-            <dt>{t('mean')}</dt>
-            <dd data-analysis-value="meanSunHours">{nf(result.meanSunHours, 1)} h</dd>
-          </div>
-          <div>
-            <dt>{t('share2')}</dt>
-            <dd>{nf(result.shareAtLeast2h * 100, 0)} %</dd>
-          </div>
-          <div>
-            <dt>{t('share4')}</dt>
-            <dd>{nf(result.shareAtLeast4h * 100, 0)} %</dd>
-          </div>
-          <div>
-            <dt>{t('cells')}</dt>
-            <dd>
-              {nf(result.groundCells, 0)} × {result.grid.cellM} m
-            </dd>
-          </div>
-        </dl>
-      )}
+      {result?.kind === 'sunHours' && <SunHoursView result={result} tx={tx} />}
+      {result?.kind === 'overlaps' && <OverlapsView result={result} tx={tx} />}
+      {result?.kind === 'compliance' && <ComplianceView result={result} tx={tx} />}
+      {result && <AnalysisInputsLine inputs={result.inputs} tx={tx} />}
     </div>
   );
 }

@@ -31,7 +31,7 @@ describe('analysisSlice', () => {
     s().requestAnalysis();
     expect(s().analysisRun!.runId).toBe(2);
     const grid = { x0: 0, y0: 0, cellM: 5, nx: 2, ny: 1, originX: 0, originY: 0 };
-    const result = { kind: 'sunHours' as const, grid, sunHours: new Float32Array([3, 5]), building: new Uint8Array(2), stepCount: 48, stepHours: 0.25, ...sunHoursSummary([3, 5], [0, 0]) };
+    const result = { kind: 'sunHours' as const, grid, sunHours: new Float32Array([3, 5]), building: new Uint8Array(2), stepCount: 48, stepHours: 0.25, ...sunHoursSummary([3, 5], [0, 0]), zones: [], inputs: { catalogId: 'd', layers: ['b'], variant: null } };
     s().analysisFinished({ ...result, runId: 1 });
     expect(s().analysisResult).toBeUndefined();
     s().analysisFinished({ ...result, runId: 2 });

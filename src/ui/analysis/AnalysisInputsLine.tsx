@@ -1,0 +1,30 @@
+import type { AnalysisInputs } from '../../state/analysisSlice';
+import { useAppState } from '../StoreContext';
+import { toZoned } from '../../core/time/zonedTime';
+import type { PanelText } from './panelText';
+
+/** The inputs a result was computed from, in small text (date, step, cell size, layers, dataset, variant). */
+export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx: PanelText }) {
+  const catalog = useAppState((s) => s.catalog);
+  const { t } = tx;
+  const title = (id: string) => {
+    const l = catalog?.layers.find((x) => x.id === id);
+    return l ? (tx.lang === 'de' ? l.title.de : l.title.en) : id;
+  };
+  const parts: string[] = [];
+  if (inputs.timeMs !== undefined) {
+    const z = toZoned(inputs.timeMs);
+    parts.push(t('inTime', { v: `${z.date} ${String(Math.floor(z.minutes / 60)).padStart(2, '0')}:${String(z.minutes % 60).padStart(2, '0')}` }));
+  }
+  if (inputs.date) parts.push(t('inDate', { v: inputs.date }));
+  if (inputs.stepMin !== undefined) parts.push(t('inStep', { v: inputs.stepMin }));
+  if (inputs.cellM !== undefined) parts.push(t('inCell', { v: inputs.cellM }));
+  parts.push(t('inLayers', { v: inputs.layers.map(title).join(', ') }));
+  parts.push(t('inData', { v: inputs.catalogId }));
+  parts.push(inputs.variant ? t('inVariant', { v: inputs.variant }) : t('inExisting'));
+  return (
+    <p className="muted small analysis-inputs" data-analysis-inputs="">
+      {t('inputs')}: {parts.join(' · ')}
+    </p>
+  );
+}

@@ -1,0 +1,39 @@
+import type { AnalysisResult } from '../../state/analysisSlice';
+import type { PanelText } from './panelText';
+
+type Overlaps = Extract<AnalysisResult, { kind: 'overlaps' }>;
+
+/** Overlaps result: one row per category pair with m² and the share of each side's category. */
+export function OverlapsView({ result, tx }: { result: Overlaps; tx: PanelText }) {
+  const { t, nf } = tx;
+  if (!result.groups.length) return <p className="muted small" data-analysis-result="overlaps">{t('noOverlap')}</p>;
+  return (
+    <div data-analysis-result="overlaps">
+      <p className="small">{t('total', { m2: nf(result.totalAreaM2, 0), n: result.pairCount })}</p>
+      <div className="analysis-table-wrap">
+        <table className="analysis-table" data-analysis-overlaps="">
+          <thead>
+            <tr>
+              <th>{t('catA')}</th>
+              <th>{t('catB')}</th>
+              <th>{t('area')}</th>
+              <th>{t('shareA')}</th>
+              <th>{t('shareB')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.groups.map((g) => (
+              <tr key={`${g.aGroup}\u0000${g.bGroup}`}>
+                <td>{g.aGroup || '–'}</td>
+                <td>{g.bGroup || '–'}</td>
+                <td className="num">{nf(g.areaM2, 0)}</td>
+                <td className="num">{nf(g.shareOfA * 100, 1)} %</td>
+                <td className="num">{nf(g.shareOfB * 100, 1)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

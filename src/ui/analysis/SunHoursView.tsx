@@ -1,0 +1,90 @@
+import { sunHoursColor, SUN_HOURS_RAMP_MAX } from '../../core/analysis/sunHoursColor';
+import type { AnalysisResult } from '../../state/analysisSlice';
+import { useAppState } from '../StoreContext';
+import type { PanelText } from './panelText';
+
+type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
+
+const rgb = (h: number) => `rgb(${sunHoursColor(h).join(',')})`;
+
+/** Sun-hours result: key figures, legend in hours, the value under the pointer and the per-polygon table. */
+export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }) {
+  const probe = useAppState((s) => s.analysisProbe);
+  const catalog = useAppState((s) => s.catalog);
+  const { t, nf } = tx;
+  const stops = [0, 2, 4, 6, 8, SUN_HOURS_RAMP_MAX];
+  const layerTitle = (id: string) => {
+    const l = catalog?.layers.find((x) => x.id === id);
+    return l ? (tx.lang === 'de' ? l.title.de : l.title.en) : id;
+  };
+  const byLayer = new Map<string, SunHours['zones']>();
+  for (const z of result.zones) {
+    let l = byLayer.get(z.layerId);
+    if (!l) byLayer.set(z.layerId, (l = []));
+    l.push(z);
+  }
+  const pct = (v: number | null) => (v === null ? '–' : `${nf(v * 100, 0)} %`);
+  return (
+    <>
+      <dl className="measure-result" data-analysis-result="sunHours">
+        <div>
+          <dt>{t('mean')}</dt>
+          <dd data-analysis-value="meanSunHours">{nf(result.meanSunHours, 1)} h</dd>
+        </div>
+        <div>
+          <dt>{t('share2')}</dt>
+          <dd>{nf(result.shareAtLeast2h * 100, 0)} %</dd>
+        </div>
+        <div>
+          <dt>{t('share4')}</dt>
+          <dd>{nf(result.shareAtLeast4h * 100, 0)} %</dd>
+        </div>
+        <div>
+          <dt>{t('cells')}</dt>
+          <dd>
+            {nf(result.groundCells, 0)} × {result.grid.cellM} m
+          </dd>
+        </div>
+      </dl>
+      <div className="analysis-legend" data-analysis-legend="sunHours" aria-label={t('legend')}>
+        <div className="small muted">{t('legend')}</div>
+        <div className="analysis-ramp" style={{ background: `linear-gradient(to right, ${stops.map((h) => rgb(h)).join(', ')})` }} />
+        <div className="analysis-ramp-labels small">
+          {stops.map((h) => (
+            <span key={h}>{h === SUN_HOURS_RAMP_MAX ? `≥ ${h}` : h}</span>
+          ))}
+        </div>
+      </div>
+      <p className="small" data-analysis-probe={probe ? (probe.hours === null ? 'building' : probe.hours.toFixed(2)) : ''} aria-live="polite">
+        {probe ? (probe.hours === null ? t('probeBuilding') : t('probe', { h: `${nf(probe.hours, 1)} h` })) : <span className="muted">{t('probeHint')}</span>}
+      </p>
+      <h4 className="analysis-subtitle">{t('zonesTitle')}</h4>
+      {!result.zones.length && <p className="muted small">{t('zonesNone')}</p>}
+      {[...byLayer].map(([layerId, rows]) => (
+        <div key={layerId} className="analysis-table-wrap">
+          <table className="analysis-table" data-analysis-zones={layerId}>
+            <caption>{layerTitle(layerId)}</caption>
+            <thead>
+              <tr>
+                <th>{t('zoneName')}</th>
+                <th>{t('mean')}</th>
+                <th>≥ 2 h</th>
+                <th>≥ 4 h</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((z) => (
+                <tr key={z.id} data-zone-id={z.id}>
+                  <td title={z.id}>{z.label}</td>
+                  <td className="num">{z.meanSunHours === null ? '–' : `${nf(z.meanSunHours, 1)} h`}</td>
+                  <td className="num">{pct(z.shareAtLeast2h)}</td>
+                  <td className="num">{pct(z.shareAtLeast4h)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </>
+  );
+}
