@@ -1,6 +1,6 @@
 import { Cartesian2, Cartesian3, Cartographic, Color, ConstantProperty, CustomDataSource, ImageMaterialProperty, Math as CesiumMath, PolygonHierarchy, Rectangle, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
 import { LocalFrame } from '../core/crs/LocalFrame';
-import { sunHoursColor } from '../core/analysis/sunHoursColor';
+import { sunHoursColor, sunHoursRampMax } from '../core/analysis/sunHoursColor';
 import type { AppState, AppStore } from '../state';
 import { sunHoursAt, type AnalysisResult } from '../state/analysisSlice';
 
@@ -97,13 +97,14 @@ function drawSunHours(ds: CustomDataSource, r: Extract<AnalysisResult, { kind: '
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const img = ctx.createImageData(g.nx, g.ny);
+  const maxH = sunHoursRampMax(r.stepCount * r.stepHours);
   for (let j = 0; j < g.ny; j++)
     for (let i = 0; i < g.nx; i++) {
       const k = j * g.nx + i;
       // Row 0 of the grid is south; row 0 of the image is north.
       const o = ((g.ny - 1 - j) * g.nx + i) * 4;
       if (r.building[k]) continue;
-      const [red, green, blue] = sunHoursColor(r.sunHours[k]);
+      const [red, green, blue] = sunHoursColor(r.sunHours[k], maxH);
       img.data[o] = red;
       img.data[o + 1] = green;
       img.data[o + 2] = blue;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { sunHoursRampMax } from '../../src/core/analysis/sunHoursColor';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { openApp, settle, toScreen } from './sceneProbe';
 
@@ -51,6 +52,8 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     expect(await state<string>('(s) => s.selection?.featureId')).toBe('DEMO_BLDG_0064');
     expect(await state<number>('(s) => s.cameraRequest?.seq ?? 0')).toBe(seq + 1);
     await settle(page);
+    await page.locator('[data-analysis-result="compliance"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-baugebiet="WA 1"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await snap(page, 'analysis-panel-compliance');
   });
 
@@ -66,8 +69,8 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     expect(r.geojson.features.length).toBeGreaterThan(0);
     const rows = await page.locator('[data-analysis-overlaps] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows.length).toBe(r.groups.length);
-    expect(rows[0][0]).toBe(r.groups[0].aGroup);
-    expect(rows[0][4]).toMatch(/%$/);
+    expect(rows[0][0]).toBe(`${r.groups[0].aGroup} × ${(r.groups[0] as unknown as { bGroup: string }).bGroup}`);
+    expect(rows[0][3]).toMatch(/%$/);
     await expect(page.locator('[data-analysis-inputs]').textContent()).resolves.toMatch(/Überschwemmungsgebiet/);
     await page.evaluate(() => window.__planlotse!.getState().flyTo(window.__planlotse!.getState().catalog!.home, true));
     await settle(page);
@@ -81,7 +84,12 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     await page.locator('[data-analysis="run"]').click();
     await finished();
     expect(await state<string>('(s) => s.analysisStatus')).toBe('done');
-    await expect(page.locator('[data-analysis-legend="sunHours"]').textContent()).resolves.toMatch(/Sonnenstunden \(h\).*0.*≥ 10/);
+    // The legend spans the day (21 June in Hamburg: about 17 h of sun above the horizon).
+    const day = await state<number>('(s) => s.analysisResult.stepCount * s.analysisResult.stepHours');
+    const labels = await page.locator('.analysis-ramp-labels span').allTextContents();
+    expect(labels[0]).toBe('0');
+    expect(labels.at(-1)).toBe(String(sunHoursRampMax(day)));
+    expect(sunHoursRampMax(day)).toBeGreaterThanOrEqual(16);
     for (const layer of ['playgrounds', 'bplan-gruen', 'parcels']) expect(await page.locator(`[data-analysis-zones="${layer}"] tbody tr`).count()).toBeGreaterThan(0);
     const park = await state<{ meanSunHours: number; label: string }>(`(s) => s.analysisResult.zones.find((z) => z.id === 'playgrounds:DEMO_SPIEL_1')`);
     expect(park.label).toBe('Spielplatz Mühlenpark');
@@ -94,6 +102,8 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     await page.waitForFunction(() => window.__planlotse!.getState().analysisProbe !== undefined, undefined, { timeout: 30_000 });
     await expect(page.locator('[data-analysis-probe]').textContent()).resolves.toMatch(/Unter dem Zeiger: (\d+,\d h|Gebäude)/);
     await snap(page, 'analysis-panel-sunhours');
+    await page.locator('[data-analysis-zones="playgrounds"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await snap(page, 'analysis-panel-sunhours-table');
   });
 
   it('shadows follow the time slider once computed', async () => {

@@ -62,4 +62,4 @@ export {
 } from './runAnalysis';
 export { generateTiling } from './generateLayers';
 export { overlapGroupProperty, groupShares, areaByGroup, type OverlapGroupShare } from './overlapCategories';
-export { sunHoursColor, SUN_HOURS_RAMP_MAX } from './sunHoursColor';
+export { sunHoursColor, sunHoursRampMax, SUN_HOURS_RAMP_MAX } from './sunHoursColor';

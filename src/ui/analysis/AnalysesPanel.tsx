@@ -99,7 +99,7 @@ export function AnalysesPanel() {
         </div>
       )}
       {kind === 'overlaps' && (
-        <div className="analysis-params">
+        <div className="analysis-params stacked">
           {layerSelect(t('layerA'), a, 'overlapA')}
           {layerSelect(t('layerB'), b, 'overlapB')}
         </div>

@@ -32,7 +32,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
           <th>{t('rule')}</th>
           <th>{t('value')}</th>
           <th>{t('limit')}</th>
-          <th>{t('status')}</th>
+          <th aria-label={t('status')} />
           <th>{t('buildings')}</th>
         </tr>
       </thead>
@@ -42,8 +42,8 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
             <td title={r.note}>{t(`rule${r.rule}` as AnalysisMessageKey)}</td>
             <td className="num">{value(r, r.value)}</td>
             <td className="num">{value(r, r.limit)}</td>
-            <td>
-              <span className={`light light-${r.status}`} aria-hidden="true" /> {t(LIGHT_KEY[r.status])}
+            <td title={t(LIGHT_KEY[r.status])}>
+              <span className={`light light-${r.status}`} role="img" aria-label={t(LIGHT_KEY[r.status])} />
             </td>
             <td className="ids">
               {r.status === 'exceeded'
@@ -69,7 +69,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
               <summary>
                 <span className={`light light-${l.light}`} role="img" aria-label={t(LIGHT_KEY[l.light])} /> <strong>{l.label}</strong> <span className="muted small">{t(LIGHT_KEY[l.light])}</span>
               </summary>
-              <div className="analysis-table-wrap">
+              <div>
                 {l.area && rulesTable(l.area)}
                 {l.parcels.map((p) => (
                   <div key={p.areaId}>

@@ -14,18 +14,20 @@ export function OverlapsView({ result, tx }: { result: Overlaps; tx: PanelText }
         <table className="analysis-table" data-analysis-overlaps="">
           <thead>
             <tr>
-              <th>{t('catA')}</th>
-              <th>{t('catB')}</th>
-              <th>{t('area')}</th>
-              <th>{t('shareA')}</th>
-              <th>{t('shareB')}</th>
+              <th>
+                {t('catA')} × {t('catB')}
+              </th>
+              <th>m²</th>
+              <th title={t('shareA')}>% A</th>
+              <th title={t('shareB')}>% B</th>
             </tr>
           </thead>
           <tbody>
             {result.groups.map((g) => (
               <tr key={`${g.aGroup}\u0000${g.bGroup}`}>
-                <td>{g.aGroup || '–'}</td>
-                <td>{g.bGroup || '–'}</td>
+                <td data-pair={`${g.aGroup}|${g.bGroup}`}>
+                  <strong>{g.aGroup || '–'}</strong> × {g.bGroup || '–'}
+                </td>
                 <td className="num">{nf(g.areaM2, 0)}</td>
                 <td className="num">{nf(g.shareOfA * 100, 1)} %</td>
                 <td className="num">{nf(g.shareOfB * 100, 1)} %</td>

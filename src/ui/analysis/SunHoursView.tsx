@@ -1,18 +1,20 @@
-import { sunHoursColor, SUN_HOURS_RAMP_MAX } from '../../core/analysis/sunHoursColor';
+import { sunHoursColor, sunHoursRampMax } from '../../core/analysis/sunHoursColor';
 import type { AnalysisResult } from '../../state/analysisSlice';
 import { useAppState } from '../StoreContext';
 import type { PanelText } from './panelText';
 
 type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
 
-const rgb = (h: number) => `rgb(${sunHoursColor(h).join(',')})`;
 
 /** Sun-hours result: key figures, legend in hours, the value under the pointer and the per-polygon table. */
 export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }) {
   const probe = useAppState((s) => s.analysisProbe);
   const catalog = useAppState((s) => s.catalog);
   const { t, nf } = tx;
-  const stops = [0, 2, 4, 6, 8, SUN_HOURS_RAMP_MAX];
+  // The ramp spans the day's length (same as the heatmap), labelled in five steps.
+  const maxH = sunHoursRampMax(result.stepCount * result.stepHours);
+  const stops = [0, 1, 2, 3, 4, 5].map((i) => Math.round((maxH * i) / 5 * 10) / 10);
+  const rgb = (h: number) => `rgb(${sunHoursColor(h, maxH).join(',')})`;
   const layerTitle = (id: string) => {
     const l = catalog?.layers.find((x) => x.id === id);
     return l ? (tx.lang === 'de' ? l.title.de : l.title.en) : id;
@@ -51,7 +53,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
         <div className="analysis-ramp" style={{ background: `linear-gradient(to right, ${stops.map((h) => rgb(h)).join(', ')})` }} />
         <div className="analysis-ramp-labels small">
           {stops.map((h) => (
-            <span key={h}>{h === SUN_HOURS_RAMP_MAX ? `≥ ${h}` : h}</span>
+            <span key={h}>{nf(h, Number.isInteger(h) ? 0 : 1)}</span>
           ))}
         </div>
       </div>
@@ -67,7 +69,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
             <thead>
               <tr>
                 <th>{t('zoneName')}</th>
-                <th>{t('mean')}</th>
+                <th title={t('mean')}>Ø h</th>
                 <th>≥ 2 h</th>
                 <th>≥ 4 h</th>
               </tr>
