@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
@@ -33,20 +33,22 @@ export async function writeCityModelOutput(
   const build = (c?: CityModelCollector) => report.build({ kind, inputs, crs: c?.crsUsed, outputs: c?.buildings.length ? outputs : [], bbox: c?.bbox, durationMs: Math.round(performance.now() - t0) });
   try {
     return await writeOutputAtomically(options.out, async (dir) => {
-      const geojson = createWriteStream(path.join(dir, 'buildings.geojson'));
+      // Written synchronously: the CityGML reader never yields to the event loop, so an
+      // async stream would hold the whole file in its buffer until the end.
+      const geojson = openSync(path.join(dir, 'buildings.geojson'), 'w');
       let first = true;
-      // Features are small: batch them into ~1 MB writes (one write per feature costs more than the JSON).
+      // Features are small: batch them into ~64 KB writes (one write per feature costs more than the JSON).
       let pending: string[] = [];
       let pendingLength = 0;
       const flush = () => {
-        if (pending.length) geojson.write(pending.join(''));
+        if (pending.length) writeSync(geojson, pending.join(''));
         pending = [];
         pendingLength = 0;
       };
       const write = (s: string) => {
         pending.push(s);
         pendingLength += s.length;
-        if (pendingLength > 1 << 20) flush();
+        if (pendingLength > 1 << 16) flush();
       };
       write('{"type":"FeatureCollection","features":[\n');
       collector = new CityModelCollector(report, {
@@ -59,7 +61,7 @@ export async function writeCityModelOutput(
       await read(collector, report);
       write('\n]}\n');
       flush();
-      await new Promise<void>((resolve, reject) => geojson.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      closeSync(geojson);
       if (collector.buildings.length === 0) throw new NothingConverted();
       await mkdir(path.join(dir, 'tiles'), { recursive: true });
       const tileSize = options.extra['tile-size'] ? Number(options.extra['tile-size']) : undefined;

@@ -73,7 +73,8 @@ export class CityModelCollector {
     if (this.options.onFootprint) this.options.onFootprint(p.footprint);
     else this.footprints.push(p.footprint);
     this.lods.add(p.properties.lod ?? 2);
-    if (this.sampleIds.length < 1000) this.sampleIds.push(p.properties.id);
+    // A copy: the parser's id may be a slice that keeps its whole input chunk alive.
+    if (this.sampleIds.length < 1000) this.sampleIds.push(copyString(p.properties.id));
     this.buildings.push(toTileBuilding(p));
     const nb = this.nativeBbox.get(ctx.crs.code);
     if (!nb) this.nativeBbox.set(ctx.crs.code, [...p.nativeBbox]);
@@ -98,4 +99,9 @@ export class CityModelCollector {
     }
     return [w, s, e, n];
   }
+}
+
+/** A flat copy of a string (V8 keeps a substring as a view on its parent). */
+function copyString(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
