@@ -170,7 +170,7 @@ function mergeZones(layers: CatalogLayer[], fcs: GeoJSON.FeatureCollection[]): {
       const p = (f.properties ?? {}) as Record<string, unknown>;
       const orig = String(p.id ?? f.id ?? i);
       const id = `${l.id}:${orig}`;
-      const name = [p.name, p.lage, p.gliederung1, p.flstkennz].find((v) => typeof v === 'string' && v) as string | undefined;
+      const name = [p.name, p.text, p.lage, p.gliederung1, p.flstkennz].find((v) => typeof v === 'string' && v) as string | undefined;
       meta.set(id, name ?? orig);
       features.push({ ...f, properties: { ...p, id, __layer: l.id } });
     }),

@@ -93,6 +93,7 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     for (const layer of ['playgrounds', 'bplan-gruen', 'parcels']) expect(await page.locator(`[data-analysis-zones="${layer}"] tbody tr`).count()).toBeGreaterThan(0);
     const park = await state<{ meanSunHours: number; label: string }>(`(s) => s.analysisResult.zones.find((z) => z.id === 'playgrounds:DEMO_SPIEL_1')`);
     expect(park.label).toBe('Spielplatz Mühlenpark');
+    expect(await state<string[]>(`(s) => s.analysisResult.zones.filter((z) => z.layerId === 'bplan-gruen').map((z) => z.label).sort()`)).toEqual(['Mühlenpark', 'Spielplatz Mühlenpark']);
     expect(park.meanSunHours).toBeGreaterThan(8);
     await expect(page.locator('[data-zone-id="playgrounds:DEMO_SPIEL_1"] td').nth(1).textContent()).resolves.toMatch(/ h$/);
     await settle(page);

@@ -26,7 +26,14 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
   };
   const value = (r: RuleResult, v: number | null) => (v === null ? '–' : nf(v, DECIMALS[r.rule]));
   const rulesTable = (a: AreaCompliance) => (
-    <table className="analysis-table" data-compliance-area={a.areaId}>
+    <table className="analysis-table fixed rules" data-compliance-area={a.areaId}>
+      <colgroup>
+        <col className="rule" />
+        <col />
+        <col />
+        <col className="dot" />
+        <col className="ids" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('rule')}</th>
@@ -49,7 +56,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
               {r.status === 'exceeded'
                 ? r.buildingIds.map((id) => (
                     <button key={id} type="button" className="link" data-building-id={id} onClick={() => goTo(id)}>
-                      {id}
+                      {breakable(id)}
                     </button>
                   ))
                 : r.buildingIds.length || ''}
@@ -85,4 +92,15 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
       <p className="muted small">{t('flyHint')}</p>
     </div>
   );
+}
+
+/** An id with break opportunities after its underscores (DEMO_BLDG_<wbr>0064), for narrow columns. */
+function breakable(id: string) {
+  const parts = id.split(/(?<=_)/);
+  return parts.map((p, i) => (
+    <span key={i}>
+      {p}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ));
 }

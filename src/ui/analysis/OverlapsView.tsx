@@ -11,7 +11,13 @@ export function OverlapsView({ result, tx }: { result: Overlaps; tx: PanelText }
     <div data-analysis-result="overlaps">
       <p className="small">{t('total', { m2: nf(result.totalAreaM2, 0), n: result.pairCount })}</p>
       <div className="analysis-table-wrap">
-        <table className="analysis-table" data-analysis-overlaps="">
+        <table className="analysis-table fixed" data-analysis-overlaps="">
+          <colgroup>
+            <col className="wide" />
+            <col />
+            <col />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>

@@ -64,8 +64,14 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
       {!result.zones.length && <p className="muted small">{t('zonesNone')}</p>}
       {[...byLayer].map(([layerId, rows]) => (
         <div key={layerId} className="analysis-table-wrap">
-          <table className="analysis-table" data-analysis-zones={layerId}>
+          <table className="analysis-table fixed" data-analysis-zones={layerId}>
             <caption>{layerTitle(layerId)}</caption>
+            <colgroup>
+              <col className="wide" />
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th>{t('zoneName')}</th>
