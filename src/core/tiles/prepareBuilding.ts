@@ -169,12 +169,16 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   const roofs: [number, number, number][][] = [];
   const pieces: PathsD = [];
   const hasGround = polys.some((p) => p.kind === 'ground');
+  // One scratch pair per building, not per polygon: thousands of small typed arrays
+  // per second are malloc'd backing stores that raise peak RSS until a full GC.
+  let maxN = 0;
+  for (const p of polys) maxN = Math.max(maxN, p.tri.positions.length / 3);
+  const lonLat = new Float64Array(maxN * 2);
+  const loc = new Float64Array(maxN * 3);
   for (const p of polys) {
     const pos = p.tri.positions;
     const n = pos.length / 3;
     const base = v;
-    const lonLat = new Float64Array(n * 2);
-    const loc = new Float64Array(n * 3);
     for (let i = 0; i < n; i++) {
       toLonLat(pos[i * 3], pos[i * 3 + 1], ll);
       const lo = ll[0], la = ll[1];
