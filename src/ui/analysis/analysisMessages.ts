@@ -66,9 +66,9 @@ export const ANALYSIS_MESSAGES = {
     ruleGRZ: 'GRZ',
     ruleGF: 'GF (m²)',
     ruleGFZ: 'GFZ',
-    rulestoreys: 'Vollgeschosse',
+    rulestoreys: 'Geschosse',
     ruleheight: 'Höhe (m)',
-    rulebaugrenze: 'Baugrenze (Gebäude außerhalb)',
+    rulebaugrenze: 'Baugrenze (außerhalb)',
   },
   en: {
     kind: 'Analysis',
@@ -136,9 +136,9 @@ export const ANALYSIS_MESSAGES = {
     ruleGRZ: 'GRZ',
     ruleGF: 'GF (m²)',
     ruleGFZ: 'GFZ',
-    rulestoreys: 'Full storeys',
+    rulestoreys: 'Storeys',
     ruleheight: 'Height (m)',
-    rulebaugrenze: 'Building limit (buildings outside)',
+    rulebaugrenze: 'Building limit (outside)',
   },
 } as const;
 
