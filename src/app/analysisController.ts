@@ -125,7 +125,7 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
           runId: r.runId,
           areas,
           labels: zoneLabels(plan),
-          buildingCentres: buildingCentres(b, areas),
+          ...buildingInfo(b, areas),
           closedZones: plan.features.filter((f) => f.properties?.bauweise === 'geschlossen').map((f) => String(f.properties?.id ?? f.id)),
           inputs: inputs([fl, ...zoning, ...lines, ...parcels]),
         });
@@ -190,17 +190,20 @@ function zoneLabels(plan: GeoJSON.FeatureCollection): Record<string, string> {
   return out;
 }
 
-/** Box centres of the buildings named in compliance rules, to fly to from the panel. */
-function buildingCentres(b: BuildingCollection, areas: AreaCompliance[]): Record<string, [number, number]> {
-  const wanted = new Set(areas.flatMap((a) => a.rules.flatMap((r) => r.buildingIds)));
-  const out: Record<string, [number, number]> = {};
+/** Box centres and attributes of the buildings that exceed a compliance rule, to select and fly to from the panel. */
+function buildingInfo(b: BuildingCollection, areas: AreaCompliance[]): { buildingCentres: Record<string, [number, number]>; buildingProperties: Record<string, Record<string, unknown>> } {
+  const wanted = new Set(areas.flatMap((a) => a.rules.filter((r) => r.status === 'exceeded').flatMap((r) => r.buildingIds)));
+  const buildingCentres: Record<string, [number, number]> = {};
+  const buildingProperties: Record<string, Record<string, unknown>> = {};
   for (const f of b.features) {
     const id = String(f.properties.id);
     if (!wanted.has(id)) continue;
     const [w, s, e, n] = ringsBox(f.geometry);
-    out[id] = [(w + e) / 2, (s + n) / 2];
+    buildingCentres[id] = [(w + e) / 2, (s + n) / 2];
+    const { roofs: _roofs, ...props } = f.properties as unknown as Record<string, unknown>;
+    buildingProperties[id] = props;
   }
-  return out;
+  return { buildingCentres, buildingProperties };
 }
 
 function ringsBox(g: BuildingCollection['features'][number]['geometry']): [number, number, number, number] {

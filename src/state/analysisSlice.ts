@@ -76,6 +76,8 @@ export type AnalysisResult =
       labels: Record<string, string>;
       /** Building id → [lon, lat] of its footprint's box centre, to fly to. */
       buildingCentres: Record<string, [number, number]>;
+      /** Attributes of those buildings (from the footprints, roof geometry left out), shown when one is selected. */
+      buildingProperties: Record<string, Record<string, unknown>>;
       /** Baugebiete with closed building pattern (bauweise geschlossen): density is judged for the zone, not per parcel. */
       closedZones: string[];
       inputs: AnalysisInputs;

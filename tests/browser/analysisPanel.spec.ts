@@ -50,6 +50,7 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     const seq = await state<number>('(s) => s.cameraRequest?.seq ?? 0');
     await wa1.locator('tr[data-rule="height"] [data-building-id="DEMO_BLDG_0064"]').click();
     expect(await state<string>('(s) => s.selection?.featureId')).toBe('DEMO_BLDG_0064');
+    expect(await state<number>('(s) => s.selection?.properties?.storeysAboveGround')).toBe(7);
     expect(await state<number>('(s) => s.cameraRequest?.seq ?? 0')).toBe(seq + 1);
     await settle(page);
     await page.locator('[data-analysis-result="compliance"]').scrollIntoViewIfNeeded();

@@ -20,7 +20,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
   const buildingLayer = catalog?.layers.find((l) => l.role === 'buildings') ?? catalog?.layers.find((l) => l.role === 'buildingFootprints');
   const goTo = (id: string) => {
     const c = result.buildingCentres[id];
-    if (buildingLayer) store.getState().select({ layerId: buildingLayer.id, featureId: id, properties: undefined });
+    if (buildingLayer) store.getState().select({ layerId: buildingLayer.id, featureId: id, properties: result.buildingProperties[id] });
     // Looking north from 250 m south of the building, 300 m up.
     if (c) store.getState().flyTo({ lon: c[0], lat: c[1] - 250 / 111_320, height: 300, headingDeg: 0, pitchDeg: -45 });
   };
