@@ -2,7 +2,7 @@ import type { BuildingCollection } from '../core/model/Building';
 import type { CatalogLayer } from '../core/model/Catalog';
 import { overlapGroupProperty, type AreaCompliance } from '../core/analysis';
 import type { AppState, AppStore } from '../state';
-import { sunHoursSummary, type AnalysisInputs, type AnalysisRun, type ZoneRow } from '../state/analysisSlice';
+import { baugebietLights, sunHoursSummary, type AnalysisInputs, type AnalysisRun, type ZoneRow } from '../state/analysisSlice';
 import type { AnalysisClient } from '../workers/client';
 import { effectiveBuildings } from '../core/scenario/effectiveBuildings';
 import { activeVariant } from '../state/scenarioSlice';
@@ -120,13 +120,22 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
           },
           { signal: ctrl.signal },
         );
+        const labels = zoneLabels(plan);
+        const closedZones = plan.features.filter((f) => f.properties?.bauweise === 'geschlossen').map((f) => String(f.properties?.id ?? f.id));
+        const light = new Map(baugebietLights(areas, labels, closedZones).map((l) => [l.id, l.light]));
         store.getState().analysisFinished({
           kind: 'compliance',
           runId: r.runId,
           areas,
-          labels: zoneLabels(plan),
+          labels,
           ...buildingInfo(b, areas),
-          closedZones: plan.features.filter((f) => f.properties?.bauweise === 'geschlossen').map((f) => String(f.properties?.id ?? f.id)),
+          closedZones,
+          lightsGeojson: {
+            type: 'FeatureCollection',
+            features: plan.features
+              .filter((f) => light.has(String(f.properties?.id ?? f.id)))
+              .map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { id: String(f.properties?.id ?? f.id), light: light.get(String(f.properties?.id ?? f.id)) } })),
+          },
           inputs: inputs([fl, ...zoning, ...lines, ...parcels]),
         });
       }

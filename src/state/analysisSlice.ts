@@ -78,6 +78,8 @@ export type AnalysisResult =
       buildingCentres: Record<string, [number, number]>;
       /** Attributes of those buildings (from the footprints, roof geometry left out), shown when one is selected. */
       buildingProperties: Record<string, Record<string, unknown>>;
+      /** The Baugebiete (WGS84) with property `light` (ok | exceeded | unknown), for the map. */
+      lightsGeojson: GeoJSON.FeatureCollection;
       /** Baugebiete with closed building pattern (bauweise geschlossen): density is judged for the zone, not per parcel. */
       closedZones: string[];
       inputs: AnalysisInputs;

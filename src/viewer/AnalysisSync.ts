@@ -9,11 +9,17 @@ export { sunHoursColor };
 const SHADOW = Color.fromCssColorString('#1d2a5b').withAlpha(0.45);
 const OVERLAP = Color.fromCssColorString('#e65100').withAlpha(0.6);
 const OVERLAP_OUTLINE = Color.fromCssColorString('#bf360c');
+/** Traffic-light fills of the compliance result, as in the panel. */
+const LIGHTS: Record<string, Color> = {
+  ok: Color.fromCssColorString('#2e9e44').withAlpha(0.35),
+  exceeded: Color.fromCssColorString('#d32f2f').withAlpha(0.5),
+  unknown: Color.fromCssColorString('#9e9e9e').withAlpha(0.35),
+};
 
 /**
  * Draws the analysis result of the store: the merged shadow polygons, the
- * sun-hours grid as an image on the ground (building cells transparent), or
- * the overlap polygons. Reconciles on every change of `analysisResult`; while
+ * sun-hours grid as an image on the ground (building cells transparent), the
+ * overlap polygons, or the Baugebiete in their compliance traffic-light colour. Reconciles on every change of `analysisResult`; while
  * a sun-hours result is shown, the pointer (hover or tap) reports the cell's
  * value to the store (`analysisProbe`). Returns a disposer.
  */
@@ -28,7 +34,8 @@ export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
     const r = s.analysisResult;
     if (r?.kind === 'shadows' && r.status === 'ok') drawShadows(ds, r.geojson);
     if (r?.kind === 'sunHours') drawSunHours(ds, r);
-    if (r?.kind === 'overlaps') drawOverlaps(ds, r.geojson);
+    if (r?.kind === 'overlaps') drawPolygons(ds, r.geojson, () => OVERLAP);
+    if (r?.kind === 'compliance') drawPolygons(ds, r.lightsGeojson, (p) => LIGHTS[String(p?.light)] ?? LIGHTS.unknown);
     viewer.scene.requestRender();
   };
   apply(store.getState());
@@ -76,14 +83,14 @@ function drawShadows(ds: CustomDataSource, fc: GeoJSON.FeatureCollection): void 
   }
 }
 
-function drawOverlaps(ds: CustomDataSource, fc: GeoJSON.FeatureCollection): void {
+function drawPolygons(ds: CustomDataSource, fc: GeoJSON.FeatureCollection, fill: (p: GeoJSON.GeoJsonProperties) => Color): void {
   for (const f of fc.features) {
     const g = f.geometry;
     const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
     for (const poly of polys) {
       if (!poly[0] || poly[0].length < 4) continue;
       const hierarchy = new PolygonHierarchy(ring(poly[0]), poly.slice(1).map((h) => new PolygonHierarchy(ring(h))));
-      ds.entities.add({ polygon: { hierarchy: new ConstantProperty(hierarchy), height: 0.2, material: OVERLAP, outline: true, outlineColor: OVERLAP_OUTLINE } });
+      ds.entities.add({ polygon: { hierarchy: new ConstantProperty(hierarchy), height: 0.2, material: fill(f.properties), outline: true, outlineColor: OVERLAP_OUTLINE } });
     }
   }
 }
