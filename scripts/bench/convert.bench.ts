@@ -100,7 +100,7 @@ const bench: Bench = async () => {
   const stream = best(2, () => run(worker, 'stream', f50));
   const dom = best(2, () => run(worker, 'dom', f50));
   // Same comparison with a small V8 young generation for both processes: the DOM's memory
-  // is old-generation data and does not change, the stream's peak drops (see docs/readme).
+  // is old-generation data and does not change, the stream's peak drops (see README, City model conversion).
   const small = ['--max-semi-space-size=1'];
   const streamSmall = run(worker, 'stream', f50, small);
   const domSmall = run(worker, 'dom', f50, small);

@@ -5,7 +5,7 @@ import { sunHoursRampMax } from '../../src/core/analysis/sunHoursColor';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { openApp, settle, toScreen } from './sceneProbe';
 
-// The demo district (npm run demo-data) with its deliberate plan breaches (docs/readme/demo-data.md).
+// The demo district (npm run demo-data) with its deliberate plan breaches (README, "Demo district").
 const hasDemo = existsSync('dist/data/demo/catalog.json');
 if (!hasDemo) console.log('analysisPanel.spec: dist/data/demo missing (npm run demo-data && npx vite build); skipped');
 

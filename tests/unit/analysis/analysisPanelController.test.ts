@@ -63,7 +63,7 @@ describe.skipIf(!hasDemo)('analysis controller on the demo district', () => {
     return { store, done, close: () => { stop(); port1.close(); port2.close(); } };
   };
 
-  it('compliance finds the deliberate breaches of docs/readme/demo-data.md', async () => {
+  it('compliance finds the deliberate breaches listed in the README (Demo district)', async () => {
     const { store, done, close } = setup();
     store.getState().setAnalysisKind('compliance');
     store.getState().requestAnalysis();
