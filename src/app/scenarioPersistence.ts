@@ -169,8 +169,11 @@ export interface ScenarioTestHook {
   loaded: Promise<unknown>;
   /** Ids of proposed buildings drawn as ready glTF models. */
   modelIds(): string[];
-  /** Whether a loaded city-model feature is drawn (false when hidden as demolished; undefined when not loaded). */
-  featureShown(id: string): boolean | undefined;
+  /**
+   * Whether a loaded city-model feature is drawn (false when hidden as demolished; undefined when not loaded).
+   * With `side`, only on that side of the compare divider (each side has its own tileset while comparing).
+   */
+  featureShown(id: string, side?: 'left' | 'right'): boolean | undefined;
   /** Resolves when every autosave write so far is on disk. */
   flush(): Promise<void>;
   /** Id of the proposed building drawn at a window position (CSS px). */
@@ -184,11 +187,11 @@ declare global {
 }
 
 /** Exposes {@link ScenarioTestHook} for the browser specs. */
-export function installScenarioTestHook(sync: { modelIds(): string[]; featureShown(id: string): boolean | undefined; proposedIdAt(x: number, y: number): string | undefined }, autosave: Promise<ScenarioAutosave | null>): void {
+export function installScenarioTestHook(sync: { modelIds(): string[]; featureShown(id: string, side?: 'left' | 'right'): boolean | undefined; proposedIdAt(x: number, y: number): string | undefined }, autosave: Promise<ScenarioAutosave | null>): void {
   const hook: ScenarioTestHook = {
     loaded: autosave,
     modelIds: () => sync.modelIds(),
-    featureShown: (id) => sync.featureShown(id),
+    featureShown: (id, side) => sync.featureShown(id, side),
     proposedIdAt: (x, y) => sync.proposedIdAt(x, y),
     flush: async () => {
       await (await autosave)?.flush();

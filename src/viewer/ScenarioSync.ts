@@ -55,6 +55,11 @@ const SELECTED = Color.fromCssColorString('#0b6bcb');
  * - demolished city-model buildings are hidden per feature
  *   (`Cesium3DTileFeature.show = false`), re-applied as tiles load and after
  *   restyling (a style without `show` shows every feature again);
+ * - while two different variants are compared, every tileset gets a twin loaded
+ *   from the same url: the original is drawn left of the divider with the left
+ *   variant's demolitions, the twin right of it with the right variant's (a
+ *   feature's `show` cannot differ per split side); the twin follows the
+ *   original's style and visibility and is removed when comparison ends;
  * - the footprint being sketched and the selected building's outline are entities;
  * - in compare "swipe"/"split" mode, the left variant's models are drawn left of
  *   `scene.splitPosition` and the right variant's right of it.
@@ -63,8 +68,14 @@ export class ScenarioSync {
   private readonly models = new Map<string, ModelEntry>();
   private readonly ds = new CustomDataSource('scenario-sketch');
   private heatPrimitive: Primitive | undefined;
-  private hidden = new Set<string>();
+  /** Demolished ids hidden in the original tilesets (left side) and in their twins (right side). */
+  private hidden = { left: new Set<string>(), right: new Set<string>() };
+  private hiddenKey = '';
   private hiddenVersion = 0;
+  private split = false;
+  /** Original tileset → its right-side twin (or 'loading'), only while comparing two variants. */
+  private readonly twins = new Map<Cesium3DTileset, Cesium3DTileset | 'loading'>();
+  private readonly twinSet = new WeakSet<Cesium3DTileset>();
   private readonly hooked = new WeakSet<Cesium3DTileset>();
   private readonly contentVersion = new WeakMap<Cesium3DTileContent, { v: number; features: Cesium3DTileFeature[] }>();
   private pendingModels = 0;
@@ -90,7 +101,10 @@ export class ScenarioSync {
       if (s.scenarioSunDelta !== prev.scenarioSunDelta) this.drawSunDelta(s.scenarioSunDelta);
     });
     // Tilesets are created lazily by the layers; hook new ones as they appear.
-    this.removePreRender = viewer.scene.preRender.addEventListener(() => this.hookTilesets());
+    this.removePreRender = viewer.scene.preRender.addEventListener(() => {
+      this.syncTwins();
+      this.hookTilesets();
+    });
     this.reconcile(store.getState());
   }
 
@@ -117,10 +131,14 @@ export class ScenarioSync {
     }
     for (const [key, w] of wanted) if (!this.models.has(key)) this.addModel(key, w.b, w.side);
 
-    // Demolished: hidden if demolished in any shown variant (features cannot differ per split side).
-    const hidden = new Set([...(left?.demolishedIds ?? []), ...(right?.demolishedIds ?? [])]);
-    if (hidden.size !== this.hidden.size || [...hidden].some((id) => !this.hidden.has(id))) {
-      this.hidden = hidden;
+    // Demolished: per side while two variants are compared (the right side on the twin tilesets).
+    this.split = compare && left?.id !== right?.id;
+    const leftIds = new Set(left?.demolishedIds ?? []);
+    const rightIds = this.split ? new Set(right?.demolishedIds ?? []) : leftIds;
+    const key = JSON.stringify([[...leftIds].sort(), [...rightIds].sort()]);
+    if (key !== this.hiddenKey) {
+      this.hiddenKey = key;
+      this.hidden = { left: leftIds, right: rightIds };
       this.hiddenVersion++;
     }
     scene.splitPosition = compare ? s.scenarioCompare.swipe : 0.5;
@@ -187,20 +205,66 @@ export class ScenarioSync {
         this.hooked.add(p);
         // Runs for every visible tile each frame, after styling: cheap, because
         // the demolished features of a tile are looked up once per change.
-        p.tileVisible.addEventListener((tile: { content: Cesium3DTileContent }) => this.hideIn(tile.content));
+        const hidden = () => (this.twinSet.has(p) ? this.hidden.right : this.hidden.left);
+        p.tileVisible.addEventListener((tile: { content: Cesium3DTileContent }) => this.hideIn(tile.content, hidden()));
       }
     }
   }
 
-  private hideIn(content: Cesium3DTileContent): void {
+  /** Creates, updates and removes the right-side twins of the tilesets (see the class comment). */
+  private syncTwins(): void {
+    const prims = this.viewer.scene.primitives;
+    if (this.split) {
+      for (let i = 0; i < prims.length; i++) {
+        const p = prims.get(i);
+        if (!(p instanceof Cesium3DTileset) || this.twinSet.has(p) || this.twins.has(p)) continue;
+        this.twins.set(p, 'loading');
+        p.splitDirection = SplitDirection.LEFT;
+        void Cesium3DTileset.fromUrl(p.resource.clone(), { shadows: p.shadows, maximumScreenSpaceError: p.maximumScreenSpaceError })
+          .then((tw) => {
+            if (this.twins.get(p) !== 'loading' || p.isDestroyed()) {
+              tw.destroy();
+              return;
+            }
+            tw.splitDirection = SplitDirection.RIGHT;
+            tw.colorBlendMode = p.colorBlendMode;
+            tw.style = p.style;
+            tw.show = p.show;
+            this.twinSet.add(tw);
+            this.twins.set(p, tw);
+            this.viewer.scene.primitives.add(tw);
+            this.viewer.scene.requestRender();
+          })
+          .catch(() => {
+            // The original loaded from this url; if the twin cannot, the right side shows no city model.
+            if (this.twins.get(p) === 'loading') this.twins.delete(p);
+          });
+      }
+    }
+    for (const [orig, tw] of this.twins) {
+      const gone = orig.isDestroyed() || !prims.contains(orig);
+      if (this.split && !gone) {
+        if (tw === 'loading') continue;
+        if (tw.style !== orig.style) tw.style = orig.style;
+        if (tw.show !== orig.show) tw.show = orig.show;
+        if (tw.colorBlendMode !== orig.colorBlendMode) tw.colorBlendMode = orig.colorBlendMode;
+        continue;
+      }
+      if (tw !== 'loading') prims.remove(tw); // remove() destroys it
+      if (!gone) orig.splitDirection = SplitDirection.NONE;
+      this.twins.delete(orig);
+    }
+  }
+
+  private hideIn(content: Cesium3DTileContent, hidden: Set<string>): void {
     if (!content || content.featuresLength === 0) return;
     let c = this.contentVersion.get(content);
     if (!c || c.v !== this.hiddenVersion) {
       const features: Cesium3DTileFeature[] = [];
-      if (this.hidden.size) {
+      if (hidden.size) {
         for (let i = 0; i < content.featuresLength; i++) {
           const f = content.getFeature(i);
-          if (this.hidden.has(tileFeatureId(f))) features.push(f);
+          if (hidden.has(tileFeatureId(f))) features.push(f);
           else if (!f.show) f.show = true; // restored (undo) — style may not re-run
         }
       } else {
@@ -254,13 +318,18 @@ export class ScenarioSync {
     return (picked?.id as { proposedBuildingId?: string } | undefined)?.proposedBuildingId;
   }
 
-  /** Whether a loaded feature with this id is drawn (false when hidden as demolished or not loaded). */
-  featureShown(id: string): boolean | undefined {
+  /**
+   * Whether a loaded feature with this id is drawn (false when hidden as demolished;
+   * undefined when not loaded). With `side`, only the tilesets drawn on that side of
+   * the compare divider count ('left': the originals, 'right': their twins).
+   */
+  featureShown(id: string, side?: 'left' | 'right'): boolean | undefined {
     const prims = this.viewer.scene.primitives;
     let found: boolean | undefined;
     for (let i = 0; i < prims.length; i++) {
       const ts = prims.get(i);
       if (!(ts instanceof Cesium3DTileset)) continue;
+      if (side && (side === 'right') !== this.twinSet.has(ts)) continue;
       const visit = (tile: { content: Cesium3DTileContent; children: unknown[] }) => {
         const c = tile.content;
         if (c) for (let k = 0; k < c.featuresLength; k++) if (tileFeatureId(c.getFeature(k)) === id) found = (found ?? false) || c.getFeature(k).show;
@@ -274,6 +343,8 @@ export class ScenarioSync {
   destroy(): void {
     this.unsub();
     this.removePreRender();
+    this.split = false;
+    this.syncTwins();
     for (const key of [...this.models.keys()]) this.dropModel(key);
     this.viewer.dataSources.remove(this.ds, true);
     if (this.heatPrimitive) this.viewer.scene.primitives.remove(this.heatPrimitive);

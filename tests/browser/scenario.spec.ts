@@ -305,6 +305,24 @@ describe('scenarios in the browser', () => {
     await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);
     await snap(page, 'scenario-compare-split');
+    // Demolitions per side: each side has its own city-model tileset. Both variants demolish
+    // DEHH_FIXTURE_1 so far; restored in the copy (left) only, it is drawn left and hidden right.
+    const sides = () =>
+      page.evaluate(() => (['left', 'right'] as const).map((side) => window.__planlotseScenario!.featureShown('DEHH_FIXTURE_1', side) ?? 'not loaded'));
+    await expect.poll(sides, { timeout: 120_000 }).toEqual([false, false]);
+    expect((await state(page)).variant!.name).toBe('Variante A (Kopie)');
+    await page.evaluate(() => window.__planlotse!.getState().restoreBuildings(['DEHH_FIXTURE_1']));
+    await settle(page);
+    await expect.poll(sides, { timeout: 120_000 }).toEqual([true, false]);
+    // Swapped sides: hidden left, drawn right.
+    await page.getByTestId('scenario-compare-left').selectOption(variants[0]);
+    await page.getByTestId('scenario-compare-right').selectOption(variants[1]);
+    await settle(page);
+    await expect.poll(sides, { timeout: 120_000 }).toEqual([false, true]);
+    // Comparison off: the second tileset is gone and the active variant (the copy) shows the building.
+    await page.getByTestId('scenario-compare-off').click();
+    await settle(page);
+    await expect.poll(sides, { timeout: 120_000 }).toEqual([true, 'not loaded']);
     expect(rec.pageErrors).toEqual([]);
     await ctx.close();
   });
