@@ -31,13 +31,14 @@ if (!only || only === 'lint') {
   run('layer rules and cycles', npx, ['depcruise', 'src', 'scripts', '--config', '.dependency-cruiser.cjs']);
   run('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 }
+// Unit tests on the demo plan and the browser tests both need the generated demo district.
+if ((!only || only === 'unit' || only === 'browser') && !existsSync('data/demo/catalog.json')) run('demo data', 'npm', ['run', 'demo-data', '--silent']);
 if (!only || only === 'unit') {
   run('unit tests', npx, ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
   countVitest('test-results/unit.json');
 }
 if (!only || only === 'browser') {
   const chromium = ensureChromium();
-  if (!existsSync('data/demo/catalog.json')) run('demo data', 'npm', ['run', 'demo-data', '--silent']);
   if (run('production build', npx, ['vite', 'build', '--logLevel', 'warn'])) {
     run('browser tests', npx, ['vitest', 'run', '--project', 'browser', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/browser.json'], { PLANLOTSE_CHROMIUM: chromium });
     countVitest('test-results/browser.json');
