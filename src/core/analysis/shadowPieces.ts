@@ -1,5 +1,5 @@
 import type { BuildingSolid, SolidColumn } from './prepareBuildings';
-import { ringArea as signedArea } from './localGeometry';
+import { ringArea as signedArea, reverseRing as reverseInPlace } from './localGeometry';
 
 /**
  * Receives one shadow piece: a polygon (outer ring first, holes after, flat
@@ -167,13 +167,3 @@ export function convexHull(pts: Float64Array, len: number): Float64Array {
   return out.subarray(0, 2 * m);
 }
 
-
-function reverseInPlace(r: Float64Array): void {
-  for (let i = 0, j = r.length - 2; i < j; i += 2, j -= 2) {
-    const x = r[i], y = r[i + 1];
-    r[i] = r[j];
-    r[i + 1] = r[j + 1];
-    r[j] = x;
-    r[j + 1] = y;
-  }
-}
