@@ -1,18 +1,7 @@
 import { child, descendants, textOf, type XmlNode } from './XmlNode';
 import type { ReportBuilder } from '../convert/ConversionReport';
-import type { SourceBuilding, SourceBuildingAttributes, SourcePolygon, SurfaceKind } from '../tiles/SourceBuilding';
+import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
 
-const BOUNDARY_KIND: Record<string, SurfaceKind> = {
-  RoofSurface: 'roof',
-  WallSurface: 'wall',
-  GroundSurface: 'ground',
-  ClosureSurface: 'closure',
-  OuterCeilingSurface: 'roof',
-  OuterFloorSurface: 'other',
-  FloorSurface: 'other',
-  CeilingSurface: 'other',
-  InteriorWallSurface: 'other',
-};
 const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$/;
 const POLYGON_NAMES = new Set(['Polygon', 'Triangle', 'Rectangle']);
 // Openings and interiors are LoD3/4 detail we do not draw.
@@ -56,7 +45,7 @@ export function extractCityGmlBuilding(node: XmlNode, ctx: ExtractContext): Sour
     if (n.attrs.srsName) srsName ??= n.attrs.srsName;
     let cc = c;
     if (n.attrs.srsDimension) cc = { ...cc, dim: Number(n.attrs.srsDimension) || 3 };
-    const kind = BOUNDARY_KIND[n.name];
+    const kind = SURFACE_KIND[n.name];
     if (kind) cc = { ...cc, kind };
     const lodm = LOD_GEOMETRY.exec(n.name);
     if (lodm) cc = { ...cc, lod: Number(lodm[1]) };

@@ -1,5 +1,5 @@
 import type { ReportBuilder } from '../convert/ConversionReport';
-import type { SourceBuilding, SourceBuildingAttributes, SourcePolygon, SurfaceKind } from '../tiles/SourceBuilding';
+import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
 
 /** Options of {@link readCityJson}. */
 export interface ReadCityJsonOptions {
@@ -35,14 +35,6 @@ interface CjObject {
   address?: Record<string, unknown>[] | Record<string, unknown>;
 }
 
-const SEMANTIC_KIND: Record<string, SurfaceKind> = {
-  RoofSurface: 'roof',
-  WallSurface: 'wall',
-  GroundSurface: 'ground',
-  ClosureSurface: 'closure',
-  OuterCeilingSurface: 'roof',
-  OuterFloorSurface: 'other',
-};
 const KNOWN_TYPES = new Set(['Building', 'BuildingPart']);
 
 /**
@@ -146,7 +138,7 @@ function pickLod(geoms: CjGeometry[], wanted?: string): string | undefined {
 function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[]): string | undefined {
   const kindOf = (v: unknown): SurfaceKind | undefined => {
     if (typeof v !== 'number' || !g.semantics) return undefined;
-    return SEMANTIC_KIND[g.semantics.surfaces[v]?.type] ?? 'other';
+    return SURFACE_KIND[g.semantics.surfaces[v]?.type] ?? 'other';
   };
   const ring = (r: number[]): Float64Array | undefined => {
     const a = new Float64Array(r.length * 3 + 3);

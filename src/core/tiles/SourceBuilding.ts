@@ -1,6 +1,23 @@
 /** Kind of a building surface, from CityGML boundary surfaces or CityJSON semantics. */
 export type SurfaceKind = 'roof' | 'wall' | 'ground' | 'closure' | 'other';
 
+/**
+ * Thematic surface class → kind. CityGML boundary surfaces and CityJSON
+ * semantic surfaces share these names; outer ceilings are roofs, the rest
+ * (floors, interior surfaces) only matter as "other".
+ */
+export const SURFACE_KIND: Record<string, SurfaceKind> = {
+  RoofSurface: 'roof',
+  WallSurface: 'wall',
+  GroundSurface: 'ground',
+  ClosureSurface: 'closure',
+  OuterCeilingSurface: 'roof',
+  OuterFloorSurface: 'other',
+  FloorSurface: 'other',
+  CeilingSurface: 'other',
+  InteriorWallSurface: 'other',
+};
+
 /** One planar polygon of a building, in the source CRS (flat xyz, GML-style closed rings allowed). */
 export interface SourcePolygon {
   /** Undefined when the source gives no semantics (LoD1 solids): classified by normal later. */
