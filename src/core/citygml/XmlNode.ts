@@ -45,3 +45,6 @@ export function textOf(node: XmlNode | undefined): string {
   for (const c of node.children) s += ' ' + textOf(c);
   return s.trim();
 }
+
+/** The shared attribute object of elements without (kept) attributes. */
+export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;

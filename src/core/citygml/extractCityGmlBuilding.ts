@@ -1,4 +1,4 @@
-import { child, descendants, textOf, type XmlNode } from './XmlNode';
+import { child, descendants, NO_ATTRS, textOf, type XmlNode } from './XmlNode';
 import type { ReportBuilder } from '../convert/ConversionReport';
 import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
 
@@ -6,6 +6,38 @@ const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$
 const POLYGON_NAMES = new Set(['Polygon', 'Triangle', 'Rectangle']);
 // Openings and interiors are LoD3/4 detail we do not draw.
 const IGNORED = new Set(['opening', 'interior', 'interiorRoom', 'outerBuildingInstallation', 'interiorBuildingInstallation', 'buildingInstallation', 'lod0FootPrint', 'lod0RoofEdge', 'lod0MultiSurface']);
+
+/** What an element name means to the walk, worked out once per name (the walk visits every element). */
+interface Role {
+  kind?: SurfaceKind;
+  lod?: number;
+  polygon: boolean;
+  surfaceMember: boolean;
+  part: boolean;
+  orientable: boolean;
+  ignored: boolean;
+}
+
+const ROLES = new Map<string, Role>();
+
+function roleOf(name: string): Role {
+  let r = ROLES.get(name);
+  if (!r) {
+    const lodm = LOD_GEOMETRY.exec(name);
+    r = {
+      kind: SURFACE_KIND[name],
+      lod: lodm ? Number(lodm[1]) : undefined,
+      polygon: POLYGON_NAMES.has(name),
+      surfaceMember: name === 'surfaceMember',
+      part: name === 'BuildingPart',
+      orientable: name === 'OrientableSurface',
+      ignored: IGNORED.has(name) || /TerrainIntersection$/.test(name),
+    };
+    // Names come from the file: bound the cache against files with unbounded vocabularies.
+    if (ROLES.size < 10000) ROLES.set(name, r);
+  }
+  return r;
+}
 
 interface Ctx {
   kind?: SurfaceKind;
@@ -42,31 +74,32 @@ export function extractCityGmlBuilding(node: XmlNode, ctx: ExtractContext): Sour
   const warn = (line: number | undefined, reason: string) => ctx.report.warn({ file: ctx.file, line, featureId: id, featureClass: node.qname, reason });
 
   const walk = (n: XmlNode, c: Ctx): void => {
-    if (n.attrs.srsName) srsName ??= n.attrs.srsName;
-    let cc = c;
-    if (n.attrs.srsDimension) cc = { ...cc, dim: Number(n.attrs.srsDimension) || 3 };
-    const kind = SURFACE_KIND[n.name];
-    if (kind) cc = { ...cc, kind };
-    const lodm = LOD_GEOMETRY.exec(n.name);
-    if (lodm) cc = { ...cc, lod: Number(lodm[1]) };
-    if (n.name === 'BuildingPart') partCount++;
-    if (n.name === 'OrientableSurface' && n.attrs.orientation === '-') cc = { ...cc, reverse: !cc.reverse };
-    if (POLYGON_NAMES.has(n.name)) {
-      if (cc.lod === undefined || cc.lod === 0) return;
-      const p = readPolygon(n, cc, warn);
+    const role = roleOf(n.name);
+    if (role.ignored) return;
+    const a = n.attrs;
+    if (a !== NO_ATTRS) {
+      if (a.srsName) srsName ??= a.srsName;
+      if (a.srsDimension) c = { ...c, dim: Number(a.srsDimension) || 3 };
+      if (role.orientable && a.orientation === '-') c = { ...c, reverse: !c.reverse };
+    }
+    if (role.kind) c = { ...c, kind: role.kind };
+    if (role.lod !== undefined) c = { ...c, lod: role.lod };
+    if (role.part) partCount++;
+    if (role.polygon) {
+      if (c.lod === undefined || c.lod === 0) return;
+      const p = readPolygon(n, c, warn);
       if (p) {
-        const poly = { ...p, lod: cc.lod };
+        const poly = { ...p, lod: c.lod };
         polygons.push(poly);
         if (p.id) byId.set(p.id, poly);
       }
       return;
     }
-    if (n.name === 'surfaceMember' && n.attrs.href && n.children.length === 0) {
-      if (cc.lod !== undefined && cc.lod > 0) refs.push({ href: n.attrs.href.replace(/^#/, ''), kind: cc.kind, lod: cc.lod, line: n.line });
+    if (role.surfaceMember && a.href && n.children.length === 0) {
+      if (c.lod !== undefined && c.lod > 0) refs.push({ href: a.href.replace(/^#/, ''), kind: c.kind, lod: c.lod, line: n.line });
       return;
     }
-    if (IGNORED.has(n.name) || /TerrainIntersection$/.test(n.name)) return;
-    for (const k of n.children) walk(k, cc);
+    for (const k of n.children) walk(k, c);
   };
   walk(node, { reverse: false, dim: 3 });
 

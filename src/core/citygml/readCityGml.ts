@@ -1,6 +1,6 @@
-import { SaxesParser } from 'saxes';
-import { localName, type XmlNode } from './XmlNode';
+import { localName, NO_ATTRS, type XmlNode } from './XmlNode';
 import { extractCityGmlBuilding } from './extractCityGmlBuilding';
+import { XmlScanner } from './XmlScanner';
 import type { SourceBuilding } from '../tiles/SourceBuilding';
 import type { ReportBuilder } from '../convert/ConversionReport';
 
@@ -32,7 +32,7 @@ const SKIP_IN_BUILDING = new Set(['appearance', 'Appearance', 'lod1TerrainInters
 const KEPT_ATTRS = new Set(['id', 'href', 'srsName', 'srsDimension', 'name', 'orientation', 'Type', 'count', 'dimension']);
 
 /**
- * Streams CityGML (1.0, 2.0, 3.0) with saxes and emits one building at a
+ * Streams CityGML (1.0, 2.0, 3.0) with {@link XmlScanner} and emits one building at a
  * time: memory is bounded by the largest building, not the file. Accepts
  * string chunks (an async iterable: a Node read stream with `setEncoding`, or a
  * browser `ReadableStream` through `TextDecoderStream`). Malformed or
@@ -44,74 +44,75 @@ const KEPT_ATTRS = new Set(['id', 'href', 'srsName', 'srsDimension', 'name', 'or
  */
 export async function readCityGml(chunks: AsyncIterable<string> | Iterable<string>, options: ReadCityGmlOptions): Promise<ReadCityGmlResult> {
   const { file, report } = options;
-  const parser = new SaxesParser({ xmlns: false, position: true });
   const result: ReadCityGmlResult = { buildings: 0, parts: 0, broken: false };
   // Element stack outside buildings (local names), to know when we are in a member.
   const outer: string[] = [];
   // The building being captured: its node stack.
   let stack: XmlNode[] = [];
   let building: XmlNode | undefined;
-  let skipDepth = 0; // > 0 while inside a subtree we ignore
   let unsupported: { name: string; id?: string; line: number; depth: number } | undefined;
   let fileSrs: string | undefined;
 
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    const attrs = tag.attributes as Record<string, string>;
-    if (building) {
-      if (skipDepth > 0 || SKIP_IN_BUILDING.has(name)) {
-        skipDepth++;
+  const scanner = new XmlScanner({
+    open(qname, attrs, line, selfClosing) {
+      const name = localName(qname);
+      if (building) {
+        if (SKIP_IN_BUILDING.has(name)) return true;
+        const node: XmlNode = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
+        stack[stack.length - 1].children.push(node);
+        if (!selfClosing) stack.push(node);
+        return false;
+      }
+      if (unsupported) {
+        if (!selfClosing) outer.push(name);
+        return false;
+      }
+      if (result.version === undefined && outer.length === 0) result.version = versionFromAttrs(attrs);
+      if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
+      const parent = outer[outer.length - 1];
+      if (name === 'Building') {
+        building = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
+        stack = [building];
+        if (selfClosing) closeBuilding();
+        else scanner.wantText = true;
+        return false;
+      }
+      if (parent !== undefined && MEMBER_NAMES.has(parent)) {
+        const u = { name: qname, id: attrValue(attrs, 'id'), line, depth: outer.length };
+        if (selfClosing) reportUnsupported(u);
+        else unsupported = u;
+      }
+      if (!selfClosing) outer.push(name);
+      return false;
+    },
+    text(t) {
+      // Whitespace between tags is most of the text: do not keep it.
+      if (NON_SPACE.test(t)) stack[stack.length - 1].text += t;
+    },
+    close() {
+      if (building) {
+        if (stack.pop() === building) closeBuilding();
         return;
       }
-      const node: XmlNode = { name, qname: tag.name, attrs: pickAttrs(attrs), children: [], text: '', line: parser.line };
-      stack[stack.length - 1].children.push(node);
-      stack.push(node);
-      return;
-    }
-    if (unsupported) {
-      outer.push(name);
-      return;
-    }
-    if (result.version === undefined && outer.length === 0) result.version = versionFromAttrs(attrs);
-    if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
-    const parent = outer[outer.length - 1];
-    if (name === 'Building') {
-      building = { name, qname: tag.name, attrs: pickAttrs(attrs), children: [], text: '', line: parser.line };
-      stack = [building];
-      return;
-    }
-    if (parent !== undefined && MEMBER_NAMES.has(parent)) {
-      unsupported = { name: tag.name, id: attrValue(attrs, 'id'), line: parser.line, depth: outer.length };
-    }
-    outer.push(name);
+      outer.pop();
+      if (unsupported && outer.length === unsupported.depth) {
+        reportUnsupported(unsupported);
+        unsupported = undefined;
+      }
+    },
   });
 
-  parser.on('text', (t) => {
-    // Whitespace between tags is most of the text events: do not keep it.
-    if (building && skipDepth === 0 && NON_SPACE.test(t)) stack[stack.length - 1].text += t;
-  });
+  function closeBuilding(): void {
+    const node = building!;
+    building = undefined;
+    stack = [];
+    scanner.wantText = false;
+    emit(node);
+  }
 
-  parser.on('closetag', () => {
-    if (building) {
-      if (skipDepth > 0) {
-        skipDepth--;
-        return;
-      }
-      const done = stack.pop();
-      if (done === building) {
-        const node = building;
-        building = undefined;
-        stack = [];
-        emit(node);
-      }
-      return;
-    }
-    outer.pop();
-    if (unsupported && outer.length === unsupported.depth) {
-      report.skip({ file, line: unsupported.line, featureId: unsupported.id, featureClass: unsupported.name, reason: `unsupported class ${unsupported.name} (only bldg:Building is converted)` });
-      unsupported = undefined;
-    }
-  });
+  function reportUnsupported(u: { name: string; id?: string; line: number }): void {
+    report.skip({ file, line: u.line, featureId: u.id, featureClass: u.name, reason: `unsupported class ${u.name} (only bldg:Building is converted)` });
+  }
 
   function emit(node: XmlNode): void {
     const b = extractCityGmlBuilding(node, { file, report, fileSrs: fileSrs ?? result.srsName });
@@ -127,7 +128,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
     const inBuilding = building;
     report.skip({
       file,
-      line: parser.line,
+      line: scanner.line,
       featureId: inBuilding ? attrValue(inBuilding.attrs, 'id') : undefined,
       featureClass: inBuilding ? inBuilding.qname : undefined,
       reason: inBuilding
@@ -138,10 +139,10 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 
   try {
     for await (const chunk of chunks) {
-      parser.write(chunk);
+      scanner.write(chunk);
       result.srsName ??= fileSrs;
     }
-    parser.close();
+    scanner.close();
   } catch (e) {
     fail(e);
   }
@@ -153,7 +154,6 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 }
 
 const NON_SPACE = /\S/;
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function pickAttrs(attrs: Record<string, string>): Record<string, string> {
   let out: Record<string, string> | undefined;

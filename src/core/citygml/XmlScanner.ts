@@ -1,0 +1,364 @@
+/**
+ * Receives the events of an {@link XmlScanner}. Names are qualified as
+ * written (`gml:Polygon`); namespaces are not resolved (CityGML readers go
+ * by local names).
+ */
+export interface XmlScanHandler {
+  /**
+   * A start tag (`selfClosing` for `<a/>`, which gets no `close`). `attrs`
+   * has the raw qualified names; entity references in values are decoded.
+   * Return true to skip the element's content without events: the scanner
+   * then jumps to the matching end tag (that subtree is only counted for
+   * lines, not checked).
+   */
+  open(qname: string, attrs: Record<string, string>, line: number, selfClosing: boolean): boolean | void;
+  /** Character data (entities decoded, CDATA included), only while {@link XmlScanner.wantText} is true. */
+  text(text: string): void;
+  close(qname: string): void;
+}
+
+/** A well-formedness error: the message says what, `line` where (1-based). */
+export class XmlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(`${message} (line ${line})`);
+    this.name = 'XmlSyntaxError';
+  }
+}
+
+const BOM = 0xfeff;
+const LT = 60, GT = 62, SLASH = 47, QMARK = 63, BANG = 33, EQ = 61, NL = 10, DQ = 34, SQ = 39;
+const CR_LF = /\r\n?/g;
+const ATTR_WS = /[\t\n\r]/;
+const ATTR_WS_ALL = /\r\n|[\t\n\r]/g;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * A streaming XML tokenizer for big, regular GML files: the hot loop finds
+ * markup with `indexOf` and slices names and values straight out of the
+ * chunk, so it makes few strings and no per-character callbacks (saxes, the
+ * general-purpose parser, spends most of its time there: this scanner is
+ * several times faster on CityGML, see `npm run bench convert`).
+ *
+ * It checks what makes CityGML unreadable: mismatched or unclosed tags
+ * (truncated files), broken tag and attribute syntax, unknown entities,
+ * content outside the root element. It does not validate names against the
+ * XML character classes, DTDs (a DOCTYPE is skipped; its entities are not
+ * supported) or namespaces. Errors are thrown as {@link XmlSyntaxError}
+ * with the line of the offending markup.
+ *
+ * @example
+ * const s = new XmlScanner(handler);
+ * for (const chunk of chunks) s.write(chunk);
+ * s.close();
+ */
+export class XmlScanner {
+  /** Line of the markup being read (1-based). */
+  line = 1;
+  /** Set by the handler: deliver character data (otherwise it is skipped unread). */
+  wantText = false;
+  private buf = '';
+  private pos = 0;
+  private readonly stack: string[] = [];
+  private rootClosed = false;
+  private seenRoot = false;
+  private closed = false;
+  /** While skipping a subtree: its qualified name and nesting depth. */
+  private skipName = '';
+  private skipDepth = 0;
+
+  constructor(private readonly handler: XmlScanHandler) {}
+
+  /** Feeds the next chunk of text; events fire for every complete token in it. */
+  write(chunk: string): void {
+    if (this.closed) throw new Error('XmlScanner: write after close');
+    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
+    this.pos = 0;
+    this.scan(false);
+  }
+
+  /** End of input: throws when the document is incomplete. */
+  close(): void {
+    this.scan(true);
+    this.closed = true;
+    if (this.skipDepth > 0 || this.stack.length > 0) {
+      const open = this.skipDepth > 0 ? this.skipName : this.stack[this.stack.length - 1];
+      throw new XmlSyntaxError(`unexpected end of file (truncated?): <${open}> and ${this.stack.length - 1 + (this.skipDepth > 0 ? 1 : 0)} enclosing element(s) not closed`, this.line);
+    }
+    if (!this.seenRoot) throw new XmlSyntaxError('no root element', this.line);
+  }
+
+  /** Counts line breaks in buf[from, to). */
+  private countLines(from: number, to: number): void {
+    const b = this.buf;
+    for (let i = b.indexOf('\n', from); i >= 0 && i < to; i = b.indexOf('\n', i + 1)) this.line++;
+  }
+
+  private scan(final: boolean): void {
+    const b = this.buf;
+    const n = b.length;
+    for (;;) {
+      if (this.skipDepth > 0 && !this.skipContent(final)) return;
+      const lt = b.indexOf('<', this.pos);
+      const textEnd = lt < 0 ? n : lt;
+      if (textEnd > this.pos) {
+        // Character data: held back until its end is in the buffer, so it arrives in one piece.
+        if (lt < 0 && !final) return;
+        this.textRun(this.pos, textEnd);
+        this.pos = textEnd;
+      }
+      if (lt < 0) return;
+      if (lt + 1 >= n) {
+        if (final) throw new XmlSyntaxError('unexpected end of file inside markup', this.line);
+        return;
+      }
+      const c = b.charCodeAt(lt + 1);
+      let end: number;
+      if (c === SLASH) end = this.endTag(lt, final);
+      else if (c === BANG) end = this.bang(lt, final);
+      else if (c === QMARK) end = this.instruction(lt, final);
+      else end = this.startTag(lt, final);
+      if (end < 0) return; // incomplete: wait for more input
+      this.pos = end;
+    }
+  }
+
+  private textRun(from: number, to: number): void {
+    const b = this.buf;
+    if (this.stack.length === 0) {
+      for (let i = from; i < to; i++) {
+        const ch = b.charCodeAt(i);
+        if (ch === NL) this.line++;
+        else if (ch > 32 && ch !== BOM) throw new XmlSyntaxError(this.seenRoot ? 'text after the root element' : 'text before the root element', this.line);
+      }
+      return;
+    }
+    if (this.wantText) {
+      let s = b.slice(from, to);
+      // XML line-end normalisation: CRLF and lone CR read as LF.
+      if (s.indexOf('\r') >= 0) s = s.replace(CR_LF, '\n');
+      if (s.indexOf('&') >= 0) s = decodeEntities(s, this.line);
+      this.handler.text(s);
+    }
+    this.countLines(from, to);
+  }
+
+  private startTag(lt: number, final: boolean): number {
+    const b = this.buf;
+    const n = b.length;
+    let i = lt + 1;
+    while (i < n) {
+      const ch = b.charCodeAt(i);
+      if (ch <= 32 || ch === GT || ch === SLASH) break;
+      if (ch === LT || ch === EQ || ch === DQ || ch === SQ) throw new XmlSyntaxError(`invalid character in tag name`, this.line);
+      i++;
+    }
+    if (i >= n) return this.incomplete(final, 'start tag');
+    const qname = b.slice(lt + 1, i);
+    if (qname.length === 0) throw new XmlSyntaxError(`"<" not followed by a tag name`, this.line);
+    const line = this.line;
+    let attrs: Record<string, string> = NO_ATTRS;
+    let selfClosing = false;
+    for (;;) {
+      // whitespace
+      while (i < n) {
+        const ch = b.charCodeAt(i);
+        if (ch > 32) break;
+        if (ch === NL) this.line++;
+        i++;
+      }
+      if (i >= n) return this.rewind(line, final, 'start tag');
+      const ch = b.charCodeAt(i);
+      if (ch === GT) {
+        i++;
+        break;
+      }
+      if (ch === SLASH) {
+        if (i + 1 >= n) return this.rewind(line, final, 'start tag');
+        if (b.charCodeAt(i + 1) !== GT) throw new XmlSyntaxError(`"/" not followed by ">" in <${qname}>`, this.line);
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      // attribute name
+      const nameStart = i;
+      while (i < n) {
+        const c2 = b.charCodeAt(i);
+        if (c2 <= 32 || c2 === EQ || c2 === GT || c2 === SLASH || c2 === LT) break;
+        i++;
+      }
+      if (i >= n) return this.rewind(line, final, 'start tag');
+      if (i === nameStart) throw new XmlSyntaxError(`unexpected character in <${qname}>`, this.line);
+      const name = b.slice(nameStart, i);
+      while (i < n && b.charCodeAt(i) <= 32) {
+        if (b.charCodeAt(i) === NL) this.line++;
+        i++;
+      }
+      if (i >= n) return this.rewind(line, final, 'start tag');
+      if (b.charCodeAt(i) !== EQ) throw new XmlSyntaxError(`attribute ${name} of <${qname}> has no value`, this.line);
+      i++;
+      while (i < n && b.charCodeAt(i) <= 32) {
+        if (b.charCodeAt(i) === NL) this.line++;
+        i++;
+      }
+      if (i >= n) return this.rewind(line, final, 'start tag');
+      const q = b.charCodeAt(i);
+      if (q !== DQ && q !== SQ) throw new XmlSyntaxError(`value of attribute ${name} of <${qname}> is not quoted`, this.line);
+      const close = b.indexOf(q === DQ ? '"' : "'", i + 1);
+      if (close < 0) return this.rewind(line, final, 'start tag');
+      let value = b.slice(i + 1, close);
+      if (value.indexOf('<') >= 0) throw new XmlSyntaxError(`"<" in the value of attribute ${name} of <${qname}>`, this.line);
+      // Attribute-value normalisation: each literal line end or tab reads as one space (character references do not).
+      if (ATTR_WS.test(value)) value = value.replace(ATTR_WS_ALL, ' ');
+      if (value.indexOf('&') >= 0) value = decodeEntities(value, this.line);
+      this.countLines(i + 1, close);
+      if (attrs === NO_ATTRS) attrs = {};
+      if (name in attrs) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
+      attrs[name] = value;
+      i = close + 1;
+      const after = i < n ? b.charCodeAt(i) : -1;
+      if (after > 32 && after !== GT && after !== SLASH) throw new XmlSyntaxError(`no space between attributes of <${qname}>`, this.line);
+    }
+    if (this.stack.length === 0) {
+      if (this.seenRoot) throw new XmlSyntaxError(`second root element <${qname}>`, line);
+      this.seenRoot = true;
+    }
+    const skip = this.handler.open(qname, attrs, line, selfClosing);
+    if (selfClosing) {
+      if (this.stack.length === 0) this.rootClosed = true;
+    } else if (skip) {
+      this.skipName = qname;
+      this.skipDepth = 1;
+    } else this.stack.push(qname);
+    return i;
+  }
+
+  private endTag(lt: number, final: boolean): number {
+    const b = this.buf;
+    const gt = b.indexOf('>', lt + 2);
+    if (gt < 0) return this.incomplete(final, 'end tag');
+    let e = gt;
+    while (e > lt + 2 && b.charCodeAt(e - 1) <= 32) e--;
+    const qname = b.slice(lt + 2, e);
+    const top = this.stack.pop();
+    if (top === undefined) throw new XmlSyntaxError(`end tag </${qname}> without a start tag`, this.line);
+    if (top !== qname) throw new XmlSyntaxError(`mismatched end tag: expected </${top}>, found </${qname}>`, this.line);
+    this.countLines(lt, gt);
+    this.handler.close(qname);
+    if (this.stack.length === 0) this.rootClosed = true;
+    return gt + 1;
+  }
+
+  /** Comments, CDATA sections and a DOCTYPE. */
+  private bang(lt: number, final: boolean): number {
+    const b = this.buf;
+    if (b.startsWith('<!--', lt)) {
+      const e = b.indexOf('-->', lt + 4);
+      if (e < 0) return this.incomplete(final, 'comment');
+      this.countLines(lt, e);
+      return e + 3;
+    }
+    if (b.startsWith('<![CDATA[', lt)) {
+      const e = b.indexOf(']]>', lt + 9);
+      if (e < 0) return this.incomplete(final, 'CDATA section');
+      if (this.stack.length === 0) throw new XmlSyntaxError('CDATA outside the root element', this.line);
+      if (this.wantText) this.handler.text(b.slice(lt + 9, e).replace(CR_LF, '\n'));
+      this.countLines(lt, e);
+      return e + 3;
+    }
+    if (b.startsWith('<!DOCTYPE', lt)) {
+      // An internal subset in [...] may contain '>'.
+      const open = b.indexOf('[', lt);
+      const gt0 = b.indexOf('>', lt);
+      let e = gt0;
+      if (open >= 0 && (gt0 < 0 || open < gt0)) {
+        const closeBracket = b.indexOf(']', open);
+        e = closeBracket < 0 ? -1 : b.indexOf('>', closeBracket);
+      }
+      if (e < 0) return this.incomplete(final, 'DOCTYPE');
+      this.countLines(lt, e);
+      return e + 1;
+    }
+    if (lt + 9 > b.length && !final) return -1;
+    throw new XmlSyntaxError('"<!" not followed by a comment, CDATA or DOCTYPE', this.line);
+  }
+
+  private instruction(lt: number, final: boolean): number {
+    const e = this.buf.indexOf('?>', lt + 2);
+    if (e < 0) return this.incomplete(final, 'processing instruction');
+    this.countLines(lt, e);
+    return e + 2;
+  }
+
+  /**
+   * Skips a subtree the handler did not want: finds the matching end tag by
+   * counting start and end tags of the same name; only line breaks are counted.
+   */
+  private skipContent(final: boolean): boolean {
+    const b = this.buf;
+    const name = this.skipName;
+    // Everything before i is settled (depth counted); a wait for more input resumes at `resume`.
+    let i = this.pos;
+    const wait = (resume: number): boolean => {
+      this.countLines(this.pos, resume);
+      this.pos = resume;
+      if (final) throw new XmlSyntaxError(`unexpected end of file (truncated?) inside <${name}>`, this.line);
+      return false;
+    };
+    for (;;) {
+      const lt = b.indexOf(name, i);
+      // Not found: keep the tail that could be the start of "</name".
+      if (lt < 0) return wait(Math.max(i, b.length - name.length - 2));
+      const after = lt + name.length;
+      if (after >= b.length) return wait(Math.max(i, lt - 2));
+      const next = b.charCodeAt(after);
+      const boundary = next <= 32 || next === GT || next === SLASH;
+      const isEnd = lt >= 2 && b.charCodeAt(lt - 1) === SLASH && b.charCodeAt(lt - 2) === LT;
+      const isStart = !isEnd && lt >= 1 && b.charCodeAt(lt - 1) === LT;
+      if (boundary && (isEnd || isStart)) {
+        const gt = b.indexOf('>', after);
+        if (gt < 0) return wait(lt - (isEnd ? 2 : 1));
+        if (isEnd) {
+          if (--this.skipDepth === 0) {
+            this.countLines(this.pos, gt);
+            this.pos = gt + 1;
+            if (this.stack.length === 0) this.rootClosed = true;
+            return true;
+          }
+        } else if (b.charCodeAt(gt - 1) !== SLASH) this.skipDepth++; // a nested start tag of the same name
+        i = gt + 1;
+      } else i = after;
+    }
+  }
+
+  private incomplete(final: boolean, what: string): number {
+    if (final) throw new XmlSyntaxError(`unexpected end of file inside a ${what} (truncated?)`, this.line);
+    return -1;
+  }
+
+  /** A start tag that did not fit the buffer: undo its line count; it is read again with the next chunk. */
+  private rewind(line: number, final: boolean, what: string): number {
+    this.line = line;
+    return this.incomplete(final, what);
+  }
+
+  /** True once the root element has been closed. */
+  get done(): boolean {
+    return this.rootClosed;
+  }
+}
+
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function decodeEntities(s: string, line: number): string {
+  return s.replace(/&([^;&\s]*);?/g, (m, ref: string) => {
+    if (!m.endsWith(';')) throw new XmlSyntaxError(`"&" not followed by an entity reference`, line);
+    if (ref in ENTITIES) return ENTITIES[ref];
+    const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : ref.startsWith('#') ? parseInt(ref.slice(1), 10) : NaN;
+    if (Number.isFinite(code) && code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
+    throw new XmlSyntaxError(`unknown entity &${ref};`, line);
+  });
+}
+
