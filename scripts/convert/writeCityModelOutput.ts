@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
@@ -65,7 +65,8 @@ export async function writeCityModelOutput(
       if (collector.buildings.length === 0) throw new NothingConverted();
       await mkdir(path.join(dir, 'tiles'), { recursive: true });
       const tileSize = options.extra['tile-size'] ? Number(options.extra['tile-size']) : undefined;
-      const tileset = await buildTileset(collector.buildings, { maxBuildingsPerTile: tileSize, writeTile: (uri, bytes) => writeFile(path.join(dir, uri), bytes) });
+      // Tiles are written synchronously like buildings.geojson: an await per tile only adds event-loop round trips.
+      const tileset = await buildTileset(collector.buildings, { maxBuildingsPerTile: tileSize, writeTile: (uri, bytes) => writeFileSync(path.join(dir, uri), bytes) });
       await writeFile(path.join(dir, 'tileset.json'), JSON.stringify(tileset));
       const attribution = options.extra.attribution ?? guessAttribution(collector.sampleIds);
       const lods = new Set([...collector.lods].map((l) => Math.floor(l)));

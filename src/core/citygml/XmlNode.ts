@@ -12,6 +12,13 @@ export interface XmlNode {
   attrs: Record<string, string>;
   children: XmlNode[];
   text: string;
+  /**
+   * Numbers of a `posList`/`pos`, parsed by the streaming reader as the text
+   * arrives: the text itself would be a slice that keeps its whole input
+   * chunk alive until the building is done (and promoted to the old
+   * generation if a GC comes first). When set, `text` is empty.
+   */
+  numbers?: number[];
   /** 1-based line of the start tag. */
   line: number;
 }

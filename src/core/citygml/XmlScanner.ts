@@ -6,12 +6,13 @@
 export interface XmlScanHandler {
   /**
    * A start tag (`selfClosing` for `<a/>`, which gets no `close`). `attrs`
-   * has the raw qualified names; entity references in values are decoded.
+   * holds name, value, name, value… with the raw qualified names and the
+   * values decoded (one shared empty array for tags without attributes).
    * Return true to skip the element's content without events: the scanner
    * then jumps to the matching end tag (that subtree is only counted for
    * lines, not checked).
    */
-  open(qname: string, attrs: Record<string, string>, line: number, selfClosing: boolean): boolean | void;
+  open(qname: string, attrs: readonly string[], line: number, selfClosing: boolean): boolean | void;
   /** Character data (entities decoded, CDATA included), only while {@link XmlScanner.wantText} is true. */
   text(text: string): void;
   close(qname: string): void;
@@ -62,6 +63,10 @@ export class XmlScanner {
   private buf = '';
   private pos = 0;
   private readonly stack: string[] = [];
+  private readonly names = new NameTable();
+  /** Out-parameters of {@link attributes}. */
+  private tagAttrs = NO_PAIRS;
+  private tagSelfClosing = false;
   private rootClosed = false;
   private seenRoot = false;
   private closed = false;
@@ -135,6 +140,14 @@ export class XmlScanner {
       }
       return;
     }
+    // Most runs are the indentation between two tags: counted, never sliced.
+    let i = from;
+    for (; i < to; i++) {
+      const ch = b.charCodeAt(i);
+      if (ch > 32) break;
+      if (ch === NL) this.line++;
+    }
+    if (i === to) return;
     if (this.wantText) {
       let s = b.slice(from, to);
       // XML line-end normalisation: CRLF and lone CR read as LF.
@@ -142,24 +155,60 @@ export class XmlScanner {
       if (s.indexOf('&') >= 0) s = decodeEntities(s, this.line);
       this.handler.text(s);
     }
-    this.countLines(from, to);
+    this.countLines(i, to);
   }
 
   private startTag(lt: number, final: boolean): number {
     const b = this.buf;
     const n = b.length;
     let i = lt + 1;
+    let h = 0;
     while (i < n) {
       const ch = b.charCodeAt(i);
       if (ch <= 32 || ch === GT || ch === SLASH) break;
       if (ch === LT || ch === EQ || ch === DQ || ch === SQ) throw new XmlSyntaxError(`invalid character in tag name`, this.line);
+      h = (Math.imul(h, 31) + ch) | 0;
       i++;
     }
     if (i >= n) return this.incomplete(final, 'start tag');
-    const qname = b.slice(lt + 1, i);
-    if (qname.length === 0) throw new XmlSyntaxError(`"<" not followed by a tag name`, this.line);
+    if (i === lt + 1) throw new XmlSyntaxError(`"<" not followed by a tag name`, this.line);
+    const qname = this.names.intern(b, lt + 1, i, h);
     const line = this.line;
-    let attrs: Record<string, string> = NO_ATTRS;
+    let attrs = NO_PAIRS;
+    let selfClosing = false;
+    // Most tags are a bare name: `<gml:posList>`. The rest go through the attribute reader.
+    if (b.charCodeAt(i) === GT) i++;
+    else {
+      const end = this.attributes(i, qname, line, final);
+      if (end < 0) return end;
+      i = end;
+      attrs = this.tagAttrs;
+      selfClosing = this.tagSelfClosing;
+    }
+    if (this.stack.length === 0) {
+      if (this.seenRoot) throw new XmlSyntaxError(`second root element <${qname}>`, line);
+      this.seenRoot = true;
+    }
+    const skip = this.handler.open(qname, attrs, line, selfClosing);
+    if (selfClosing) {
+      if (this.stack.length === 0) this.rootClosed = true;
+    } else if (skip) {
+      this.skipName = qname;
+      this.skipDepth = 1;
+    } else this.stack.push(qname);
+    return i;
+  }
+
+  /**
+   * Reads the attributes and the end of a start tag from `i` (just after the
+   * name) into tagAttrs / tagSelfClosing; returns the index after ">", or -1
+   * when the tag is not complete in the buffer yet.
+   */
+  private attributes(start: number, qname: string, line: number, final: boolean): number {
+    const b = this.buf;
+    const n = b.length;
+    let i = start;
+    let attrs = NO_PAIRS;
     let selfClosing = false;
     for (;;) {
       // whitespace
@@ -184,14 +233,16 @@ export class XmlScanner {
       }
       // attribute name
       const nameStart = i;
+      let h = 0;
       while (i < n) {
         const c2 = b.charCodeAt(i);
         if (c2 <= 32 || c2 === EQ || c2 === GT || c2 === SLASH || c2 === LT) break;
+        h = (Math.imul(h, 31) + c2) | 0;
         i++;
       }
       if (i >= n) return this.rewind(line, final, 'start tag');
       if (i === nameStart) throw new XmlSyntaxError(`unexpected character in <${qname}>`, this.line);
-      const name = b.slice(nameStart, i);
+      const name = this.names.intern(b, nameStart, i, h);
       while (i < n && b.charCodeAt(i) <= 32) {
         if (b.charCodeAt(i) === NL) this.line++;
         i++;
@@ -214,24 +265,15 @@ export class XmlScanner {
       if (ATTR_WS.test(value)) value = value.replace(ATTR_WS_ALL, ' ');
       if (value.indexOf('&') >= 0) value = decodeEntities(value, this.line);
       this.countLines(i + 1, close);
-      if (attrs === NO_ATTRS) attrs = {};
-      if (name in attrs) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
-      attrs[name] = value;
+      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
+      if (attrs === NO_PAIRS) attrs = [];
+      attrs.push(name, value);
       i = close + 1;
       const after = i < n ? b.charCodeAt(i) : -1;
       if (after > 32 && after !== GT && after !== SLASH) throw new XmlSyntaxError(`no space between attributes of <${qname}>`, this.line);
     }
-    if (this.stack.length === 0) {
-      if (this.seenRoot) throw new XmlSyntaxError(`second root element <${qname}>`, line);
-      this.seenRoot = true;
-    }
-    const skip = this.handler.open(qname, attrs, line, selfClosing);
-    if (selfClosing) {
-      if (this.stack.length === 0) this.rootClosed = true;
-    } else if (skip) {
-      this.skipName = qname;
-      this.skipDepth = 1;
-    } else this.stack.push(qname);
+    this.tagAttrs = attrs;
+    this.tagSelfClosing = selfClosing;
     return i;
   }
 
@@ -239,14 +281,19 @@ export class XmlScanner {
     const b = this.buf;
     const gt = b.indexOf('>', lt + 2);
     if (gt < 0) return this.incomplete(final, 'end tag');
-    let e = gt;
-    while (e > lt + 2 && b.charCodeAt(e - 1) <= 32) e--;
-    const qname = b.slice(lt + 2, e);
     const top = this.stack.pop();
-    if (top === undefined) throw new XmlSyntaxError(`end tag </${qname}> without a start tag`, this.line);
-    if (top !== qname) throw new XmlSyntaxError(`mismatched end tag: expected </${top}>, found </${qname}>`, this.line);
+    // Compared in place: slicing every end tag's name would be a string per element.
+    let e = lt + 2 + (top?.length ?? 0);
+    while (e < gt && b.charCodeAt(e) <= 32) e++;
+    if (top === undefined || e !== gt || !b.startsWith(top, lt + 2)) {
+      let end = gt;
+      while (end > lt + 2 && b.charCodeAt(end - 1) <= 32) end--;
+      const qname = b.slice(lt + 2, end);
+      if (top === undefined) throw new XmlSyntaxError(`end tag </${qname}> without a start tag`, this.line);
+      throw new XmlSyntaxError(`mismatched end tag: expected </${top}>, found </${qname}>`, this.line);
+    }
     this.countLines(lt, gt);
-    this.handler.close(qname);
+    this.handler.close(top);
     if (this.stack.length === 0) this.rootClosed = true;
     return gt + 1;
   }
@@ -350,7 +397,39 @@ export class XmlScanner {
   }
 }
 
-const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_PAIRS: string[] = [];
+
+/**
+ * Interned element and attribute names: a tag name is looked up by its hash
+ * and compared in place, so the thousandth `<gml:posList>` allocates no
+ * string. Names are copied flat when first seen (a slice would keep its
+ * whole input chunk alive). Bounded: past 3/4 full, new names are sliced.
+ */
+class NameTable {
+  private readonly slots: (string | undefined)[] = new Array(1 << 12);
+  private readonly mask = (1 << 12) - 1;
+  private size = 0;
+
+  intern(b: string, start: number, end: number, hash: number): string {
+    const len = end - start;
+    for (let k = hash & this.mask; ; k = (k + 1) & this.mask) {
+      const s = this.slots[k];
+      if (s === undefined) {
+        if (this.size * 4 >= this.slots.length * 3) return b.slice(start, end);
+        const name = flatCopy(b.slice(start, end));
+        this.slots[k] = name;
+        this.size++;
+        return name;
+      }
+      if (s.length === len && b.startsWith(s, start)) return s;
+    }
+  }
+}
+
+/** A string that does not share memory with its source. */
+function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
 
 function decodeEntities(s: string, line: number): string {
   return s.replace(/&([^;&\s]*);?/g, (m, ref: string) => {

@@ -165,13 +165,13 @@ function readCoordinates(lr: XmlNode, inheritedDim: number): Float64Array | stri
   if (posList) {
     if (posList.attrs.srsDimension) dim = Number(posList.attrs.srsDimension);
     else if (lr.attrs.srsDimension) dim = Number(lr.attrs.srsDimension);
-    values = parseNumbers(posList.text);
+    values = posList.numbers ?? parseNumbers(posList.text);
   } else {
     const pos = descendants(lr, 'pos');
     if (pos.length > 0) {
       values = [];
       const d0 = pos[0].attrs.srsDimension ? Number(pos[0].attrs.srsDimension) : undefined;
-      const parsed = pos.map((p) => parseNumbers(p.text));
+      const parsed = pos.map((p) => p.numbers ?? parseNumbers(p.text));
       dim = d0 ?? (parsed[0]?.length || inheritedDim);
       for (const p of parsed) values.push(...p);
     } else {

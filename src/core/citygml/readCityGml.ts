@@ -1,5 +1,5 @@
 import { localName, NO_ATTRS, type XmlNode } from './XmlNode';
-import { extractCityGmlBuilding } from './extractCityGmlBuilding';
+import { extractCityGmlBuilding, parseNumbers } from './extractCityGmlBuilding';
 import { XmlScanner } from './XmlScanner';
 import type { SourceBuilding } from '../tiles/SourceBuilding';
 import type { ReportBuilder } from '../convert/ConversionReport';
@@ -55,7 +55,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 
   const scanner = new XmlScanner({
     open(qname, attrs, line, selfClosing) {
-      const name = localName(qname);
+      const name = localOf(qname);
       if (building) {
         if (SKIP_IN_BUILDING.has(name)) return true;
         const node: XmlNode = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
@@ -68,7 +68,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
         return false;
       }
       if (result.version === undefined && outer.length === 0) result.version = versionFromAttrs(attrs);
-      if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
+      if (!fileSrs) fileSrs = attrPair(attrs, 'srsName');
       const parent = outer[outer.length - 1];
       if (name === 'Building') {
         building = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
@@ -78,7 +78,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
         return false;
       }
       if (parent !== undefined && MEMBER_NAMES.has(parent)) {
-        const u = { name: qname, id: attrValue(attrs, 'id'), line, depth: outer.length };
+        const u = { name: qname, id: attrPair(attrs, 'id'), line, depth: outer.length };
         if (selfClosing) reportUnsupported(u);
         else unsupported = u;
       }
@@ -87,7 +87,13 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
     },
     text(t) {
       // Whitespace between tags is most of the text: do not keep it.
-      if (NON_SPACE.test(t)) stack[stack.length - 1].text += t;
+      if (!NON_SPACE.test(t)) return;
+      const node = stack[stack.length - 1];
+      if ((node.name === 'posList' || node.name === 'pos') && !node.text) {
+        const v = parseNumbers(t);
+        if (node.numbers) for (const x of v) node.numbers.push(x);
+        else node.numbers = v;
+      } else node.text += t;
     },
     close() {
       if (building) {
@@ -155,13 +161,32 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 
 const NON_SPACE = /\S/;
 
-function pickAttrs(attrs: Record<string, string>): Record<string, string> {
+const LOCAL_NAMES = new Map<string, string>();
+
+/** localName, cached: the scanner interns qualified names, so each distinct one is split once. */
+function localOf(qname: string): string {
+  let l = LOCAL_NAMES.get(qname);
+  if (l === undefined) {
+    l = localName(qname);
+    if (LOCAL_NAMES.size < 10000) LOCAL_NAMES.set(qname, l);
+  }
+  return l;
+}
+
+/** The kept attributes (by local name) of a scanner's name/value list. */
+function pickAttrs(attrs: readonly string[]): Record<string, string> {
   let out: Record<string, string> | undefined;
-  for (const k in attrs) {
-    const l = localName(k);
-    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k];
+  for (let k = 0; k < attrs.length; k += 2) {
+    const l = localOf(attrs[k]);
+    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k + 1];
   }
   return out ?? NO_ATTRS;
+}
+
+/** Value of the attribute with the given local name in a scanner's name/value list. */
+function attrPair(attrs: readonly string[], local: string): string | undefined {
+  for (let k = 0; k < attrs.length; k += 2) if (localOf(attrs[k]) === local) return attrs[k + 1];
+  return undefined;
 }
 
 function attrValue(attrs: Record<string, string>, local: string): string | undefined {
@@ -170,8 +195,8 @@ function attrValue(attrs: Record<string, string>, local: string): string | undef
   return undefined;
 }
 
-function versionFromAttrs(attrs: Record<string, string>): string | undefined {
-  for (const k in attrs) {
+function versionFromAttrs(attrs: readonly string[]): string | undefined {
+  for (let k = 1; k < attrs.length; k += 2) {
     const m = /^http:\/\/www\.opengis\.net\/citygml\/(\d\.\d)$/.exec(attrs[k]);
     if (m) return m[1];
   }

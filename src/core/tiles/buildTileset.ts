@@ -134,30 +134,38 @@ export function tileGlb(bs: TileBuilding[], tile: EnuFrame): Uint8Array {
   const featureIds = new Float32Array(nv);
   const indices = nv > 65535 ? new Uint32Array(ni) : new Uint16Array(ni);
   let v = 0, ii = 0;
-  const ecef = [0, 0, 0];
-  const loc = new Float64Array(3);
-  bs.forEach((b, f) => {
-    const bf = new EnuFrame(b.lon, b.lat, 0);
+  for (let f = 0; f < bs.length; f++) {
+    const b = bs[f];
+    const m = tile.fromFrame(new EnuFrame(b.lon, b.lat, 0));
     const n = b.positions.length / 3;
+    const bp = b.positions, bn = b.normals, bk = b.kinds;
     for (let i = 0; i < n; i++) {
-      bf.toEcef(b.positions[i * 3], b.positions[i * 3 + 1], b.positions[i * 3 + 2], ecef);
-      tile.toLocal(ecef[0], ecef[1], ecef[2], loc);
+      const x = bp[i * 3], y = bp[i * 3 + 1], z = bp[i * 3 + 2];
+      const ex = m[0] * x + m[1] * y + m[2] * z + m[9];
+      const ny = m[3] * x + m[4] * y + m[5] * z + m[10];
+      const uz = m[6] * x + m[7] * y + m[8] * z + m[11];
       // glTF is y-up: (east, up, -north); 3D Tiles rotates it back to z-up.
-      positions[(v + i) * 3] = loc[0];
-      positions[(v + i) * 3 + 1] = loc[2];
-      positions[(v + i) * 3 + 2] = -loc[1];
-      const d = bf.dirToEcef(b.normals[i * 3], b.normals[i * 3 + 1], b.normals[i * 3 + 2]);
-      const t = tile.dirToLocal(d[0], d[1], d[2]);
-      const len = Math.hypot(t[0], t[1], t[2]) || 1;
-      normals[(v + i) * 3] = t[0] / len;
-      normals[(v + i) * 3 + 1] = t[2] / len;
-      normals[(v + i) * 3 + 2] = -t[1] / len;
-      colors.set(SURFACE_COLORS[b.kinds[i]] ?? SURFACE_COLORS[KIND_CODE.other], (v + i) * 4);
+      const o = (v + i) * 3;
+      positions[o] = ex;
+      positions[o + 1] = uz;
+      positions[o + 2] = -ny;
+      const a = bn[i * 3], c = bn[i * 3 + 1], d = bn[i * 3 + 2];
+      const te = m[0] * a + m[1] * c + m[2] * d, tn = m[3] * a + m[4] * c + m[5] * d, tu = m[6] * a + m[7] * c + m[8] * d;
+      const len = Math.sqrt(te * te + tn * tn + tu * tu) || 1;
+      normals[o] = te / len;
+      normals[o + 1] = tu / len;
+      normals[o + 2] = -tn / len;
+      const rgba = SURFACE_COLORS[bk[i]] ?? SURFACE_COLORS[KIND_CODE.other];
+      const q = (v + i) * 4;
+      colors[q] = rgba[0];
+      colors[q + 1] = rgba[1];
+      colors[q + 2] = rgba[2];
+      colors[q + 3] = rgba[3];
       featureIds[v + i] = f;
     }
     for (let k = 0; k < b.indices.length; k++) indices[ii++] = b.indices[k] + v;
     v += n;
-  });
+  }
   return writeGlb({ positions, normals, colors, featureIds, indices, featureCount: bs.length, properties: propertyColumns(bs) });
 }
 

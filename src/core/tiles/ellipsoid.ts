@@ -75,6 +75,22 @@ export class EnuFrame {
     return [x * this.e[0] + y * this.e[1] + z * this.e[2], x * this.n[0] + y * this.n[1] + z * this.n[2], x * this.u[0] + y * this.u[1] + z * this.u[2]];
   }
 
+  /**
+   * The rigid transform from `other`'s ENU frame into this one, as a row-major
+   * 3×3 rotation and a translation [r00..r22, tx, ty, tz]: local = R · p + t.
+   * Exact (both frames are rigid maps of ECEF); one matrix product per
+   * building instead of two frame changes per vertex.
+   */
+  fromFrame(other: EnuFrame): Float64Array {
+    const m = new Float64Array(12);
+    const src = [other.e, other.n, other.u];
+    const dst = [this.e, this.n, this.u];
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) m[r * 3 + c] = dst[r][0] * src[c][0] + dst[r][1] * src[c][1] + dst[r][2] * src[c][2];
+    const dx = other.origin[0] - this.origin[0], dy = other.origin[1] - this.origin[1], dz = other.origin[2] - this.origin[2];
+    for (let r = 0; r < 3; r++) m[9 + r] = dst[r][0] * dx + dst[r][1] * dy + dst[r][2] * dz;
+    return m;
+  }
+
   /** Column-major 4×4 matrix mapping local ENU to ECEF (3D Tiles tile `transform`). */
   get matrix(): number[] {
     return [...this.e, 0, ...this.n, 0, ...this.u, 0, ...this.origin, 1];

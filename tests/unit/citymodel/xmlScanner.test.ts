@@ -35,6 +35,12 @@ function saxesEvents(text: string): Event[] {
   return out;
 }
 
+function pairsToObject(attrs: readonly string[]): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (let k = 0; k < attrs.length; k += 2) o[attrs[k]] = attrs[k + 1];
+  return o;
+}
+
 function scannerEvents(text: string, chunkSizes: number[]): { events: Event[]; lines: number[] } {
   const out: Event[] = [];
   const lines: number[] = [];
@@ -47,7 +53,7 @@ function scannerEvents(text: string, chunkSizes: number[]): { events: Event[]; l
     open(qname, attrs, line, selfClosing) {
       flush();
       lines.push(line);
-      out.push(`O ${qname} ${JSON.stringify(attrs)} ${selfClosing ? '/' : ''}`);
+      out.push(`O ${qname} ${JSON.stringify(pairsToObject(attrs))} ${selfClosing ? '/' : ''}`);
       if (selfClosing) out.push(`C ${qname}`);
     },
     text: (t) => (pending += t),
