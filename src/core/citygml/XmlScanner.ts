@@ -266,8 +266,8 @@ export class XmlScanner {
       if (value.indexOf('&') >= 0) value = decodeEntities(value, this.line);
       this.countLines(i + 1, close);
       for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
-      if (attrs === NO_PAIRS) attrs = [];
-      attrs.push(name, value);
+      if (attrs === NO_PAIRS) attrs = [name, value];
+      else attrs.push(name, value);
       i = close + 1;
       const after = i < n ? b.charCodeAt(i) : -1;
       if (after > 32 && after !== GT && after !== SLASH) throw new XmlSyntaxError(`no space between attributes of <${qname}>`, this.line);

@@ -130,7 +130,7 @@ export function extractCityGmlBuilding(node: XmlNode, ctx: ExtractContext): Sour
 }
 
 function readPolygon(n: XmlNode, c: Ctx, warn: (line: number | undefined, reason: string) => void): SourcePolygon | undefined {
-  const rings: Float64Array[] = [];
+  const rings: number[][] = [];
   const ringNodes: XmlNode[] = [];
   if (n.name === 'Polygon' || n.name === 'Triangle' || n.name === 'Rectangle') {
     // GML 3.1 exterior/interior; GML 2 outerBoundaryIs/innerBoundaryIs.
@@ -158,7 +158,7 @@ function readPolygon(n: XmlNode, c: Ctx, warn: (line: number | undefined, reason
 }
 
 /** Coordinates of a LinearRing as flat xyz, or a reason why they cannot be read. */
-function readCoordinates(lr: XmlNode, inheritedDim: number): Float64Array | string {
+function readCoordinates(lr: XmlNode, inheritedDim: number): number[] | string {
   const posList = child(lr, 'posList');
   let dim = inheritedDim;
   let values: number[];
@@ -187,12 +187,11 @@ function readCoordinates(lr: XmlNode, inheritedDim: number): Float64Array | stri
   if (values.length % dim !== 0) return `coordinate count ${values.length} is not a multiple of srsDimension ${dim}`;
   for (const v of values) if (!Number.isFinite(v)) return 'non-numeric coordinate in posList';
   const n = values.length / dim;
-  const out = new Float64Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    out[i * 3] = values[i * dim];
-    out[i * 3 + 1] = values[i * dim + 1];
-    out[i * 3 + 2] = dim === 3 ? values[i * dim + 2] : 0;
-  }
+  // A plain array, not a Float64Array: typed arrays are malloc'd outside the JS heap, and
+  // a building's worth of small ones per millisecond keeps the GC busy and the heap large.
+  if (dim === 3) return values;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(values[i * 2], values[i * 2 + 1], 0);
   return out;
 }
 
@@ -243,7 +242,7 @@ export function parseNumbers(s: string): number[] {
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-function reverseRing(r: Float64Array): void {
+function reverseRing(r: number[]): void {
   const n = r.length / 3;
   for (let i = 0, j = n - 1; i < j; i++, j--) {
     for (let k = 0; k < 3; k++) {

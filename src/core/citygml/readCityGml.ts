@@ -58,8 +58,12 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
       const name = localOf(qname);
       if (building) {
         if (SKIP_IN_BUILDING.has(name)) return true;
-        const node: XmlNode = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
-        stack[stack.length - 1].children.push(node);
+        const node: XmlNode = { name, qname, attrs: pickAttrs(attrs), children: NO_CHILDREN, text: '', line };
+        const parent = stack[stack.length - 1];
+        // Most elements have one child or none: no array for leaves, a one-slot array for the first child
+        // (a push onto [] reserves 17 slots; a tree per building makes this most of the reader's garbage).
+        if (parent.children === NO_CHILDREN) parent.children = [node];
+        else parent.children.push(node);
         if (!selfClosing) stack.push(node);
         return false;
       }
@@ -71,7 +75,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
       if (!fileSrs) fileSrs = attrPair(attrs, 'srsName');
       const parent = outer[outer.length - 1];
       if (name === 'Building') {
-        building = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
+        building = { name, qname, attrs: pickAttrs(attrs), children: NO_CHILDREN, text: '', line };
         stack = [building];
         if (selfClosing) closeBuilding();
         else scanner.wantText = true;
@@ -93,7 +97,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
         const v = parseNumbers(t);
         if (node.numbers) for (const x of v) node.numbers.push(x);
         else node.numbers = v;
-      } else node.text += t;
+      } else node.text += own(t);
     },
     close() {
       if (building) {
@@ -160,6 +164,18 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 }
 
 const NON_SPACE = /\S/;
+/**
+ * A copy of a string cut from the scanner's buffer that does not point into
+ * it. V8 makes substrings of 13+ characters views on their parent: one kept
+ * id would keep the whole 64 KB input chunk alive (and copied by every GC)
+ * until its building is done.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** The shared (never mutated) child list of leaves. */
+const NO_CHILDREN: XmlNode[] = [];
 
 const LOCAL_NAMES = new Map<string, string>();
 
@@ -178,7 +194,7 @@ function pickAttrs(attrs: readonly string[]): Record<string, string> {
   let out: Record<string, string> | undefined;
   for (let k = 0; k < attrs.length; k += 2) {
     const l = localOf(attrs[k]);
-    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k + 1];
+    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = own(attrs[k + 1]);
   }
   return out ?? NO_ATTRS;
 }

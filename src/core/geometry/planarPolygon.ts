@@ -9,6 +9,8 @@ export type Ring3 = Float64Array;
 /** Why a ring cannot be used; `undefined` when it is fine. */
 export type RingProblem = 'not closed' | 'too few points' | 'self-intersecting' | 'degenerate (zero area)';
 
+let scratch = new Float64Array(3 * 64);
+
 /**
  * Removes the closing point (and consecutive duplicates) of a GML-style ring
  * given as flat xyz. Reports `closed: false` when the last point did not
@@ -18,7 +20,9 @@ export type RingProblem = 'not closed' | 'too few points' | 'self-intersecting' 
  */
 export function openRing(flat: ArrayLike<number>, dim = 3): { ring: Ring3; closed: boolean } {
   const n = Math.floor(flat.length / dim);
-  const out = new Float64Array(n * 3);
+  // Built in a reused scratch array, then copied once at its final length.
+  if (scratch.length < n * 3) scratch = new Float64Array(Math.max(n * 3, scratch.length * 2));
+  const out = scratch;
   let m = 0;
   let px = NaN, py = NaN, pz = NaN;
   for (let i = 0; i < n; i++) {
@@ -34,8 +38,8 @@ export function openRing(flat: ArrayLike<number>, dim = 3): { ring: Ring3; close
   if (m >= 2) {
     const l = (m - 1) * 3;
     // Exact repeat, or within 1 mm (some exporters round the closing point differently).
-    const d = Math.hypot(out[0] - out[l], out[1] - out[l + 1], out[2] - out[l + 2]);
-    if (d < 1e-3) {
+    const dx = out[0] - out[l], dy = out[1] - out[l + 1], dz = out[2] - out[l + 2];
+    if (dx * dx + dy * dy + dz * dz < 1e-6) {
       m--;
       closed = true;
     }
@@ -168,6 +172,10 @@ export function triangulatePolygon(rings: Ring3[]): TriangulatedPolygon | { prob
     // A symmetric bow-tie has zero net area too: tell it apart from a sliver.
     return { problem: crossesInAxisPlane(rings[0]) ? 'self-intersecting' : 'degenerate (zero area)', ring: 0 };
   }
+  if (rings.length === 1) {
+    const fast = triangulateSmallConvex(rings[0], raw, twiceArea);
+    if (fast) return fast;
+  }
   const { u, v, n } = planeBasis(raw);
   const o = [rings[0][0], rings[0][1], rings[0][2]];
   const usable = rings.filter((r, k) => k === 0 || r.length >= 9);
@@ -196,4 +204,30 @@ export function triangulatePolygon(rings: Ring3[]): TriangulatedPolygon | { prob
     p += r.length;
   }
   return { positions, indices, normal: n, area: twiceArea / 2 };
+}
+
+/**
+ * Triangles and convex quads (most LoD2 walls and many roof faces) without
+ * projection, self-intersection test or earcut: a triangle cannot cross
+ * itself, and a quad whose four corners all turn the same way around the
+ * normal is convex, so the fan (0,1,2)(0,2,3) is its triangulation. The
+ * ring winds counter-clockwise around its own Newell normal, so both
+ * triangles face it. Anything else (collinear corners included) returns
+ * undefined and takes the general path.
+ */
+function triangulateSmallConvex(r: Ring3, raw: [number, number, number], twiceArea: number): TriangulatedPolygon | undefined {
+  const n = r.length / 3;
+  if (n !== 3 && n !== 4) return undefined;
+  const normal: [number, number, number] = [raw[0] / twiceArea, raw[1] / twiceArea, raw[2] / twiceArea];
+  if (n === 3) return { positions: r, indices: [0, 1, 2], normal, area: twiceArea / 2 };
+  // Turn at each corner: (edge in × edge out) · normal, relative to the quad's size so slivers count as collinear.
+  const minTurn = 1e-9 * twiceArea;
+  for (let i = 0; i < 4; i++) {
+    const a = ((i + 3) % 4) * 3, b = i * 3, c = ((i + 1) % 4) * 3;
+    const ux = r[b] - r[a], uy = r[b + 1] - r[a + 1], uz = r[b + 2] - r[a + 2];
+    const vx = r[c] - r[b], vy = r[c + 1] - r[b + 1], vz = r[c + 2] - r[b + 2];
+    const turn = (uy * vz - uz * vy) * normal[0] + (uz * vx - ux * vz) * normal[1] + (ux * vy - uy * vx) * normal[2];
+    if (!(turn > minTurn)) return undefined;
+  }
+  return { positions: r, indices: [0, 1, 2, 0, 2, 3], normal, area: twiceArea / 2 };
 }

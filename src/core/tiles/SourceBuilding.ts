@@ -23,7 +23,7 @@ export interface SourcePolygon {
   /** Undefined when the source gives no semantics (LoD1 solids): classified by normal later. */
   kind?: SurfaceKind;
   /** Exterior ring first, then interior rings; flat xyz. */
-  rings: Float64Array[];
+  rings: ArrayLike<number>[];
   /** gml:id of the polygon, if any. */
   id?: string;
   /** 1-based line in the source where the polygon starts. */
