@@ -52,9 +52,24 @@ export interface TileBuilding extends Omit<PreparedBuilding, 'properties' | 'foo
 
 /** Drops roofs and the footprint geometry; see {@link TileBuilding}. */
 export function toTileBuilding(p: PreparedBuilding): TileBuilding {
-  const { properties, footprint: _footprint, ...rest } = p;
-  const { roofs: _roofs, ...props } = properties;
-  return { ...rest, propertiesJson: JSON.stringify(props) };
+  const props: Record<string, unknown> = {};
+  for (const k of Object.keys(p.properties) as (keyof BuildingProperties)[]) if (k !== 'roofs') props[k] = p.properties[k];
+  return {
+    lon: p.lon,
+    lat: p.lat,
+    positions: p.positions,
+    normals: p.normals,
+    kinds: p.kinds,
+    indices: p.indices,
+    west: p.west,
+    south: p.south,
+    east: p.east,
+    north: p.north,
+    minH: p.minH,
+    maxH: p.maxH,
+    nativeBbox: p.nativeBbox,
+    propertiesJson: JSON.stringify(props),
+  };
 }
 
 /** How source coordinates reach WGS84; build one per CRS with {@link makeCrsContext}. */
@@ -244,23 +259,33 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   }
 
   const a = b.attributes;
-  const properties: BuildingProperties = {
-    id: b.id,
-    ...(a.function ? { function: a.function, functionLabel: functionLabel(a.function) } : {}),
-    ...(a.roofType ? { roofType: a.roofType, roofTypeLabel: roofTypeLabel(a.roofType) } : {}),
-    groundHeightM: round(groundZ, 1000),
-    heightM: round(maxZ - groundZ, 1000),
-    ...(a.measuredHeightM !== undefined ? { measuredHeightM: a.measuredHeightM } : {}),
-    ...(Number.isFinite(roofMin) ? { eaveHeightM: round(roofMin - groundZ, 1000), ridgeHeightM: round(roofMax - groundZ, 1000) } : {}),
-    ...(a.storeysAboveGround !== undefined ? { storeysAboveGround: a.storeysAboveGround } : {}),
-    ...(a.storeysBelowGround !== undefined ? { storeysBelowGround: a.storeysBelowGround } : {}),
-    ...(a.address ? { address: a.address } : {}),
-    source: b.file,
-    ...(roofs.length && b.lod >= 2 ? { roofs } : {}),
-    lod: b.lod,
-    ...(Object.keys(a.generic).length ? { attributes: a.generic } : {}),
-  };
-  for (const k of ['functionLabel', 'roofTypeLabel'] as const) if (properties[k] === undefined) delete properties[k];
+  // Assigned one by one, not with conditional {...} spreads: spreads per building cost
+  // more than the rest of this block and inflate the young generation.
+  const properties = { id: b.id } as BuildingProperties;
+  if (a.function) {
+    properties.function = a.function;
+    const label = functionLabel(a.function);
+    if (label !== undefined) properties.functionLabel = label;
+  }
+  if (a.roofType) {
+    properties.roofType = a.roofType;
+    const label = roofTypeLabel(a.roofType);
+    if (label !== undefined) properties.roofTypeLabel = label;
+  }
+  properties.groundHeightM = round(groundZ, 1000);
+  properties.heightM = round(maxZ - groundZ, 1000);
+  if (a.measuredHeightM !== undefined) properties.measuredHeightM = a.measuredHeightM;
+  if (Number.isFinite(roofMin)) {
+    properties.eaveHeightM = round(roofMin - groundZ, 1000);
+    properties.ridgeHeightM = round(roofMax - groundZ, 1000);
+  }
+  if (a.storeysAboveGround !== undefined) properties.storeysAboveGround = a.storeysAboveGround;
+  if (a.storeysBelowGround !== undefined) properties.storeysBelowGround = a.storeysBelowGround;
+  if (a.address) properties.address = a.address;
+  properties.source = b.file;
+  if (roofs.length && b.lod >= 2) properties.roofs = roofs;
+  properties.lod = b.lod;
+  if (Object.keys(a.generic).length) properties.attributes = a.generic;
   const geometry = footprintGeometry(pieces, frame);
   return {
     properties,
