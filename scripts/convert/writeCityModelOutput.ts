@@ -7,6 +7,7 @@ import { updateCatalog } from './updateCatalog';
 import { ReportBuilder, type ConversionReport } from '../../src/core/convert/ConversionReport';
 import { CityModelCollector } from '../../src/core/tiles/CityModelCollector';
 import { buildTileset } from '../../src/core/tiles/buildTileset';
+import { FileTileStore } from './FileTileStore';
 import type { CatalogLayer } from '../../src/core/model/Catalog';
 import type { BuildingFeature } from '../../src/core/model/Building';
 
@@ -30,7 +31,9 @@ export async function writeCityModelOutput(
   const inputs = options.inputs.map((i) => path.basename(i));
   const outputs = ['tileset.json', 'tiles/', 'buildings.geojson', 'catalog.json', 'report.json'];
   let collector: CityModelCollector | undefined;
-  const build = (c?: CityModelCollector) => report.build({ kind, inputs, crs: c?.crsUsed, outputs: c?.buildings.length ? outputs : [], bbox: c?.bbox, durationMs: Math.round(performance.now() - t0) });
+  const build = (c?: CityModelCollector) => report.build({ kind, inputs, crs: c?.crsUsed, outputs: c?.count ? outputs : [], bbox: c?.bbox, durationMs: Math.round(performance.now() - t0) });
+  // Meshes wait in a spool file, not in memory: memory stays bounded by one building.
+  const store = new FileTileStore();
   try {
     return await writeOutputAtomically(options.out, async (dir) => {
       // Written synchronously: the CityGML reader never yields to the event loop, so an
@@ -53,6 +56,7 @@ export async function writeCityModelOutput(
       write('{"type":"FeatureCollection","features":[\n');
       collector = new CityModelCollector(report, {
         crs: options.crs,
+        store,
         onFootprint: (f: BuildingFeature) => {
           write((first ? '' : ',\n') + JSON.stringify(f));
           first = false;
@@ -62,11 +66,11 @@ export async function writeCityModelOutput(
       write('\n]}\n');
       flush();
       closeSync(geojson);
-      if (collector.buildings.length === 0) throw new NothingConverted();
+      if (collector.count === 0) throw new NothingConverted();
       await mkdir(path.join(dir, 'tiles'), { recursive: true });
       const tileSize = options.extra['tile-size'] ? Number(options.extra['tile-size']) : undefined;
       // Tiles are written synchronously like buildings.geojson: an await per tile only adds event-loop round trips.
-      const tileset = await buildTileset(collector.buildings, { maxBuildingsPerTile: tileSize, writeTile: (uri, bytes) => writeFileSync(path.join(dir, uri), bytes) });
+      const tileset = await buildTileset(collector.store, { maxBuildingsPerTile: tileSize, writeTile: (uri, bytes) => writeFileSync(path.join(dir, uri), bytes) });
       await writeFile(path.join(dir, 'tileset.json'), JSON.stringify(tileset));
       const attribution = options.extra.attribution ?? guessAttribution(collector.sampleIds);
       const lods = new Set([...collector.lods].map((l) => Math.floor(l)));
@@ -99,6 +103,8 @@ export async function writeCityModelOutput(
     const out = build(collector);
     await writeFile(path.join(options.out, `report-${kind}-failed.json`), JSON.stringify(out, null, 2));
     return out;
+  } finally {
+    store.dispose();
   }
 }
 

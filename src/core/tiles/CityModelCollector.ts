@@ -1,4 +1,5 @@
-import { makeCrsContext, prepareBuilding, toTileBuilding, type CrsContext, type TileBuilding } from './prepareBuilding';
+import { makeCrsContext, prepareBuilding, toTileBuilding, type CrsContext } from './prepareBuilding';
+import { MemoryTileStore, type TileBuildingStore } from './TileBuildingStore';
 import type { ReportBuilder, ConversionReport } from '../convert/ConversionReport';
 import type { BuildingFeature } from '../model/Building';
 import type { SourceBuilding } from './SourceBuilding';
@@ -12,6 +13,8 @@ export interface CityModelCollectorOptions {
    * CLI streams them to disk); without it they are kept in `footprints`.
    */
   onFootprint?: (f: BuildingFeature) => void;
+  /** Where prepared buildings wait for tiling (default: in memory; the CLI spools them to a file). */
+  store?: TileBuildingStore;
 }
 
 /**
@@ -23,10 +26,11 @@ export interface CityModelCollectorOptions {
  * @example
  * const c = new CityModelCollector(report, { crs: 'EPSG:25832' });
  * await readCityGml(chunks, { file, report, onBuilding: (b) => c.add(b) });
- * const tileset = await buildTileset(c.buildings, { writeTile });
+ * const tileset = await buildTileset(c.store, { writeTile });
  */
 export class CityModelCollector {
-  readonly buildings: TileBuilding[] = [];
+  /** The prepared buildings, for {@link buildTileset}. */
+  readonly store: TileBuildingStore;
   /** LoDs of the converted buildings (e.g. 2, 1.2, 2.2). */
   readonly lods = new Set<number>();
   /** The first 1000 building ids (enough to recognise the data source). */
@@ -38,12 +42,17 @@ export class CityModelCollector {
   /** CRS used, as for the report (first one seen). */
   crsUsed?: ConversionReport['crs'];
   private readonly contexts = new Map<string, CrsContext | undefined>();
+  private west = Infinity;
+  private south = Infinity;
+  private east = -Infinity;
+  private north = -Infinity;
   private readonly option?: CrsContext;
 
   constructor(
     private readonly report: ReportBuilder,
     private readonly options: CityModelCollectorOptions = {},
   ) {
+    this.store = options.store ?? new MemoryTileStore();
     if (options.crs) {
       this.option = makeCrsContext(options.crs);
       if (!this.option) throw new Error(`--crs ${options.crs}: unknown CRS (use e.g. EPSG:25832, EPSG:25833, EPSG:28992)`);
@@ -75,7 +84,11 @@ export class CityModelCollector {
     this.lods.add(p.properties.lod ?? 2);
     // A copy: the parser's id may be a slice that keeps its whole input chunk alive.
     if (this.sampleIds.length < 1000) this.sampleIds.push(copyString(p.properties.id));
-    this.buildings.push(toTileBuilding(p));
+    this.store.add(toTileBuilding(p));
+    if (p.west < this.west) this.west = p.west;
+    if (p.south < this.south) this.south = p.south;
+    if (p.east > this.east) this.east = p.east;
+    if (p.north > this.north) this.north = p.north;
     const nb = this.nativeBbox.get(ctx.crs.code);
     if (!nb) this.nativeBbox.set(ctx.crs.code, [...p.nativeBbox]);
     else for (let k = 0; k < 3; k++) {
@@ -87,17 +100,14 @@ export class CityModelCollector {
     return true;
   }
 
+  /** Number of buildings converted so far. */
+  get count(): number {
+    return this.store.count;
+  }
+
   /** WGS84 bbox of all buildings, or undefined when none. */
   get bbox(): [number, number, number, number] | undefined {
-    if (this.buildings.length === 0) return undefined;
-    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-    for (const b of this.buildings) {
-      w = Math.min(w, b.west);
-      s = Math.min(s, b.south);
-      e = Math.max(e, b.east);
-      n = Math.max(n, b.north);
-    }
-    return [w, s, e, n];
+    return this.store.count === 0 ? undefined : [this.west, this.south, this.east, this.north];
   }
 }
 

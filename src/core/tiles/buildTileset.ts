@@ -2,6 +2,7 @@ import { EnuFrame } from './ellipsoid';
 import { KIND_CODE, type TileBuilding } from './prepareBuilding';
 import type { BuildingProperties } from '../model/Building';
 import { writeGlb, type PropertyColumn } from './writeGlb';
+import type { TileBuildingStore, TilePlacement } from './TileBuildingStore';
 
 /** Options of {@link buildTileset}. */
 export interface BuildTilesetOptions {
@@ -21,15 +22,17 @@ export const SURFACE_COLORS: Record<number, [number, number, number, number]> = 
 };
 
 interface Node {
-  buildings: TileBuilding[];
+  /** Indices into the store of the buildings of a leaf. */
+  buildings: number[];
   children: Node[];
   key: string;
 }
 
 /** Region [w, s, e, n, minH, maxH] in radians/metres around some buildings. */
-function regionOf(bs: TileBuilding[]): number[] {
+function regionOf(ids: number[], at: (i: number) => TilePlacement): number[] {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity, lo = Infinity, hi = -Infinity;
-  for (const b of bs) {
+  for (const i of ids) {
+    const b = at(i);
     w = Math.min(w, b.west);
     s = Math.min(s, b.south);
     e = Math.max(e, b.east);
@@ -51,20 +54,24 @@ function sizeM(region: number[]): number {
 }
 
 /** Quadtree on building anchors; never splits a building. */
-function split(bs: TileBuilding[], max: number, key: string, depth: number): Node {
-  if (bs.length <= max || depth >= 16) return { buildings: bs, children: [], key };
+function split(ids: number[], at: (i: number) => TilePlacement, max: number, key: string, depth: number): Node {
+  if (ids.length <= max || depth >= 16) return { buildings: ids, children: [], key };
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const b of bs) {
+  for (const i of ids) {
+    const b = at(i);
     w = Math.min(w, b.lon);
     e = Math.max(e, b.lon);
     s = Math.min(s, b.lat);
     n = Math.max(n, b.lat);
   }
-  if (e - w < 1e-9 && n - s < 1e-9) return { buildings: bs, children: [], key };
+  if (e - w < 1e-9 && n - s < 1e-9) return { buildings: ids, children: [], key };
   const mx = (w + e) / 2, my = (s + n) / 2;
-  const quads: TileBuilding[][] = [[], [], [], []];
-  for (const b of bs) quads[(b.lon > mx ? 1 : 0) + (b.lat > my ? 2 : 0)].push(b);
-  const children = quads.flatMap((q, i) => (q.length ? [split(q, max, `${key}${i}`, depth + 1)] : []));
+  const quads: number[][] = [[], [], [], []];
+  for (const i of ids) {
+    const b = at(i);
+    quads[(b.lon > mx ? 1 : 0) + (b.lat > my ? 2 : 0)].push(i);
+  }
+  const children = quads.flatMap((q, k) => (q.length ? [split(q, at, max, `${key}${k}`, depth + 1)] : []));
   return { buildings: [], children, key };
 }
 
@@ -74,14 +81,19 @@ function split(bs: TileBuilding[], max: number, key: string, depth: number): Nod
  * geometric error that grows with their size (refine ADD), so a city-size
  * tileset streams. Each leaf has its own ENU transform at its centre with
  * positions relative to it (no float32 jitter), and a region bounding volume.
+ * Buildings come from a {@link TileBuildingStore}: placements first for the
+ * tree, then each leaf's meshes, one leaf at a time.
  * Returns the tileset.json object; tiles go to `writeTile`.
  *
- * @example const tileset = await buildTileset(buildings, { writeTile: (uri, bytes) => fs.writeFile(path.join(out, uri), bytes) });
+ * @example const tileset = await buildTileset(collector.store, { writeTile: (uri, bytes) => fs.writeFile(path.join(out, uri), bytes) });
  */
-export async function buildTileset(buildings: TileBuilding[], options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+export async function buildTileset(store: TileBuildingStore, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
   const max = options.maxBuildingsPerTile ?? 200;
-  const tree = split(buildings, max, '', 0);
-  const root = await writeNode(tree, options);
+  // Placements are read once into objects here: a few numbers per building, while meshes stay in the store.
+  const placements = Array.from({ length: store.count }, (_, i) => store.placement(i));
+  const at = (i: number) => placements[i];
+  const tree = split(Array.from({ length: store.count }, (_, i) => i), at, max, '', 0);
+  const root = await writeNode(tree, store, at, options);
   // The root itself has no content: give it an error so Cesium refines into the leaves.
   const rootError = Math.max(Number(root.geometricError) || 0, 100);
   root.geometricError = rootError;
@@ -92,28 +104,27 @@ export async function buildTileset(buildings: TileBuilding[], options: BuildTile
   };
 }
 
-async function writeNode(node: Node, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+async function writeNode(node: Node, store: TileBuildingStore, at: (i: number) => TilePlacement, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
   if (node.children.length === 0) {
-    const region = regionOf(node.buildings);
+    const region = regionOf(node.buildings, at);
     const lon = ((region[0] + region[2]) / 2) * (180 / Math.PI);
     const lat = ((region[1] + region[3]) / 2) * (180 / Math.PI);
     const frame = new EnuFrame(lon, lat, 0);
     const uri = `tiles/t${node.key || 'r'}.glb`;
-    await options.writeTile(uri, tileGlb(node.buildings, frame));
+    await options.writeTile(uri, tileGlb(node.buildings.map((i) => store.load(i)), frame));
     return { boundingVolume: { region }, geometricError: 0, refine: 'ADD', transform: frame.matrix, content: { uri } };
   }
   const children = [];
-  for (const c of node.children) children.push(await writeNode(c, options));
-  const all = collect(node);
-  const region = regionOf(all);
+  for (const c of node.children) children.push(await writeNode(c, store, at, options));
+  const region = regionOf(collect(node), at);
   const childMax = Math.max(...children.map((c) => Number(c.geometricError)));
   // Parents refine at about 4× their size in distance (SSE 16 px, 60° fov).
   const geometricError = Math.max(childMax * 2, sizeM(region) / 4, 50);
   return { boundingVolume: { region }, geometricError, refine: 'ADD', children };
 }
 
-function collect(n: Node, out: TileBuilding[] = []): TileBuilding[] {
-  out.push(...n.buildings);
+function collect(n: Node, out: number[] = []): number[] {
+  for (const i of n.buildings) out.push(i);
   for (const c of n.children) collect(c, out);
   return out;
 }

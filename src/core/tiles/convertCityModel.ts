@@ -40,8 +40,8 @@ export async function convertCityModel(inputs: CityModelInput[], options: { crs?
     else readCityJson(input.text, { file: input.file, report, crs: options.crs, lod: options.lod, onBuilding: (b) => collector.add(b) });
   }
   const tiles = new Map<string, Uint8Array>();
-  const tileset = collector.buildings.length
-    ? await buildTileset(collector.buildings, { maxBuildingsPerTile: options.maxBuildingsPerTile, writeTile: (uri, bytes) => void tiles.set(uri, bytes) })
+  const tileset = collector.count
+    ? await buildTileset(collector.store, { maxBuildingsPerTile: options.maxBuildingsPerTile, writeTile: (uri, bytes) => void tiles.set(uri, bytes) })
     : undefined;
   const outputs = tileset ? ['tileset.json', ...tiles.keys(), 'buildings.geojson'] : [];
   return {
