@@ -1,6 +1,6 @@
 // Child process of scripts/bench/convert.bench.ts: converts one CityGML file either
 // streaming (the real converter) or whole-document (fast-xml-parser, then the same
-// building/geometry/tile code) and prints {ms, cpuMs, buildings, maxRssMB} as JSON
+// building assembler — fed by replaying the DOM — and the same geometry/tile code) and prints {ms, cpuMs, buildings, maxRssMB} as JSON
 // (cpuMs: user + system CPU time of the process, all threads, after start-up).
 // Usage: node --import tsx scripts/bench/convertBenchWorker.ts <stream|dom> <input.gml> <outDir>
 // (the bench runs an esbuild bundle of this file with plain node).
@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
 import { convert } from '../convert/citygml';
 import { writeCityModelOutput } from '../convert/writeCityModelOutput';
-import { extractCityGmlBuilding } from '../../src/core/citygml/extractCityGmlBuilding';
-import { localName, type XmlNode } from '../../src/core/citygml/XmlNode';
+import { BuildingAssembler } from '../../src/core/citygml/BuildingAssembler';
+import { localName } from '../../src/core/citygml/XmlNode';
 import type { ConversionReport } from '../../src/core/convert/ConversionReport';
 
 const [mode, input, out] = process.argv.slice(2);
@@ -31,7 +31,9 @@ if (mode === 'stream') {
         const attrs = (n[':@'] ?? {}) as Record<string, string>;
         if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
         if (localName(tag) === 'Building') {
-          const b = extractCityGmlBuilding(toXmlNode(n), { file: 'bench.gml', report: rep, fileSrs });
+          const a = new BuildingAssembler(tag, localAttrs(n), 0, { file: 'bench.gml', report: rep, fileSrs });
+          replay(n, a);
+          const b = a.finish();
           if (b) collector.add(b);
         } else if (Array.isArray(n[tag])) visit(n[tag] as OrderedNode[]);
       }
@@ -48,15 +50,23 @@ console.log(JSON.stringify({ ms, cpuMs, buildings, maxRssMB: process.resourceUsa
 
 type OrderedNode = Record<string, unknown>;
 
-/** fast-xml-parser's ordered output → the XmlNode tree the geometry code reads. */
-function toXmlNode(n: OrderedNode): XmlNode {
-  const tag = Object.keys(n).find((k) => k !== ':@')!;
+/** Attributes of an ordered fast-xml-parser node by local name. */
+function localAttrs(n: OrderedNode): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const [k, v] of Object.entries((n[':@'] ?? {}) as Record<string, string>)) attrs[localName(k)] = String(v);
-  const node: XmlNode = { name: localName(tag), qname: tag, attrs, children: [], text: '', line: 0 };
+  return attrs;
+}
+
+/** Replays a building's DOM subtree as the parse events the streaming reader would send. */
+function replay(n: OrderedNode, a: BuildingAssembler): void {
+  const tag = Object.keys(n).find((k) => k !== ':@')!;
   for (const c of (n[tag] ?? []) as OrderedNode[]) {
-    if ('#text' in c) node.text += String(c['#text']);
-    else node.children.push(toXmlNode(c));
+    if ('#text' in c) {
+      a.text(String(c['#text']));
+      continue;
+    }
+    const ctag = Object.keys(c).find((k) => k !== ':@')!;
+    if (!a.open(localName(ctag), ctag, localAttrs(c), 0)) replay(c, a);
+    a.close();
   }
-  return node;
 }

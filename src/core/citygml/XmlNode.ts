@@ -1,7 +1,7 @@
 /**
- * A small element tree for one city object: enough for geometry and
- * attributes, built by the streaming reader for one building at a time (and
- * by the whole-document baseline of the bench from fast-xml-parser output).
+ * A small element tree: the attribute elements of one building (function,
+ * address, generic attributes…), kept by {@link BuildingAssembler} for
+ * readBuildingAttributes. Geometry never becomes a tree.
  */
 export interface XmlNode {
   /** Local name without prefix, e.g. `Polygon`. */
@@ -12,13 +12,6 @@ export interface XmlNode {
   attrs: Record<string, string>;
   children: XmlNode[];
   text: string;
-  /**
-   * Numbers of a `posList`/`pos`, parsed by the streaming reader as the text
-   * arrives: the text itself would be a slice that keeps its whole input
-   * chunk alive until the building is done (and promoted to the old
-   * generation if a GC comes first). When set, `text` is empty.
-   */
-  numbers?: number[];
   /** 1-based line of the start tag. */
   line: number;
 }

@@ -30,9 +30,9 @@ export class XmlSyntaxError extends Error {
 }
 
 const BOM = 0xfeff;
+const AMP = 38;
 const LT = 60, GT = 62, SLASH = 47, QMARK = 63, BANG = 33, EQ = 61, NL = 10, DQ = 34, SQ = 39;
 const CR_LF = /\r\n?/g;
-const ATTR_WS = /[\t\n\r]/;
 const ATTR_WS_ALL = /\r\n|[\t\n\r]/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -259,12 +259,21 @@ export class XmlScanner {
       if (q !== DQ && q !== SQ) throw new XmlSyntaxError(`value of attribute ${name} of <${qname}> is not quoted`, this.line);
       const close = b.indexOf(q === DQ ? '"' : "'", i + 1);
       if (close < 0) return this.rewind(line, final, 'start tag');
+      // One pass over the value: "<" is an error, "&" starts a reference, control characters need normalising.
+      let amp = false, ws = false;
+      for (let k = i + 1; k < close; k++) {
+        const c = b.charCodeAt(k);
+        if (c === LT) throw new XmlSyntaxError(`"<" in the value of attribute ${name} of <${qname}>`, this.line);
+        if (c === AMP) amp = true;
+        else if (c < 32) {
+          ws = true;
+          if (c === NL) this.line++;
+        }
+      }
       let value = b.slice(i + 1, close);
-      if (value.indexOf('<') >= 0) throw new XmlSyntaxError(`"<" in the value of attribute ${name} of <${qname}>`, this.line);
       // Attribute-value normalisation: each literal line end or tab reads as one space (character references do not).
-      if (ATTR_WS.test(value)) value = value.replace(ATTR_WS_ALL, ' ');
-      if (value.indexOf('&') >= 0) value = decodeEntities(value, this.line);
-      this.countLines(i + 1, close);
+      if (ws) value = value.replace(ATTR_WS_ALL, ' ');
+      if (amp) value = decodeEntities(value, this.line);
       for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
       if (attrs === NO_PAIRS) attrs = [name, value];
       else attrs.push(name, value);
@@ -285,7 +294,7 @@ export class XmlScanner {
     // Compared in place: slicing every end tag's name would be a string per element.
     let e = lt + 2 + (top?.length ?? 0);
     while (e < gt && b.charCodeAt(e) <= 32) e++;
-    if (top === undefined || e !== gt || !b.startsWith(top, lt + 2)) {
+    if (top === undefined || e !== gt || !sameAt(b, lt + 2, top)) {
       let end = gt;
       while (end > lt + 2 && b.charCodeAt(end - 1) <= 32) end--;
       const qname = b.slice(lt + 2, end);
@@ -399,6 +408,14 @@ export class XmlScanner {
 
 const NO_PAIRS: string[] = [];
 
+/** b.startsWith(s, at) for the short names of tags, without a builtin call per tag. */
+function sameAt(b: string, at: number, s: string): boolean {
+  if (at + s.length > b.length) return false;
+  for (let k = 0; k < s.length; k++) if (b.charCodeAt(at + k) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+
 /**
  * Interned element and attribute names: a tag name is looked up by its hash
  * and compared in place, so the thousandth `<gml:posList>` allocates no
@@ -421,7 +438,7 @@ class NameTable {
         this.size++;
         return name;
       }
-      if (s.length === len && b.startsWith(s, start)) return s;
+      if (s.length === len && sameAt(b, start, s)) return s;
     }
   }
 }

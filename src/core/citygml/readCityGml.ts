@@ -1,5 +1,5 @@
-import { localName, NO_ATTRS, type XmlNode } from './XmlNode';
-import { extractCityGmlBuilding, parseNumbers } from './extractCityGmlBuilding';
+import { localName, NO_ATTRS } from './XmlNode';
+import { BuildingAssembler } from './BuildingAssembler';
 import { XmlScanner } from './XmlScanner';
 import type { SourceBuilding } from '../tiles/SourceBuilding';
 import type { ReportBuilder } from '../convert/ConversionReport';
@@ -47,9 +47,10 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   const result: ReadCityGmlResult = { buildings: 0, parts: 0, broken: false };
   // Element stack outside buildings (local names), to know when we are in a member.
   const outer: string[] = [];
-  // The building being captured: its node stack.
-  let stack: XmlNode[] = [];
-  let building: XmlNode | undefined;
+  // The building being read, its start tag, and the element depth inside it.
+  let building: BuildingAssembler | undefined;
+  let buildingStart: { id?: string; qname: string; line: number } | undefined;
+  let depth = 0;
   let unsupported: { name: string; id?: string; line: number; depth: number } | undefined;
   let fileSrs: string | undefined;
 
@@ -58,14 +59,11 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
       const name = localOf(qname);
       if (building) {
         if (SKIP_IN_BUILDING.has(name)) return true;
-        const node: XmlNode = { name, qname, attrs: pickAttrs(attrs), children: NO_CHILDREN, text: '', line };
-        const parent = stack[stack.length - 1];
-        // Most elements have one child or none: no array for leaves, a one-slot array for the first child
-        // (a push onto [] reserves 17 slots; a tree per building makes this most of the reader's garbage).
-        if (parent.children === NO_CHILDREN) parent.children = [node];
-        else parent.children.push(node);
-        if (!selfClosing) stack.push(node);
-        return false;
+        const skip = building.open(name, qname, pickAttrs(attrs), line);
+        // Skipped or empty: the scanner sends no end tag for it.
+        if (skip || selfClosing) building.close();
+        else depth++;
+        return skip;
       }
       if (unsupported) {
         if (!selfClosing) outer.push(name);
@@ -75,8 +73,9 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
       if (!fileSrs) fileSrs = attrPair(attrs, 'srsName');
       const parent = outer[outer.length - 1];
       if (name === 'Building') {
-        building = { name, qname, attrs: pickAttrs(attrs), children: NO_CHILDREN, text: '', line };
-        stack = [building];
+        building = new BuildingAssembler(qname, pickAttrs(attrs), line, { file, report, fileSrs: fileSrs ?? result.srsName });
+        buildingStart = { id: attrPair(attrs, 'id'), qname, line };
+        depth = 0;
         if (selfClosing) closeBuilding();
         else scanner.wantText = true;
         return false;
@@ -91,17 +90,15 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
     },
     text(t) {
       // Whitespace between tags is most of the text: do not keep it.
-      if (!NON_SPACE.test(t)) return;
-      const node = stack[stack.length - 1];
-      if ((node.name === 'posList' || node.name === 'pos') && !node.text) {
-        const v = parseNumbers(t);
-        if (node.numbers) for (const x of v) node.numbers.push(x);
-        else node.numbers = v;
-      } else node.text += own(t);
+      if (NON_SPACE.test(t)) building!.text(t);
     },
     close() {
       if (building) {
-        if (stack.pop() === building) closeBuilding();
+        if (depth === 0) closeBuilding();
+        else {
+          depth--;
+          building.close();
+        }
         return;
       }
       outer.pop();
@@ -113,34 +110,28 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   });
 
   function closeBuilding(): void {
-    const node = building!;
+    const b = building!.finish();
     building = undefined;
-    stack = [];
     scanner.wantText = false;
-    emit(node);
-  }
-
-  function reportUnsupported(u: { name: string; id?: string; line: number }): void {
-    report.skip({ file, line: u.line, featureId: u.id, featureClass: u.name, reason: `unsupported class ${u.name} (only bldg:Building is converted)` });
-  }
-
-  function emit(node: XmlNode): void {
-    const b = extractCityGmlBuilding(node, { file, report, fileSrs: fileSrs ?? result.srsName });
     if (!b) return;
     result.buildings++;
     result.parts += b.partCount;
     options.onBuilding(b);
   }
 
+  function reportUnsupported(u: { name: string; id?: string; line: number }): void {
+    report.skip({ file, line: u.line, featureId: u.id, featureClass: u.name, reason: `unsupported class ${u.name} (only bldg:Building is converted)` });
+  }
+
   function fail(e: unknown): void {
     result.broken = true;
     const msg = e instanceof Error ? e.message : String(e);
-    const inBuilding = building;
+    const inBuilding = building ? buildingStart : undefined;
     report.skip({
       file,
       line: scanner.line,
-      featureId: inBuilding ? attrValue(inBuilding.attrs, 'id') : undefined,
-      featureClass: inBuilding ? inBuilding.qname : undefined,
+      featureId: inBuilding?.id,
+      featureClass: inBuilding?.qname,
       reason: inBuilding
         ? `malformed or truncated XML inside this building (started line ${inBuilding.line}): ${msg}; buildings before it were kept`
         : `malformed or truncated XML: ${msg}; buildings before this point were kept`,
@@ -174,8 +165,6 @@ function own(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** The shared (never mutated) child list of leaves. */
-const NO_CHILDREN: XmlNode[] = [];
 
 const LOCAL_NAMES = new Map<string, string>();
 
@@ -205,11 +194,6 @@ function attrPair(attrs: readonly string[], local: string): string | undefined {
   return undefined;
 }
 
-function attrValue(attrs: Record<string, string>, local: string): string | undefined {
-  if (attrs[local] !== undefined) return attrs[local];
-  for (const k in attrs) if (localName(k) === local) return attrs[k];
-  return undefined;
-}
 
 function versionFromAttrs(attrs: readonly string[]): string | undefined {
   for (let k = 1; k < attrs.length; k += 2) {
