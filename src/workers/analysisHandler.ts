@@ -1,4 +1,4 @@
-import { runCompliance, runOverlaps, runShadows, runSunHours } from '../core/analysis';
+import { runCompliance, runOverlaps, runShadows, runSunHours, runSunPoints, type Progress } from '../core/analysis';
 import type { AnalysisType, Endpoint, FromWorker, ToWorker } from './protocol';
 
 /** How long the handler computes before yielding to the event loop (to see cancel messages). */
@@ -48,20 +48,10 @@ export function attachAnalysisHandler(ep: Endpoint): void {
     await yieldToLoop();
     if (cancelled.has(id)) throw new Cancelled(`analysis ${id} cancelled`);
     switch (type) {
-      case 'sunHours': {
-        const it = runSunHours(payload as Parameters<typeof runSunHours>[0]);
-        let t = Date.now();
-        for (;;) {
-          const r = it.next();
-          if (r.done) return r.value;
-          post({ kind: 'progress', id, done: r.value.done, total: r.value.total });
-          if (Date.now() - t > SLICE_MS) {
-            await yieldToLoop();
-            t = Date.now();
-            if (cancelled.has(id)) throw new Cancelled(`analysis ${id} cancelled`);
-          }
-        }
-      }
+      case 'sunHours':
+        return drain(id, runSunHours(payload as Parameters<typeof runSunHours>[0]));
+      case 'sunPoints':
+        return drain(id, runSunPoints(payload as Parameters<typeof runSunPoints>[0]));
       case 'shadows':
         return runShadows(payload as Parameters<typeof runShadows>[0]);
       case 'overlaps':
@@ -70,6 +60,21 @@ export function attachAnalysisHandler(ep: Endpoint): void {
         return runCompliance(payload as Parameters<typeof runCompliance>[0]);
       default:
         throw new Error(`unknown analysis type "${String(type)}"`);
+    }
+  }
+
+  /** Runs a progress generator to its end, posting progress and yielding to the loop every slice to see cancel messages. */
+  async function drain<T>(id: number, it: Generator<Progress, T>): Promise<T> {
+    let t = Date.now();
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+      post({ kind: 'progress', id, done: r.value.done, total: r.value.total });
+      if (Date.now() - t > SLICE_MS) {
+        await yieldToLoop();
+        t = Date.now();
+        if (cancelled.has(id)) throw new Cancelled(`analysis ${id} cancelled`);
+      }
     }
   }
 }

@@ -7,6 +7,8 @@ import type {
   ShadowsResponse,
   SunHoursRequest,
   SunHoursResponse,
+  SunPointsRequest,
+  SunPointsResponse,
 } from '../core/analysis';
 
 /** The one typed request → response map of the analysis worker. */
@@ -15,6 +17,7 @@ export interface AnalysisMessages {
   shadows: { request: ShadowsRequest; response: ShadowsResponse };
   overlaps: { request: OverlapsRequest; response: OverlapsResponse };
   compliance: { request: ComplianceRequest; response: AreaCompliance[] };
+  sunPoints: { request: SunPointsRequest; response: SunPointsResponse };
 }
 
 export type AnalysisType = keyof AnalysisMessages;

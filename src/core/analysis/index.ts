@@ -18,7 +18,8 @@ export {
 } from './computeSunHours';
 export { computeShadows, unionPieces, shadowsToGeoJson, type ShadowOptions, type ShadowResult } from './computeShadows';
 export { SolidRayCaster, rayHitsSolid } from './rayCast';
-export { sunHoursAtPoints, type SunPoint, type SunPointResult } from './sunHoursAtPoints';
+export { sunHoursAtPoints, sunHoursAtPointsSteps, type SunPoint, type SunPointResult, type SunPointsOptions } from './sunHoursAtPoints';
+export { buildingHit, roofHeightAt, ROOF_INSIDE_M, type BuildingHit } from './facadePoint';
 export { zoneSunStatistics, type ZoneSunStats } from './zoneSunStatistics';
 export { prepareLayer, type PolygonLayer, type LayerItem } from './polygonLayer';
 export { computeOverlaps, type OverlapPair, type OverlapGroup, type OverlapResult } from './computeOverlaps';
@@ -51,6 +52,8 @@ export {
   runShadows,
   runOverlaps,
   runCompliance,
+  runSunPoints,
+  runSunPointsSync,
   sunHoursFrame,
   type SunHoursRequest,
   type SunHoursResponse,
@@ -59,6 +62,10 @@ export {
   type OverlapsRequest,
   type OverlapsResponse,
   type ComplianceRequest,
+  type SunPointsRequest,
+  type SunPointsResponse,
+  type SunPointInput,
+  type SunPointRow,
 } from './runAnalysis';
 export { generateTiling } from './generateLayers';
 export { overlapGroupProperty, groupShares, areaByGroup, type OverlapGroupShare } from './overlapCategories';

@@ -3,7 +3,9 @@ import type { BuildingCollection } from '../model/Building';
 import { computeCompliance, type AreaCompliance } from './computeCompliance';
 import { computeOverlaps, type OverlapGroup } from './computeOverlaps';
 import { computeShadows, shadowsToGeoJson } from './computeShadows';
-import { sunHoursSteps, type Progress, type SunHoursResult } from './computeSunHours';
+import { sunHoursSteps, sunSteps, type Progress, type SunHoursResult } from './computeSunHours';
+import { buildingHit, roofHeightAt } from './facadePoint';
+import { sunHoursAtPointsSteps, type SunPoint } from './sunHoursAtPoints';
 import { gridForBbox } from './Grid';
 import { frameAroundFeatures } from './localGeometry';
 import { prepareLayer } from './polygonLayer';
@@ -161,4 +163,123 @@ export function runCompliance(req: ComplianceRequest): AreaCompliance[] {
     { buildings: req.buildings.features, plan: req.plan.features, baugrenzen: req.baugrenzen?.features, parcels: req.parcels?.features, frame },
     { storeyHeightM: req.storeyHeightM, baugrenzeToleranceM: req.baugrenzeToleranceM },
   );
+}
+
+/** A point of a sun-at-points request (CLI: a GeoJSON Point feature with these properties). */
+export interface SunPointInput {
+  id: string;
+  /** [lon, lat] */
+  lonLat: [number, number];
+  /** Height above ground, metres (default 0: on the ground, as the sun-hours grid). */
+  heightM?: number;
+  /** Façade points: outward wall normal, degrees clockwise from true north. */
+  facadeAzimuthDeg?: number;
+  /**
+   * The point was picked on this building (app clicks): it is snapped onto the
+   * nearest wall of the building's footprint and gets that wall's normal, or,
+   * well inside the footprint, put just above the roof (see `buildingHit`).
+   */
+  onBuildingId?: string;
+}
+
+export interface SunPointsRequest {
+  buildings: BuildingCollection;
+  points: SunPointInput[];
+  /** `YYYY-MM-DD` */
+  date: string;
+  stepMin: number;
+  /** Hours a point needs to pass (default 1.5). */
+  thresholdHours?: number;
+  minAltitudeDeg?: number;
+}
+
+/** One checked point: where it was tested and its sun hours. */
+export interface SunPointRow {
+  id: string;
+  kind: 'ground' | 'facade' | 'roof';
+  /** Where the point was tested (façade points: on the wall). */
+  lonLat: [number, number];
+  heightM: number;
+  facadeAzimuthDeg: number | null;
+  sunHours: number;
+  sunSteps: number;
+  meetsThreshold: boolean;
+}
+
+export interface SunPointsResponse {
+  points: SunPointRow[];
+  stepHours: number;
+  /** Time steps between sunrise and sunset. */
+  stepCount: number;
+  thresholdHours: number;
+  /** Buildings without usable footprint or height. */
+  skipped: number;
+}
+
+/**
+ * Sun hours at points and façades for a request, as a generator of progress
+ * (one step per point). Points picked on a building (`onBuildingId`) are
+ * resolved to a façade or roof point first.
+ *
+ * @example runSunPointsSync({ buildings, points: [{ id: 'p1', lonLat: [10.045, 53.55] }], date: '2026-03-21', stepMin: 10 })
+ */
+export function* runSunPoints(req: SunPointsRequest): Generator<Progress, SunPointsResponse> {
+  const thresholdHours = req.thresholdHours ?? 1.5;
+  if (!(thresholdHours >= 0 && thresholdHours <= 24)) throw new Error(`sun points: threshold ${thresholdHours} h must be within 0–24 h`);
+  if (!(req.stepMin > 0)) throw new Error(`sun points: step ${req.stepMin} min must be > 0`);
+  req.points.forEach((p, i) => {
+    if (!Array.isArray(p.lonLat) || !Number.isFinite(p.lonLat[0]) || !Number.isFinite(p.lonLat[1])) throw new Error(`sun points: point ${i} ("${p.id}") has no valid [lon, lat]`);
+  });
+  const ids = new Set<string>();
+  for (const p of req.points) {
+    if (ids.has(p.id)) throw new Error(`sun points: id "${p.id}" is used twice`);
+    ids.add(p.id);
+  }
+  const centre: [number, number] = req.points.length
+    ? [req.points.reduce((s, p) => s + p.lonLat[0], 0) / req.points.length, req.points.reduce((s, p) => s + p.lonLat[1], 0) / req.points.length]
+    : [10, 51];
+  const frame = LocalFrame.around(centre);
+  const { steps, stepHours } = sunSteps(req.date, frame, req.stepMin, req.minAltitudeDeg ?? 1);
+  const { solids, skipped } = req.points.length ? prepareBuildings(req.buildings.features, frame) : { solids: [], skipped: [] };
+  const features = new Map(req.buildings.features.map((f) => [String(f.properties?.id), f]));
+  const solidById = new Map(solids.map((b) => [b.id, b]));
+  const tested: (SunPoint & { kind: SunPointRow['kind'] })[] = req.points.map((p) => {
+    const base = { id: p.id, lonLat: p.lonLat, heightM: Math.max(0, p.heightM ?? 0) };
+    const f = p.onBuildingId !== undefined ? features.get(p.onBuildingId) : undefined;
+    const hit = f && buildingHit(f, p.lonLat, frame);
+    if (hit?.kind === 'facade') return { ...base, kind: 'facade', lonLat: hit.lonLat, facadeAzimuthDeg: hit.facadeAzimuthDeg };
+    if (hit?.kind === 'roof') {
+      const b = solidById.get(p.onBuildingId!);
+      const top = b && roofHeightAt(b, ...frame.toLocal(p.lonLat));
+      // 5 cm above the roof surface, so the own roof shades the point only where it really faces away from the sun.
+      return { ...base, kind: 'roof', heightM: top === undefined ? base.heightM : top + 0.05 };
+    }
+    return p.facadeAzimuthDeg !== undefined ? { ...base, kind: 'facade', facadeAzimuthDeg: p.facadeAzimuthDeg } : { ...base, kind: 'ground' };
+  });
+  const res = yield* sunHoursAtPointsSteps(solids, tested, { date: req.date, frame, stepMin: req.stepMin, minAltitudeDeg: req.minAltitudeDeg, thresholdHours });
+  return {
+    points: tested.map((p, i) => ({
+      id: p.id,
+      kind: p.kind,
+      lonLat: p.lonLat,
+      heightM: p.heightM ?? 0,
+      facadeAzimuthDeg: p.facadeAzimuthDeg ?? null,
+      sunHours: res[i].sunHours,
+      sunSteps: res[i].sunSteps,
+      meetsThreshold: res[i].meetsThreshold,
+    })),
+    stepHours,
+    stepCount: steps.length,
+    thresholdHours,
+    skipped: skipped.length,
+  };
+}
+
+/** Runs `runSunPoints` to the end. */
+export function runSunPointsSync(req: SunPointsRequest): SunPointsResponse {
+  const it = runSunPoints(req);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
 }

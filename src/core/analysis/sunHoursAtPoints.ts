@@ -1,7 +1,7 @@
 import type { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingSolid } from './prepareBuildings';
 import { SolidRayCaster } from './rayCast';
-import { sunSteps } from './computeSunHours';
+import { sunSteps, type Progress } from './computeSunHours';
 import { sunVector } from './sunPosition';
 import { trueNorthGridAngleDeg } from './localGeometry';
 
@@ -38,17 +38,35 @@ export interface SunPointResult {
  *
  * @example sunHoursAtPoints(solids, [{ id: 'w1', lonLat, heightM: 4, facadeAzimuthDeg: 180 }], { date: '2026-03-21', frame, stepMin: 10 })
  */
-export function sunHoursAtPoints(
-  solids: BuildingSolid[],
-  points: SunPoint[],
-  o: { date: string; frame: LocalFrame; stepMin: number; minAltitudeDeg?: number; thresholdHours?: number },
-): SunPointResult[] {
+export function sunHoursAtPoints(solids: BuildingSolid[], points: SunPoint[], o: SunPointsOptions): SunPointResult[] {
+  const it = sunHoursAtPointsSteps(solids, points, o);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SunPointsOptions {
+  date: string;
+  frame: LocalFrame;
+  stepMin: number;
+  minAltitudeDeg?: number;
+  /** Hours of sun a point needs to pass (default 1.5, the "≥ 1.5 h on 21 March" daylight check). */
+  thresholdHours?: number;
+}
+
+/**
+ * `sunHoursAtPoints` as a generator that yields progress after each point, so
+ * a worker can report it and stop between points when cancelled.
+ */
+export function* sunHoursAtPointsSteps(solids: BuildingSolid[], points: SunPoint[], o: SunPointsOptions): Generator<Progress, SunPointResult[]> {
   const { steps, stepHours } = sunSteps(o.date, o.frame, o.stepMin, o.minAltitudeDeg ?? 1);
   const north = trueNorthGridAngleDeg(o.frame);
   const caster = new SolidRayCaster(solids);
   const vecs = steps.filter((s) => s.up).map((s) => sunVector(s.altitudeDeg, s.azimuthDeg, north));
   const threshold = o.thresholdHours ?? 1.5;
-  return points.map((p) => {
+  const out: SunPointResult[] = [];
+  for (const p of points) {
     let [x, y] = o.frame.toLocal(p.lonLat);
     const z = p.heightM ?? 0;
     let nx = 0, ny = 0;
@@ -67,6 +85,8 @@ export function sunHoursAtPoints(
       if (!caster.hits(x, y, z, vx, vy, vz, exclude)) n++;
     }
     const hours = n * stepHours;
-    return { id: p.id, sunHours: hours, sunSteps: n, meetsThreshold: hours >= threshold - 1e-9 };
-  });
+    out.push({ id: p.id, sunHours: hours, sunSteps: n, meetsThreshold: hours >= threshold - 1e-9 });
+    yield { done: out.length, total: points.length };
+  }
+  return out;
 }

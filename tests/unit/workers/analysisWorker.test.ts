@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDistrict, runSunHoursSync, runShadows } from '../../../src/core/analysis';
+import { generateDistrict, runSunHoursSync, runSunPointsSync, runShadows } from '../../../src/core/analysis';
 import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
 import { AnalysisClient } from '../../../src/workers/client';
 import type { Endpoint } from '../../../src/workers/protocol';
@@ -44,6 +44,46 @@ describe('analysis worker round trip', () => {
     expect(progress.length).toBe(direct.stepCount);
     expect(progress[progress.length - 1]).toBe(1);
     expect(c.client.inFlight).toBe(0);
+  });
+
+  it('answers a sun-points request (ground and building clicks) with one progress event per point and the core numbers', async () => {
+    const c = connect();
+    close = c.close;
+    const b0 = buildings.features[0];
+    const ring = (b0.geometry.type === 'Polygon' ? b0.geometry.coordinates : b0.geometry.coordinates[0])[0];
+    const points = [
+      { id: 'g1', lonLat: [9.9895, 53.5497] as [number, number] },
+      { id: 'g2', lonLat: [9.9905, 53.5503] as [number, number], heightM: 1.5 },
+      // Halfway along the first footprint edge of a building: a façade point.
+      { id: 'wall', lonLat: [(ring[0][0] + ring[1][0]) / 2, (ring[0][1] + ring[1][1]) / 2] as [number, number], heightM: 3, onBuildingId: String(b0.properties.id) },
+    ];
+    const progress: [number, number][] = [];
+    const req = { buildings, points, date: '2026-03-21', stepMin: 10, thresholdHours: 1.5 };
+    const r = await c.client.request('sunPoints', req, { onProgress: (d, t) => progress.push([d, t]) });
+    expect(r).toEqual(runSunPointsSync(req));
+    expect(r.points.map((p) => p.kind)).toEqual(['ground', 'ground', 'facade']);
+    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(c.client.inFlight).toBe(0);
+  });
+
+  it('cancels a long sun-points request between points', async () => {
+    const c = connect();
+    close = c.close;
+    const ctrl = new AbortController();
+    let seen = 0;
+    const big = generateDistrict({ centre, sizeM: 600, count: 2500, seed: 9 });
+    const points = Array.from({ length: 4000 }, (_, i) => ({ id: `p${i}`, lonLat: [9.986 + (i % 80) * 0.0001, 53.548 + Math.floor(i / 80) * 0.0001] as [number, number] }));
+    const p = c.client.request('sunPoints', { buildings: big, points, date: '2026-06-21', stepMin: 1 }, {
+      signal: ctrl.signal,
+      onProgress: (d) => {
+        seen = d;
+        if (!ctrl.signal.aborted) ctrl.abort();
+      },
+    });
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toBeLessThan(points.length);
+    await expect(c.client.request('sunPoints', { buildings, points: points.slice(0, 1), date: '2026-06-21', stepMin: 10, thresholdHours: 30 })).rejects.toThrow(/threshold 30 h/);
   });
 
   it('keeps concurrent requests apart by id', async () => {
