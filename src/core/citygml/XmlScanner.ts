@@ -79,6 +79,24 @@ export class XmlScanner {
   /** Feeds the next chunk of text; events fire for every complete token in it. */
   write(chunk: string): void {
     if (this.closed) throw new Error('XmlScanner: write after close');
+    if (this.pos < this.buf.length && this.skipDepth === 0) {
+      // A token cut by the chunk boundary: finish it in a small joint string (the rest of the
+      // old chunk up to the end of the new chunk's first tag) instead of joining whole chunks,
+      // which would copy every chunk once more.
+      const lt = chunk.indexOf('<');
+      const gt = lt < 0 ? -1 : chunk.indexOf('>', lt);
+      if (gt >= 0) {
+        this.buf = this.buf.slice(this.pos) + chunk.slice(0, gt + 1);
+        this.pos = 0;
+        this.scan(false);
+        const rest = this.buf.slice(this.pos);
+        // Usually the joint is used up; otherwise (a '>' inside an attribute value) join as before.
+        this.buf = rest.length ? rest + chunk.slice(gt + 1) : chunk;
+        this.pos = rest.length ? 0 : gt + 1;
+        this.scan(false);
+        return;
+      }
+    }
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.pos = 0;
     this.scan(false);
