@@ -155,15 +155,6 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 }
 
 const NON_SPACE = /\S/;
-/**
- * A copy of a string cut from the scanner's buffer that does not point into
- * it. V8 makes substrings of 13+ characters views on their parent: one kept
- * id would keep the whole 64 KB input chunk alive (and copied by every GC)
- * until its building is done.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
 
 
 const LOCAL_NAMES = new Map<string, string>();
@@ -183,7 +174,7 @@ function pickAttrs(attrs: readonly string[]): Record<string, string> {
   let out: Record<string, string> | undefined;
   for (let k = 0; k < attrs.length; k += 2) {
     const l = localOf(attrs[k]);
-    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = own(attrs[k + 1]);
+    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k + 1];
   }
   return out ?? NO_ATTRS;
 }
