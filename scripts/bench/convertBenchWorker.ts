@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { convert } from '../convert/citygml';
 import { writeCityModelOutput } from '../convert/writeCityModelOutput';
 import { BuildingAssembler } from '../../src/core/citygml/BuildingAssembler';
-import { localName } from '../../src/core/citygml/XmlNode';
+import { localName, pickAttrs } from '../../src/core/citygml/XmlNode';
 import type { ConversionReport } from '../../src/core/convert/ConversionReport';
 
 const [mode, input, out] = process.argv.slice(2);
@@ -31,7 +31,7 @@ if (mode === 'stream') {
         const attrs = (n[':@'] ?? {}) as Record<string, string>;
         if (!fileSrs && attrs.srsName) fileSrs = attrs.srsName;
         if (localName(tag) === 'Building') {
-          const a = new BuildingAssembler(tag, localAttrs(n), 0, { file: 'bench.gml', report: rep, fileSrs });
+          const a = new BuildingAssembler(tag, pickAttrs(attrPairs(n)), 0, { file: 'bench.gml', report: rep, fileSrs });
           replay(n, a);
           const b = a.finish();
           if (b) collector.add(b);
@@ -50,11 +50,11 @@ console.log(JSON.stringify({ ms, cpuMs, buildings, maxRssMB: process.resourceUsa
 
 type OrderedNode = Record<string, unknown>;
 
-/** Attributes of an ordered fast-xml-parser node by local name. */
-function localAttrs(n: OrderedNode): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const [k, v] of Object.entries((n[':@'] ?? {}) as Record<string, string>)) attrs[localName(k)] = String(v);
-  return attrs;
+/** Attributes of an ordered fast-xml-parser node as name, value… pairs (XmlScanner's form). */
+function attrPairs(n: OrderedNode): string[] {
+  const pairs: string[] = [];
+  for (const [k, v] of Object.entries((n[':@'] ?? {}) as Record<string, string>)) pairs.push(k, String(v));
+  return pairs;
 }
 
 /** Replays a building's DOM subtree as the parse events the streaming reader would send. */
@@ -66,7 +66,7 @@ function replay(n: OrderedNode, a: BuildingAssembler): void {
       continue;
     }
     const ctag = Object.keys(c).find((k) => k !== ':@')!;
-    if (!a.open(localName(ctag), ctag, localAttrs(c), 0)) replay(c, a);
+    if (!a.open(localName(ctag), ctag, attrPairs(c), 0)) replay(c, a);
     a.close();
   }
 }

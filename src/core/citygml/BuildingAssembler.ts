@@ -1,4 +1,4 @@
-import { NO_ATTRS, type XmlNode } from './XmlNode';
+import { attrPair, pickAttrs, type XmlNode } from './XmlNode';
 import { parseNumbers } from './parseNumbers';
 import { readBuildingAttributes } from './readBuildingAttributes';
 import type { ReportBuilder } from '../convert/ConversionReport';
@@ -152,11 +152,11 @@ export class BuildingAssembler {
   }
 
   /**
-   * A start tag inside the building: local `name`, qualified `qname`, kept
-   * attributes by local name. Returns true when the element's content is not
+   * A start tag inside the building: local `name`, qualified `qname`, the
+   * attributes as name, value… pairs (XmlScanner's form). Returns true when the element's content is not
    * needed: the caller then skips it and calls {@link close} right away.
    */
-  open(name: string, qname: string, attrs: Record<string, string>, line: number): boolean {
+  open(name: string, qname: string, attrs: readonly string[], line: number): boolean {
     const parentDepth = this.depth;
     const depth = ++this.depth;
     const parentCtx = this.ctxs[parentDepth];
@@ -168,14 +168,14 @@ export class BuildingAssembler {
       const inTree = parentNode !== this.root && parentNode.name !== 'BuildingPart' && !PART_WRAPPERS.has(parentNode.name);
       const keep = inTree || (PART_WRAPPERS.has(parentNode.name) ? name === 'BuildingPart' : ATTRIBUTE_ELEMENTS.has(name) || PART_WRAPPERS.has(name));
       if (keep) {
-        node = { name, qname, attrs, children: [], text: '', line };
+        node = { name, qname, attrs: pickAttrs(attrs), children: [], text: '', line };
         parentNode.children.push(node);
       }
     }
     this.nodes[depth] = node;
     if (this.polygon) {
       this.ctxs[depth] = parentCtx;
-      this.polygonEvent(name, attrs, line, depth);
+      this.polygonEvent(name, attrs.length ? attrPair(attrs, 'srsDimension') : undefined, line, depth);
       return false;
     }
     const role = roleOf(name);
@@ -184,10 +184,14 @@ export class BuildingAssembler {
       return true;
     }
     let c = parentCtx;
-    if (attrs !== NO_ATTRS) {
-      if (attrs.srsName) this.srsName ??= attrs.srsName;
-      if (attrs.srsDimension) c = ctxWith(c.kind, c.lod, c.reverse, Number(attrs.srsDimension) || 3);
-      if (role.orientable && attrs.orientation === '-') c = ctxWith(c.kind, c.lod, !c.reverse, c.dim);
+    let id: string | undefined, href: string | undefined;
+    if (attrs.length) {
+      const srsName = attrPair(attrs, 'srsName'), srsDimension = attrPair(attrs, 'srsDimension');
+      if (srsName) this.srsName ??= srsName;
+      if (srsDimension) c = ctxWith(c.kind, c.lod, c.reverse, Number(srsDimension) || 3);
+      if (role.orientable && attrPair(attrs, 'orientation') === '-') c = ctxWith(c.kind, c.lod, !c.reverse, c.dim);
+      id = attrPair(attrs, 'id');
+      href = attrPair(attrs, 'href');
     }
     if (role.kind) c = ctxWith(role.kind, c.lod, c.reverse, c.dim);
     if (role.lod !== undefined) c = ctxWith(c.kind, role.lod, c.reverse, c.dim);
@@ -195,10 +199,10 @@ export class BuildingAssembler {
     if (role.part) this.partCount++;
     if (role.polygon) {
       if (c.lod === undefined || c.lod === 0) return true;
-      this.polygon = { id: attrs.id, line, ctx: c, lod: c.lod, depth, rings: [], hasExterior: false, bad: false };
+      this.polygon = { id, line, ctx: c, lod: c.lod, depth, rings: [], hasExterior: false, bad: false };
       return false;
     }
-    if (role.surfaceMember && attrs.href) this.ref = { href: attrs.href.replace(/^#/, ''), kind: c.kind, lod: c.lod, line, depth };
+    if (role.surfaceMember && href) this.ref = { href: href.replace(/^#/, ''), kind: c.kind, lod: c.lod, line, depth };
     return false;
   }
 
@@ -269,7 +273,7 @@ export class BuildingAssembler {
   private targetDepth = 0;
 
   /** A start tag inside a polygon: ring boundaries, ring geometry and its coordinate elements. */
-  private polygonEvent(name: string, attrs: Record<string, string>, line: number, depth: number): void {
+  private polygonEvent(name: string, srsDimension: string | undefined, line: number, depth: number): void {
     const p = this.polygon!;
     if (depth === p.depth + 1) {
       const boundary = roleOf(name).ringBoundary;
@@ -284,7 +288,7 @@ export class BuildingAssembler {
         r.lrDepth = depth;
         r.lrName = name;
         r.lrLine = line;
-        r.lrDim = attrs.srsDimension ? Number(attrs.srsDimension) : undefined;
+        r.lrDim = srsDimension ? Number(srsDimension) : undefined;
         r.posList = undefined;
         r.posListDim = undefined;
         r.pos = [];
@@ -297,11 +301,11 @@ export class BuildingAssembler {
     const direct = depth === r.lrDepth + 1;
     if (direct && name === 'posList' && !r.posList) {
       r.posList = [];
-      if (attrs.srsDimension) r.posListDim = Number(attrs.srsDimension);
+      if (srsDimension) r.posListDim = Number(srsDimension);
       r.target = 'posList';
       this.targetDepth = depth;
     } else if (name === 'pos' && r.target !== 'pos') {
-      if (r.pos.length === 0 && attrs.srsDimension) r.posDim = Number(attrs.srsDimension);
+      if (r.pos.length === 0 && srsDimension) r.posDim = Number(srsDimension);
       r.pos.push([]);
       r.target = 'pos';
       this.targetDepth = depth;

@@ -48,3 +48,34 @@ export function textOf(node: XmlNode | undefined): string {
 
 /** The shared attribute object of elements without (kept) attributes. */
 export const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+// Attributes of an element are name, value, name, value… with qualified names (XmlScanner's form).
+const KEPT_ATTRS = new Set(['id', 'href', 'srsName', 'srsDimension', 'name', 'orientation', 'Type', 'count', 'dimension']);
+
+const LOCAL_NAMES = new Map<string, string>();
+
+/** localName, cached: the scanner interns qualified names, so each distinct one is split once. */
+export function localOf(qname: string): string {
+  let l = LOCAL_NAMES.get(qname);
+  if (l === undefined) {
+    l = localName(qname);
+    if (LOCAL_NAMES.size < 10000) LOCAL_NAMES.set(qname, l);
+  }
+  return l;
+}
+
+/** The kept attributes (by local name) of a scanner's name/value list. */
+export function pickAttrs(attrs: readonly string[]): Record<string, string> {
+  let out: Record<string, string> | undefined;
+  for (let k = 0; k < attrs.length; k += 2) {
+    const l = localOf(attrs[k]);
+    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k + 1];
+  }
+  return out ?? NO_ATTRS;
+}
+
+/** Value of the attribute with the given local name in a scanner's name/value list. */
+export function attrPair(attrs: readonly string[], local: string): string | undefined {
+  for (let k = 0; k < attrs.length; k += 2) if (localOf(attrs[k]) === local) return attrs[k + 1];
+  return undefined;
+}

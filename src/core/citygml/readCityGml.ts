@@ -1,4 +1,4 @@
-import { localName, NO_ATTRS } from './XmlNode';
+import { attrPair, localOf, pickAttrs } from './XmlNode';
 import { BuildingAssembler } from './BuildingAssembler';
 import { XmlScanner } from './XmlScanner';
 import type { SourceBuilding } from '../tiles/SourceBuilding';
@@ -29,7 +29,6 @@ export interface ReadCityGmlResult {
 const MEMBER_NAMES = new Set(['cityObjectMember', 'featureMember', 'featureMembers', 'member']);
 // Subtrees we never need inside a building: appearances (texture coordinates are big), terrain intersections.
 const SKIP_IN_BUILDING = new Set(['appearance', 'Appearance', 'lod1TerrainIntersection', 'lod2TerrainIntersection', 'lod3TerrainIntersection', 'lod4TerrainIntersection', 'externalReference']);
-const KEPT_ATTRS = new Set(['id', 'href', 'srsName', 'srsDimension', 'name', 'orientation', 'Type', 'count', 'dimension']);
 
 /**
  * Streams CityGML (1.0, 2.0, 3.0) with {@link XmlScanner} and emits one building at a
@@ -59,7 +58,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
       const name = localOf(qname);
       if (building) {
         if (SKIP_IN_BUILDING.has(name)) return true;
-        const skip = building.open(name, qname, pickAttrs(attrs), line);
+        const skip = building.open(name, qname, attrs, line);
         // Skipped or empty: the scanner sends no end tag for it.
         if (skip || selfClosing) building.close();
         else depth++;
@@ -155,35 +154,6 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
 }
 
 const NON_SPACE = /\S/;
-
-
-const LOCAL_NAMES = new Map<string, string>();
-
-/** localName, cached: the scanner interns qualified names, so each distinct one is split once. */
-function localOf(qname: string): string {
-  let l = LOCAL_NAMES.get(qname);
-  if (l === undefined) {
-    l = localName(qname);
-    if (LOCAL_NAMES.size < 10000) LOCAL_NAMES.set(qname, l);
-  }
-  return l;
-}
-
-/** The kept attributes (by local name) of a scanner's name/value list. */
-function pickAttrs(attrs: readonly string[]): Record<string, string> {
-  let out: Record<string, string> | undefined;
-  for (let k = 0; k < attrs.length; k += 2) {
-    const l = localOf(attrs[k]);
-    if (KEPT_ATTRS.has(l)) (out ??= {})[l] = attrs[k + 1];
-  }
-  return out ?? NO_ATTRS;
-}
-
-/** Value of the attribute with the given local name in a scanner's name/value list. */
-function attrPair(attrs: readonly string[], local: string): string | undefined {
-  for (let k = 0; k < attrs.length; k += 2) if (localOf(attrs[k]) === local) return attrs[k + 1];
-  return undefined;
-}
 
 
 function versionFromAttrs(attrs: readonly string[]): string | undefined {
