@@ -8,7 +8,7 @@ export class AnalyzeUsageError extends Error {}
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   const [command, ...rest] = argv;
-  if (!command) throw new AnalyzeUsageError('missing <command>: one of shadows, sunhours, overlaps, compliance');
+  if (!command) throw new AnalyzeUsageError('missing <command>: one of shadows, sunhours, sunpoints, overlaps, compliance');
   const opts: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];

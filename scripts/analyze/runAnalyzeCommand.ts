@@ -8,8 +8,11 @@ import {
   runOverlaps,
   runShadows,
   runSunHoursSync,
+  runSunPointsSync,
   sunHoursToCsv,
+  sunPointsToCsv,
 } from '../../src/core/analysis';
+import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
 
@@ -118,7 +121,25 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const exceeded = r.reduce((n, x) => n + x.rules.filter((y) => y.status === 'exceeded').length, 0);
       return `compliance: ${r.length} areas, ${exceeded} rules exceeded, ${secs()} s → ${out}`;
     }
+    case 'sunpoints': {
+      const date = need(a, 'date');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError(`analyze sunpoints: --date "${date}" must be YYYY-MM-DD`);
+      const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
+      const pointsFile = need(a, 'points');
+      const points = readSunPoints(await readCollection(pointsFile), pointsFile);
+      const r = runSunPointsSync({
+        buildings,
+        points,
+        date,
+        stepMin: num(a, 'step', 10),
+        thresholdHours: num(a, 'threshold', 1.5),
+        minAltitudeDeg: a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined,
+      });
+      await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : sunPointsToCsv(r));
+      const pass = r.points.filter((p) => p.meetsThreshold).length;
+      return `sunpoints: ${r.points.length} points, ${pass} with ≥ ${r.thresholdHours} h of sun on ${date}, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${secs()} s → ${out}`;
+    }
     default:
-      throw new AnalyzeUsageError(`unknown command "${a.command}": use one of shadows, sunhours, overlaps, compliance`);
+      throw new AnalyzeUsageError(`unknown command "${a.command}": use one of shadows, sunhours, sunpoints, overlaps, compliance`);
   }
 }

@@ -54,6 +54,9 @@ export {
   runCompliance,
   runSunPoints,
   runSunPointsSync,
+  sunPointsToCsv,
+  sunPointsCsvRows,
+  SUN_POINTS_CSV_HEADER,
   sunHoursFrame,
   type SunHoursRequest,
   type SunHoursResponse,
@@ -70,3 +73,4 @@ export {
 export { generateTiling } from './generateLayers';
 export { overlapGroupProperty, groupShares, areaByGroup, type OverlapGroupShare } from './overlapCategories';
 export { sunHoursColor, sunHoursRampMax, SUN_HOURS_RAMP_MAX } from './sunHoursColor';
+export { csvTable, csvCell, CSV_BOM, type CsvCell } from './csvTable';

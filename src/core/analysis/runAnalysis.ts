@@ -5,6 +5,7 @@ import { computeOverlaps, type OverlapGroup } from './computeOverlaps';
 import { computeShadows, shadowsToGeoJson } from './computeShadows';
 import { sunHoursSteps, sunSteps, type Progress, type SunHoursResult } from './computeSunHours';
 import { buildingHit, roofHeightAt } from './facadePoint';
+import { csvTable, type CsvCell } from './csvTable';
 import { sunHoursAtPointsSteps, type SunPoint } from './sunHoursAtPoints';
 import { gridForBbox } from './Grid';
 import { frameAroundFeatures } from './localGeometry';
@@ -282,4 +283,17 @@ export function runSunPointsSync(req: SunPointsRequest): SunPointsResponse {
     const r = it.next();
     if (r.done) return r.value;
   }
+}
+
+/** Columns of the sun-at-points CSV (CLI and the app's export). */
+export const SUN_POINTS_CSV_HEADER = ['id', 'lon', 'lat', 'heightM', 'facadeAzimuthDeg', 'sunHours', 'meetsThreshold'];
+
+/** The checked points as CSV rows in `SUN_POINTS_CSV_HEADER` order. */
+export function sunPointsCsvRows(res: Pick<SunPointsResponse, 'points'>): CsvCell[][] {
+  return res.points.map((p) => [p.id, p.lonLat[0], p.lonLat[1], p.heightM, p.facadeAzimuthDeg, p.sunHours, p.meetsThreshold]);
+}
+
+/** Sun-at-points result as CSV (`id,lon,lat,heightM,facadeAzimuthDeg,sunHours,meetsThreshold`, UTF-8 with BOM). */
+export function sunPointsToCsv(res: Pick<SunPointsResponse, 'points'>): string {
+  return csvTable(SUN_POINTS_CSV_HEADER, sunPointsCsvRows(res), { decimals: [undefined, 7, 7, 2, 2, 4, undefined] });
 }
