@@ -14,6 +14,7 @@ import { featureBbox, unionBbox, originForBbox } from '../../src/core/vector/fea
 import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
+import { writeReports } from './writeReports';
 
 const ROLES = new Set(Object.keys(ROLE_COLORS));
 
@@ -45,7 +46,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   }
   let bbox: [number, number, number, number] | undefined;
   for (const l of layers) bbox = unionBbox(bbox, featureBbox(l.layer.features));
-  const outputs = [...layers.map((l) => `${l.id}.geojson`), 'report.json'];
+  const outputs = [...layers.map((l) => `${l.id}.geojson`), 'report.json', 'report-vector.json'];
   const build = () => report.build({ kind: 'vector', inputs: options.inputs.map((i) => path.basename(i)), crs: crsUsed[0], outputs, bbox, durationMs: Math.round(performance.now() - t0) });
   if (layers.length === 0) {
     await mkdir(options.out, { recursive: true });
@@ -61,7 +62,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     }
     const title = options.name ?? path.basename(path.resolve(options.out));
     await updateCatalog(dir, entries, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832', origin: originForBbox(bbox, wgs84ToUtm32) });
-    await writeFile(path.join(dir, 'report.json'), JSON.stringify(build(), null, 2));
+    await writeReports(dir, 'vector', build());
   });
   return build();
 }

@@ -10,6 +10,7 @@ import { buildTileset } from '../../src/core/tiles/buildTileset';
 import { FileTileStore } from './FileTileStore';
 import type { CatalogLayer } from '../../src/core/model/Catalog';
 import type { BuildingFeature } from '../../src/core/model/Building';
+import { writeReports } from './writeReports';
 
 class NothingConverted extends Error {}
 
@@ -29,7 +30,7 @@ export async function writeCityModelOutput(
   const report = new ReportBuilder();
   const kind = options.kind;
   const inputs = options.inputs.map((i) => path.basename(i));
-  const outputs = ['tileset.json', 'tiles/', 'buildings.geojson', 'catalog.json', 'report.json'];
+  const outputs = ['tileset.json', 'tiles/', 'buildings.geojson', 'catalog.json', 'report.json', `report-${kind}.json`];
   let collector: CityModelCollector | undefined;
   const build = (c?: CityModelCollector) => report.build({ kind, inputs, crs: c?.crsUsed, outputs: c?.count ? outputs : [], bbox: c?.bbox, durationMs: Math.round(performance.now() - t0) });
   // Meshes wait in a spool file, not in memory: memory stays bounded by one building.
@@ -92,7 +93,7 @@ export async function writeCityModelOutput(
       const title = options.name ?? path.basename(path.resolve(options.out));
       await updateCatalog(dir, layers, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox: collector.bbox, crs: 'EPSG:25832' });
       const r = build(collector);
-      await writeFile(path.join(dir, 'report.json'), JSON.stringify(r, null, 2));
+      await writeReports(dir, kind, r);
       return r;
     });
   } catch (e) {

@@ -13,6 +13,7 @@ import { featureBbox, originForBbox } from '../../src/core/vector/featureBbox';
 import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
+import { writeReports } from './writeReports';
 
 /** Converts XPlanGML files (or XPlanArchiv zips) into planning GeoJSON layers. */
 export async function convert(options: ConvertOptions): Promise<ConversionReport> {
@@ -52,7 +53,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
   const bbox = featureBbox(all);
   const outputs = [...byFile.keys()].sort();
   if (all.length > 0) outputs.push('texte.json');
-  outputs.push('report.json');
+  outputs.push('report.json', 'report-xplanung.json');
   const build = () =>
     report.build({ kind: 'xplanung', inputs: options.inputs.map((i) => path.basename(i)), crs: crs ? { code: crs, from: crsFrom } : undefined, outputs, bbox, durationMs: Math.round(performance.now() - t0) });
 
@@ -77,7 +78,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     await updateCatalog(dir, layers, { id: path.basename(path.resolve(options.out)), title: { de: title, en: title }, bbox, crs: 'EPSG:25832', origin: originForBbox(bbox, wgs84ToUtm32) });
     const r = build();
     r.durationMs = Math.round(performance.now() - t0);
-    await writeFile(path.join(dir, 'report.json'), JSON.stringify(r, null, 2));
+    await writeReports(dir, 'xplanung', r);
   });
   return { ...build(), durationMs: Math.round(performance.now() - t0) };
 }

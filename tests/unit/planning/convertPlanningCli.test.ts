@@ -64,6 +64,18 @@ describe.skipIf(!hasReal)('npm run convert -- xplanung / vector', () => {
     expect(report.issues[0].reason).toMatch(/assuming EPSG:25832/);
   });
 
+  it('several kinds into one dataset: report.json is the last conversion, report-<kind>.json keeps each kind', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'planlotse-reports-')), 'dataset');
+    const plan = await convertXplanung(opts('xplanung', [path.join(REAL, 'xplanung-hh/HafenCity7.gml')], out));
+    const vec = await convertVector(opts('vector', [path.join(REAL, 'hh-cosi-geojson/playgroundFeatures.json')], out));
+    expect(readJson(path.join(out, 'report.json')).kind).toBe('vector');
+    expect(readJson(path.join(out, 'report-vector.json')).counts).toEqual(vec.counts);
+    const kept = readJson(path.join(out, 'report-xplanung.json'));
+    expect(kept.kind).toBe('xplanung');
+    expect(kept.counts).toEqual(plan.counts);
+    expect(kept.counts.BP_BaugebietsTeilFlaeche).toBe(3);
+  });
+
   it('CLI exit codes: 0 when something converted, 1 when nothing, 1 with --strict and an error', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'data');
     const run = (...args: string[]) => spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/convert.ts', ...args], { encoding: 'utf8' });

@@ -1,0 +1,15 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+
+/**
+ * Writes a conversion's report twice: `report.json` (the last conversion into
+ * this folder, what a user opens first) and `report-<kind>.json`, which
+ * survives when another kind is converted into the same dataset later
+ * (e.g. buildings, then the plan, then parcels).
+ */
+export async function writeReports(dir: string, kind: string, report: ConversionReport): Promise<void> {
+  const text = JSON.stringify(report, null, 2);
+  await writeFile(path.join(dir, 'report.json'), text);
+  await writeFile(path.join(dir, `report-${kind}.json`), text);
+}
