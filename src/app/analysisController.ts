@@ -16,7 +16,8 @@ const ZONE_ROLES: CatalogLayer['role'][] = ['playgrounds', 'green', 'parcels'];
  * user cancels or asks for a new run. Inputs are catalog layers found by role
  * (buildings: `buildingFootprints`/`buildings` GeoJSON; compliance: `zoning`,
  * `buildingLines`, `buildableArea`, `parcels`; sun-hour zones: `playgrounds`,
- * `green`, `parcels`) or, for overlaps, by id. Shadows are recomputed when the
+ * `green`, `parcels`) or, for overlaps, by id. Sun at points runs on the
+ * points of the run (façade points resolved in the worker from the footprints). Shadows are recomputed when the
  * scene time changes while `analysisFollowTime` is on.
  */
 export function startAnalysisController(store: AppStore, client: AnalysisClient, fetchJson: (url: string) => Promise<unknown> = (u) => fetch(u).then((r) => r.json())): () => void {
@@ -82,6 +83,24 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
           ...sunHoursSummary(res.sunHours, res.building),
           zones: zoneRows,
           inputs: inputs([fl, ...zoneLayers], { date: r.date, stepMin: r.stepMin, cellM: r.cellM }),
+        });
+      } else if (r.kind === 'sunPoints') {
+        const fl = footprintLayer(s);
+        const points = r.points ?? [];
+        const thresholdHours = r.thresholdHours ?? 1.5;
+        const res = await client.request(
+          'sunPoints',
+          { buildings: await buildingsOf(fl), points, date: r.date, stepMin: r.stepMin, thresholdHours },
+          { signal: ctrl.signal, onProgress: (d, t) => store.getState().analysisProgressed(r.runId, d / t) },
+        );
+        store.getState().analysisFinished({
+          kind: 'sunPoints',
+          runId: r.runId,
+          rows: res.points,
+          thresholdHours: res.thresholdHours,
+          stepHours: res.stepHours,
+          stepCount: res.stepCount,
+          inputs: inputs([fl], { date: r.date, stepMin: r.stepMin, thresholdHours }),
         });
       } else if (r.kind === 'overlaps') {
         const la = s.catalog?.layers.find((l) => l.id === r.overlapA), lb = s.catalog?.layers.find((l) => l.id === r.overlapB);

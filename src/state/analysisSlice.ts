@@ -1,8 +1,26 @@
 import { toZoned } from '../core/time/zonedTime';
-import type { AreaCompliance, OverlapGroupShare, RuleStatus, ZoneSunStats } from '../core/analysis';
+import type { AreaCompliance, OverlapGroupShare, RuleStatus, SunPointRow, ZoneSunStats } from '../core/analysis';
 import type { SliceCreator } from './AppState';
 
-export type AnalysisKind = 'shadows' | 'sunHours' | 'overlaps' | 'compliance';
+export type AnalysisKind = 'shadows' | 'sunHours' | 'sunPoints' | 'overlaps' | 'compliance';
+
+/**
+ * A point the user placed for the sun-at-points check. A click on the ground
+ * gives a ground point at 0 m (the height the sun-hours heatmap is computed
+ * at, so a point and the heatmap cell under it agree); a click on a building
+ * keeps the clicked height and the building id, and the analysis snaps it onto
+ * that building's nearest wall (a façade point) or, well inside the footprint,
+ * onto its roof (see core `buildingHit`).
+ */
+export interface SunPointDraft {
+  id: string;
+  /** [lon, lat] as clicked. */
+  lonLat: [number, number];
+  /** Height above ground, metres. */
+  heightM: number;
+  /** Id of the building clicked on (façade or roof point). */
+  onBuildingId?: string;
+}
 
 /** What a result was computed from, shown in small text under it. */
 export interface AnalysisInputs {
@@ -16,6 +34,8 @@ export interface AnalysisInputs {
   date?: string;
   stepMin?: number;
   cellM?: number;
+  /** Sun at points: hours a point needs to pass. */
+  thresholdHours?: number;
 }
 
 /** Sun-hour statistics of one polygon of a zone layer (playgrounds, green spaces, parcels). */
@@ -43,6 +63,9 @@ export interface AnalysisRun {
   /** Overlaps: the two catalog layer ids. */
   overlapA?: string;
   overlapB?: string;
+  /** Sun at points: the points and the threshold in hours. */
+  points?: SunPointDraft[];
+  thresholdHours?: number;
 }
 
 /** Summary of a finished analysis (numbers for the panel; geometry/raster for the viewer). */
@@ -82,6 +105,16 @@ export type AnalysisResult =
       lightsGeojson: GeoJSON.FeatureCollection;
       /** Baugebiete with closed building pattern (bauweise geschlossen): density is judged for the zone, not per parcel. */
       closedZones: string[];
+      inputs: AnalysisInputs;
+    }
+  | {
+      kind: 'sunPoints';
+      runId: number;
+      /** One row per point, where it was tested (façade points on the wall) and its hours. */
+      rows: SunPointRow[];
+      thresholdHours: number;
+      stepHours: number;
+      stepCount: number;
       inputs: AnalysisInputs;
     }
   | {
@@ -127,6 +160,16 @@ export interface AnalysisSlice {
   /** Shadows are recomputed when the scene time changes (after one run). */
   analysisFollowTime: boolean;
   analysisProbe: AnalysisProbe | undefined;
+  /** Sun at points: the placed points, whether the next map click places one, and the pass threshold (h). */
+  sunPoints: SunPointDraft[];
+  sunPointPlacing: boolean;
+  sunPointThresholdH: number;
+  /** Sun at points: the next map click places a point (true) or selects as usual (false). */
+  setSunPointPlacing(on: boolean): void;
+  /** Adds a point (id P1, P2 …), ends placing and recomputes all points. */
+  addSunPoint(p: Omit<SunPointDraft, 'id'>): void;
+  removeSunPoint(id: string): void;
+  setSunPointThreshold(hours: number): void;
   setAnalysisKind(kind: AnalysisKind): void;
   setAnalysisParams(p: { date?: string; cellM?: number; stepMin?: number; overlapA?: string; overlapB?: string; followTime?: boolean }): void;
   setAnalysisProbe(probe: AnalysisProbe | undefined): void;
@@ -172,7 +215,34 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysisOverlapB: '',
   analysisFollowTime: true,
   analysisProbe: undefined,
-  setAnalysisKind: (analysisKind) => set({ analysisKind }),
+  sunPoints: [],
+  sunPointPlacing: false,
+  sunPointThresholdH: 1.5,
+  setAnalysisKind: (analysisKind) => set({ analysisKind, ...(analysisKind !== 'sunPoints' ? { sunPointPlacing: false } : {}) }),
+  setSunPointPlacing: (sunPointPlacing) => set({ sunPointPlacing }),
+  addSunPoint: (p) => {
+    if (!Number.isFinite(p.lonLat[0]) || !Number.isFinite(p.lonLat[1]) || !Number.isFinite(p.heightM)) throw new Error(`addSunPoint: bad point ${JSON.stringify(p)}`);
+    const used = new Set(get().sunPoints.map((x) => x.id));
+    let n = get().sunPoints.length + 1;
+    while (used.has(`P${n}`)) n++;
+    set({ sunPoints: [...get().sunPoints, { ...p, heightM: Math.max(0, p.heightM), id: `P${n}` }], sunPointPlacing: false, analysisKind: 'sunPoints' });
+    get().requestAnalysis();
+  },
+  removeSunPoint: (id) => {
+    const sunPoints = get().sunPoints.filter((p) => p.id !== id);
+    set({ sunPoints });
+    if (get().analysisKind !== 'sunPoints') return;
+    if (sunPoints.length) get().requestAnalysis();
+    else {
+      get().cancelAnalysis();
+      if (get().analysisResult?.kind === 'sunPoints') get().clearAnalysis();
+    }
+  },
+  setSunPointThreshold: (hours) => {
+    if (!(hours >= 0 && hours <= 24)) throw new Error(`setSunPointThreshold: ${hours} h must be within 0–24 h`);
+    set({ sunPointThresholdH: hours });
+    if (get().analysisKind === 'sunPoints' && get().sunPoints.length && get().analysisResult?.kind === 'sunPoints') get().requestAnalysis();
+  },
   setAnalysisProbe: (analysisProbe) => set({ analysisProbe }),
   setAnalysisParams: ({ date, cellM, stepMin, overlapA, overlapB, followTime }) => {
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`setAnalysisParams: date "${date}" is not YYYY-MM-DD`);
@@ -200,6 +270,7 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
       stepMin: s.analysisStepMin,
       ...(bbox ? { bbox } : {}),
       ...(s.analysisKind === 'overlaps' ? { overlapA: s.analysisOverlapA, overlapB: s.analysisOverlapB } : {}),
+      ...(s.analysisKind === 'sunPoints' ? { points: s.sunPoints, thresholdHours: s.sunPointThresholdH } : {}),
     };
     set({ analysisRun: run, analysisStatus: 'running', analysisProgress: 0, analysisError: undefined });
   },

@@ -3,6 +3,7 @@ import { LocalFrame } from '../core/crs/LocalFrame';
 import { sunHoursColor, sunHoursRampMax } from '../core/analysis/sunHoursColor';
 import type { AppState, AppStore } from '../state';
 import { sunHoursAt, type AnalysisResult } from '../state/analysisSlice';
+import { syncSunPoints } from './SunPointsSync';
 
 export { sunHoursColor };
 
@@ -21,7 +22,8 @@ const LIGHTS: Record<string, Color> = {
  * sun-hours grid as an image on the ground (building cells transparent), the
  * overlap polygons, or the Baugebiete in their compliance traffic-light colour. Reconciles on every change of `analysisResult`; while
  * a sun-hours result is shown, the pointer (hover or tap) reports the cell's
- * value to the store (`analysisProbe`). Returns a disposer.
+ * value to the store (`analysisProbe`). The sun-at-points markers and
+ * point placing live in `syncSunPoints`, started here. Returns a disposer.
  */
 export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
   const ds = new CustomDataSource('analysis');
@@ -64,7 +66,9 @@ export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
   };
   handler.setInputAction((e: ScreenSpaceEventHandler.MotionEvent) => probe(e.endPosition), ScreenSpaceEventType.MOUSE_MOVE);
   handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => probe(e.position), ScreenSpaceEventType.LEFT_CLICK);
+  const stopPoints = syncSunPoints(viewer, store);
   return () => {
+    stopPoints();
     unsub();
     handler.destroy();
     viewer.dataSources.remove(ds, true);

@@ -6,15 +6,17 @@ import { ComplianceView } from './ComplianceView';
 import { OverlapsView } from './OverlapsView';
 import { panelText } from './panelText';
 import { SunHoursView } from './SunHoursView';
+import { SunPointsView } from './SunPointsView';
 import './analyses.css';
 
-const KINDS: AnalysisKind[] = ['shadows', 'sunHours', 'overlaps', 'compliance'];
+const KINDS: AnalysisKind[] = ['shadows', 'sunHours', 'sunPoints', 'overlaps', 'compliance'];
 
 /**
  * The "Analyses" side-panel section: shadows at the scene time (following the
  * time slider), sun hours for a day (heatmap legend, value under the pointer,
- * per-polygon table), overlaps of two polygon layers, and plan compliance as
- * traffic lights per Baugebiet. The app's analysis controller runs the
+ * per-polygon table), sun at placed points and façades (pass/fail against a
+ * threshold), overlaps of two polygon layers, and plan compliance as
+ * traffic lights per Baugebiet; every table downloads as CSV. The app's analysis controller runs the
  * requested analysis in the worker; the viewer draws it.
  */
 export function AnalysesPanel() {
@@ -32,6 +34,8 @@ export function AnalysesPanel() {
   const catalog = useAppState((s) => s.catalog);
   const overlapA = useAppState((s) => s.analysisOverlapA);
   const overlapB = useAppState((s) => s.analysisOverlapB);
+  const threshold = useAppState((s) => s.sunPointThresholdH);
+  const pointCount = useAppState((s) => s.sunPoints.length);
   const tx = panelText(lang);
   const { t } = tx;
   const running = status === 'running';
@@ -70,22 +74,41 @@ export function AnalysesPanel() {
           <input type="checkbox" checked={followTime} onChange={(e) => store.getState().setAnalysisParams({ followTime: e.target.checked })} /> {t('followTime')}
         </label>
       )}
-      {kind === 'sunHours' && (
+      {(kind === 'sunHours' || kind === 'sunPoints') && (
         <div className="analysis-params">
           <label>
             {t('date')}{' '}
             <input type="date" value={date} disabled={running} onChange={(e) => e.target.value && store.getState().setAnalysisParams({ date: e.target.value })} />
           </label>
-          <label>
-            {t('cell')}{' '}
-            <select value={cellM} disabled={running} onChange={(e) => store.getState().setAnalysisParams({ cellM: Number(e.target.value) })}>
-              {[1, 2, 5].map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
+          {kind === 'sunPoints' && (
+            <label>
+              {t('threshold')}{' '}
+              <input
+                type="number"
+                className="threshold"
+                min={0}
+                max={24}
+                step={0.5}
+                value={threshold}
+                onChange={(e) => {
+                  const v = e.target.valueAsNumber;
+                  if (v >= 0 && v <= 24) store.getState().setSunPointThreshold(v);
+                }}
+              />
+            </label>
+          )}
+          {kind === 'sunHours' && (
+            <label>
+              {t('cell')}{' '}
+              <select value={cellM} disabled={running} onChange={(e) => store.getState().setAnalysisParams({ cellM: Number(e.target.value) })}>
+                {[1, 2, 5].map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             {t('step')}{' '}
             <select value={stepMin} disabled={running} onChange={(e) => store.getState().setAnalysisParams({ stepMin: Number(e.target.value) })}>
@@ -104,10 +127,10 @@ export function AnalysesPanel() {
           {layerSelect(t('layerB'), b, 'overlapB')}
         </div>
       )}
-      <p className="muted small">{kind === 'overlaps' ? t('overlapHint') : kind === 'compliance' ? t('complianceHint') : t('hint')}</p>
+      <p className="muted small">{kind === 'overlaps' ? t('overlapHint') : kind === 'compliance' ? t('complianceHint') : kind === 'sunPoints' ? t('pointsHint') : t('hint')}</p>
       <div className="button-row">
         {!running ? (
-          <button type="button" className="btn primary" data-analysis="run" disabled={kind === 'overlaps' && (!a || !b)} onClick={run}>
+          <button type="button" className="btn primary" data-analysis="run" disabled={(kind === 'overlaps' && (!a || !b)) || (kind === 'sunPoints' && !pointCount)} onClick={run}>
             {t('run')}
           </button>
         ) : (
@@ -149,6 +172,7 @@ export function AnalysesPanel() {
           )}
         </dl>
       )}
+      {kind === 'sunPoints' && <SunPointsView result={result?.kind === 'sunPoints' ? result : undefined} tx={tx} />}
       {result?.kind === 'sunHours' && <SunHoursView result={result} tx={tx} />}
       {result?.kind === 'overlaps' && <OverlapsView result={result} tx={tx} />}
       {result?.kind === 'compliance' && <ComplianceView result={result} tx={tx} />}

@@ -19,6 +19,7 @@ export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx:
   if (inputs.date) parts.push(t('inDate', { v: inputs.date }));
   if (inputs.stepMin !== undefined) parts.push(t('inStep', { v: inputs.stepMin }));
   if (inputs.cellM !== undefined) parts.push(t('inCell', { v: inputs.cellM }));
+  if (inputs.thresholdHours !== undefined) parts.push(t('inThreshold', { v: tx.nf(inputs.thresholdHours, 1) }));
   parts.push(t('inLayers', { v: inputs.layers.map(title).join(', ') }));
   parts.push(t('inData', { v: inputs.catalogId }));
   parts.push(inputs.variant ? t('inVariant', { v: inputs.variant }) : t('inExisting'));

@@ -3,6 +3,8 @@ import { baugebietLights, type AnalysisResult } from '../../state/analysisSlice'
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { AnalysisMessageKey } from './analysisMessages';
 import type { PanelText } from './panelText';
+import { CsvButton } from './CsvButton';
+import { complianceCsv, csvFileName } from './analysisCsv';
 
 type Compliance = Extract<AnalysisResult, { kind: 'compliance' }>;
 
@@ -68,7 +70,10 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
   );
   return (
     <div data-analysis-result="compliance">
-      <p className="small">{t('summaryLights', { red: count('exceeded'), green: count('ok'), grey: count('unknown') })}</p>
+      <div className="table-head">
+        <p className="small">{t('summaryLights', { red: count('exceeded'), green: count('ok'), grey: count('unknown') })}</p>
+        <CsvButton table="compliance" tx={tx} fileName={csvFileName('compliance', result)} csv={() => complianceCsv(result)} />
+      </div>
       <ul className="compliance-list">
         {lights.map((l) => (
           <li key={l.id} data-baugebiet={l.label} data-light={l.light}>

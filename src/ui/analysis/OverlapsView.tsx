@@ -1,5 +1,7 @@
 import type { AnalysisResult } from '../../state/analysisSlice';
 import type { PanelText } from './panelText';
+import { CsvButton } from './CsvButton';
+import { csvFileName, overlapsCsv } from './analysisCsv';
 
 type Overlaps = Extract<AnalysisResult, { kind: 'overlaps' }>;
 
@@ -9,7 +11,10 @@ export function OverlapsView({ result, tx }: { result: Overlaps; tx: PanelText }
   if (!result.groups.length) return <p className="muted small" data-analysis-result="overlaps">{t('noOverlap')}</p>;
   return (
     <div data-analysis-result="overlaps">
-      <p className="small">{t('total', { m2: nf(result.totalAreaM2, 0), n: result.pairCount })}</p>
+      <div className="table-head">
+        <p className="small">{t('total', { m2: nf(result.totalAreaM2, 0), n: result.pairCount })}</p>
+        <CsvButton table="overlaps" tx={tx} fileName={csvFileName('overlaps', result)} csv={() => overlapsCsv(result)} />
+      </div>
       <div className="analysis-table-wrap">
         <table className="analysis-table fixed" data-analysis-overlaps="">
           <colgroup>

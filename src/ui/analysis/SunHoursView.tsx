@@ -2,6 +2,8 @@ import { sunHoursColor, sunHoursRampMax } from '../../core/analysis/sunHoursColo
 import type { AnalysisResult } from '../../state/analysisSlice';
 import { useAppState } from '../StoreContext';
 import type { PanelText } from './panelText';
+import { CsvButton } from './CsvButton';
+import { csvFileName, zonesCsv } from './analysisCsv';
 
 type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
 
@@ -60,7 +62,10 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
       <p className="small" data-analysis-probe={probe ? (probe.hours === null ? 'building' : probe.hours.toFixed(2)) : ''} aria-live="polite">
         {probe ? (probe.hours === null ? t('probeBuilding') : t('probe', { h: `${nf(probe.hours, 1)} h` })) : <span className="muted">{t('probeHint')}</span>}
       </p>
-      <h4 className="analysis-subtitle">{t('zonesTitle')}</h4>
+      <div className="table-head">
+        <h4 className="analysis-subtitle">{t('zonesTitle')}</h4>
+        {result.zones.length > 0 && <CsvButton table="zones" tx={tx} fileName={csvFileName('sun-hours-per-area', result)} csv={() => zonesCsv(result)} />}
+      </div>
       {!result.zones.length && <p className="muted small">{t('zonesNone')}</p>}
       {[...byLayer].map(([layerId, rows]) => (
         <div key={layerId} className="analysis-table-wrap">
