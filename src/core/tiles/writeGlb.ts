@@ -44,22 +44,17 @@ export function writeGlb(mesh: GlbMesh): Uint8Array {
       byteLength += pad;
     }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    bufferViews.push({ buffer: 0, byteOffset: byteLength, byteLength: bytes.byteLength, ...(target ? { target } : {}), ...(byteStride ? { byteStride } : {}) });
+    const view: Record<string, number> = { buffer: 0, byteOffset: byteLength, byteLength: bytes.byteLength };
+    if (target) view.target = target;
+    if (byteStride) view.byteStride = byteStride;
+    bufferViews.push(view);
     parts.push(bytes);
     byteLength += bytes.byteLength;
     return bufferViews.length - 1;
   };
   const vertexCount = mesh.positions.length / 3;
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < vertexCount; i++) {
-    for (let k = 0; k < 3; k++) {
-      const v = mesh.positions[i * 3 + k];
-      if (v < min[k]) min[k] = v;
-      if (v > max[k]) max[k] = v;
-    }
-  }
-  let maxIndex = 0;
-  for (const i of mesh.indices) if (i > maxIndex) maxIndex = i;
+  const { min, max } = positionBounds(mesh.positions);
+  const maxIndex = maxOf(mesh.indices);
   const ARRAY_BUFFER = 34962, ELEMENT_ARRAY_BUFFER = 34963;
   const accessors = [
     { bufferView: addView(mesh.positions, ARRAY_BUFFER), componentType: 5126, count: vertexCount, type: 'VEC3', min, max },
@@ -80,32 +75,14 @@ export function writeGlb(mesh: GlbMesh): Uint8Array {
   const tableProperties: Record<string, unknown> = {};
   for (const [name, col] of Object.entries(mesh.properties)) {
     if (col.kind === 'string') {
-      const encoded = col.values.map((v) => enc.encode(v ?? NO_DATA_STRING));
-      const offsets = new Uint32Array(encoded.length + 1);
-      let total = 0;
-      encoded.forEach((e, i) => {
-        offsets[i] = total;
-        total += e.byteLength;
-      });
-      offsets[encoded.length] = total;
-      const values = new Uint8Array(Math.max(total, 1));
-      let o = 0;
-      for (const e of encoded) {
-        values.set(e, o);
-        o += e.byteLength;
-      }
-      const optional = col.values.some((v) => v === undefined || v === NO_DATA_STRING);
-      classProperties[name] = { type: 'STRING', ...(optional ? { noData: NO_DATA_STRING } : {}) };
-      tableProperties[name] = { values: addView(values.subarray(0, Math.max(total, 0) || 1)), stringOffsets: addView(offsets), stringOffsetType: 'UINT32' };
+      const { values, offsets, optional } = stringColumn(col.values);
+      classProperties[name] = optional ? { type: 'STRING', noData: NO_DATA_STRING } : { type: 'STRING' };
+      tableProperties[name] = { values: addView(values), stringOffsets: addView(offsets), stringOffsetType: 'UINT32' };
     } else {
-      const arr = col.kind === 'float32' ? new Float32Array(col.values.length) : new Int32Array(col.values.length);
-      let optional = false;
-      col.values.forEach((v, i) => {
-        if (v === undefined || !Number.isFinite(v)) optional = true;
-        arr[i] = v === undefined || !Number.isFinite(v) ? NO_DATA_NUMBER : v;
-      });
-      classProperties[name] = { type: 'SCALAR', componentType: col.kind === 'float32' ? 'FLOAT32' : 'INT32', ...(optional ? { noData: NO_DATA_NUMBER } : {}) };
-      tableProperties[name] = { values: addView(arr) };
+      const { values, optional } = numberColumn(col.kind, col.values);
+      const componentType = col.kind === 'float32' ? 'FLOAT32' : 'INT32';
+      classProperties[name] = optional ? { type: 'SCALAR', componentType, noData: NO_DATA_NUMBER } : { type: 'SCALAR', componentType };
+      tableProperties[name] = { values: addView(values) };
     }
   }
 
@@ -160,6 +137,64 @@ export function writeGlb(mesh: GlbMesh): Uint8Array {
     o += p.byteLength;
   }
   return out;
+}
+
+// The loops below are separate small functions: a converter writes a few dozen tiles, and V8
+// compiled writeGlb in one piece for 90 ms (more than it ran) to speed up these loops.
+
+/** Exact POSITION min/max (the glTF validator checks them). */
+function positionBounds(p: Float32Array): { min: number[]; max: number[] } {
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  for (let i = 0; i < p.length; i += 3) {
+    const x = p[i], y = p[i + 1], z = p[i + 2];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+  }
+  return { min: [x0, y0, z0], max: [x1, y1, z1] };
+}
+
+function maxOf(a: Uint16Array | Uint32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+  return m;
+}
+
+/** A string column as UTF-8 bytes plus UINT32 offsets (count + 1). */
+function stringColumn(values: (string | undefined)[]): { values: Uint8Array; offsets: Uint32Array; optional: boolean } {
+  const encoded = values.map((v) => enc.encode(v ?? NO_DATA_STRING));
+  const offsets = new Uint32Array(encoded.length + 1);
+  let total = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    offsets[i] = total;
+    total += encoded[i].byteLength;
+  }
+  offsets[encoded.length] = total;
+  const bytes = new Uint8Array(Math.max(total, 1));
+  let o = 0;
+  for (const e of encoded) {
+    bytes.set(e, o);
+    o += e.byteLength;
+  }
+  const optional = values.some((v) => v === undefined || v === NO_DATA_STRING);
+  return { values: bytes, offsets, optional };
+}
+
+/** A numeric column; missing or non-finite values become NO_DATA_NUMBER. */
+function numberColumn(kind: 'float32' | 'int32', values: (number | undefined)[]): { values: Float32Array | Int32Array; optional: boolean } {
+  const arr = kind === 'float32' ? new Float32Array(values.length) : new Int32Array(values.length);
+  let optional = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined || !Number.isFinite(v)) {
+      optional = true;
+      arr[i] = NO_DATA_NUMBER;
+    } else arr[i] = v;
+  }
+  return { values: arr, optional };
 }
 
 function align4(n: number): number {
