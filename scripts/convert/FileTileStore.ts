@@ -1,8 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PlacementTable, type TileBuildingStore, type TilePlacement } from '../../src/core/tiles/TileBuildingStore';
-import type { TileBuilding } from '../../src/core/tiles/prepareBuilding';
+import { PlacementTable, type TileBuildingStore } from '../../src/core/tiles/TileBuildingStore';
+import type { TileBuilding, TilePlacement } from '../../src/core/tiles/TileBuilding';
 
 const FLUSH_BYTES = 1 << 20;
 
@@ -82,23 +82,15 @@ export class FileTileStore implements TileBuildingStore {
       if (n === 0) throw new Error(`mesh spool truncated at building ${i}`);
       read += n;
     }
-    const p = this.placements.get(i);
-    return {
-      lon: p.lon,
-      lat: p.lat,
-      west: p.west,
-      south: p.south,
-      east: p.east,
-      north: p.north,
-      minH: p.minH,
-      maxH: p.maxH,
+    // The placement object (fresh from the table) becomes the building.
+    return Object.assign(this.placements.get(i), {
       positions: new Float32Array(buf, 0, nv * 3),
       indices: ib === 4 ? new Uint32Array(buf, pb, ni) : new Uint16Array(buf, pb, ni),
       normals: new Int8Array(buf, pb + xb, nv * 3),
       kinds: new Uint8Array(buf, pb + xb + nv * 3, nv),
       propertiesJson: Buffer.from(buf, pb + xb + nv * 4, nj).toString('utf8'),
       nativeBbox: Array.from(this.records.subarray(r + 5, r + 11)) as TileBuilding['nativeBbox'],
-    };
+    });
   }
 
   /** Closes and deletes the spool file. */

@@ -1,16 +1,4 @@
-import type { TileBuilding } from './prepareBuilding';
-
-/** Where a building sits: its anchor and bounds, all the tiling needs before the meshes. */
-export interface TilePlacement {
-  lon: number;
-  lat: number;
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-  minH: number;
-  maxH: number;
-}
+import type { TileBuilding, TilePlacement } from './TileBuilding';
 
 /**
  * Holds the prepared buildings of a conversion until the tiles are written:

@@ -1,8 +1,10 @@
 import { EnuFrame } from './ellipsoid';
-import { KIND_CODE, type TileBuilding } from './prepareBuilding';
+import { KIND_CODE } from './prepareBuilding';
+import type { TileBuilding } from './TileBuilding';
 import type { BuildingProperties } from '../model/Building';
 import { writeGlb, type PropertyColumn } from './writeGlb';
-import type { TileBuildingStore, TilePlacement } from './TileBuildingStore';
+import type { TileBuildingStore } from './TileBuildingStore';
+import type { TilePlacement } from './TileBuilding';
 
 /** Options of {@link buildTileset}. */
 export interface BuildTilesetOptions {

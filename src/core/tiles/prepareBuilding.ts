@@ -6,48 +6,21 @@ import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
 import type { ReportBuilder } from '../convert/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';
 import type { SourceBuilding, SurfaceKind } from './SourceBuilding';
+import type { BuildingMesh, TileBuilding, TilePlacement } from './TileBuilding';
 
 /** Surface kind codes stored per vertex. */
 export const KIND_CODE: Record<SurfaceKind, number> = { roof: 0, wall: 1, ground: 2, closure: 3, other: 4 };
 
 /**
  * A building ready for tiling: a triangle mesh in its own east-north-up
- * frame (metres, float32, the ground at height 0 on the ellipsoid), its
- * properties and its footprint feature. Compact on purpose: a city's worth is
- * held in memory until the tiles are written.
+ * frame (the ground at height 0 on the ellipsoid), its placement, its
+ * properties and its footprint feature.
  */
-export interface PreparedBuilding {
+export interface PreparedBuilding extends TilePlacement, BuildingMesh {
   properties: BuildingProperties;
-  /** Anchor of the local frame (WGS84 degrees, height 0). */
-  lon: number;
-  lat: number;
-  /** Vertex positions in the anchor's ENU frame, metres. */
-  positions: Float32Array;
-  /** Unit normals × 127 in the anchor's ENU frame. */
-  normals: Int8Array;
-  /** Surface kind per vertex ({@link KIND_CODE}). */
-  kinds: Uint8Array;
-  indices: Uint16Array | Uint32Array;
-  /** WGS84 bbox in degrees and height range above the ellipsoid (after placement). */
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-  minH: number;
-  maxH: number;
   /** Bbox of the source coordinates used: [minX, minY, minZ, maxX, maxY, maxZ] in the source CRS. */
   nativeBbox: [number, number, number, number, number, number];
   footprint: BuildingFeature;
-}
-
-/**
- * What the tiles need of a prepared building, held for the whole run: the
- * mesh and bounds, with the properties as one JSON string (one compact string
- * instead of an object graph per building keeps a city's worth small).
- */
-export interface TileBuilding extends Omit<PreparedBuilding, 'properties' | 'footprint'> {
-  /** JSON of the BuildingProperties without `roofs` (those are in buildings.geojson). */
-  propertiesJson: string;
 }
 
 /** Drops roofs and the footprint geometry; see {@link TileBuilding}. */
@@ -222,17 +195,7 @@ function extentOf(polys: Poly[]): Extent {
   return { minX, minY, minZ, maxX, maxY, maxZ, groundZ, roofMin, roofMax, vertexCount, indexCount };
 }
 
-interface PlacedMesh {
-  positions: Float32Array;
-  normals: Int8Array;
-  kinds: Uint8Array;
-  indices: Uint16Array | Uint32Array;
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-  minH: number;
-  maxH: number;
+interface PlacedMesh extends BuildingMesh, Omit<TilePlacement, 'lon' | 'lat'> {
   roofs: [number, number, number][][];
   /** Footprint pieces in local metres (ground polygons, else every non-vertical polygon, projected). */
   pieces: PathsD;

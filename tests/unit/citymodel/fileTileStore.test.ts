@@ -8,7 +8,7 @@ import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
 import { readCityGml } from '../../../src/core/citygml/readCityGml';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
 import { MemoryTileStore } from '../../../src/core/tiles/TileBuildingStore';
-import type { TileBuilding } from '../../../src/core/tiles/prepareBuilding';
+import type { TileBuilding } from '../../../src/core/tiles/TileBuilding';
 import { REAL, hasReal } from './citymodelTestUtils';
 
 function bigBuilding(vertices: number): TileBuilding {
