@@ -40,6 +40,7 @@ export function syncSunPoints(viewer: Viewer, store: AppStore): () => void {
   let prevPoints: AppState['sunPoints'] | undefined;
   let prevResult: AppState['analysisResult'] | undefined;
   let prevPlacing = false;
+  let prevLang: AppState['lang'] | undefined;
   // The selection before placing started: the pick handler selects what the placing click hits, we put it back.
   let selectionBefore: Selection | undefined;
   const apply = (s: AppState) => {
@@ -50,10 +51,11 @@ export function syncSunPoints(viewer: Viewer, store: AppStore): () => void {
     }
     // The markers keep the last sun-points result while another analysis is shown; a cleared result greys them.
     const result = s.analysisResult?.kind === 'sunPoints' ? s.analysisResult : s.analysisResult === undefined ? undefined : prevResult;
-    if (s.sunPoints === prevPoints && result === prevResult) return;
+    if (s.sunPoints === prevPoints && result === prevResult && s.lang === prevLang) return;
     prevPoints = s.sunPoints;
+    prevLang = s.lang;
     prevResult = result;
-    draw(ds, s.sunPoints, result?.kind === 'sunPoints' ? result : undefined);
+    draw(ds, s.sunPoints, result?.kind === 'sunPoints' ? result : undefined, s.lang === 'de' ? 'de-DE' : 'en-GB');
     viewer.scene.requestRender();
   };
   apply(store.getState());
@@ -90,7 +92,7 @@ function pick(viewer: Viewer, pos: Cartesian2): { lonLat: [number, number]; heig
   return { lonLat: [p[0], p[1]], heightM: 0 };
 }
 
-function draw(ds: CustomDataSource, points: AppState['sunPoints'], result: Extract<AppState['analysisResult'], { kind: 'sunPoints' }> | undefined): void {
+function draw(ds: CustomDataSource, points: AppState['sunPoints'], result: Extract<AppState['analysisResult'], { kind: 'sunPoints' }> | undefined, locale: string): void {
   ds.entities.removeAll();
   const rows = new Map((result?.rows ?? []).map((r) => [r.id, r]));
   for (const p of points) {
@@ -104,7 +106,7 @@ function draw(ds: CustomDataSource, points: AppState['sunPoints'], result: Extra
       position: Cartesian3.fromDegrees(lon, lat, h + 0.05),
       point: { pixelSize: 13, color: colour, outlineColor: Color.WHITE, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
       label: {
-        text: r ? `${p.id} · ${r.sunHours.toFixed(1)} h` : p.id,
+        text: r ? `${p.id} · ${r.sunHours.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h` : p.id,
         font: '600 13px sans-serif',
         fillColor: Color.WHITE,
         outlineColor: Color.fromCssColorString('#1b1b1b'),
