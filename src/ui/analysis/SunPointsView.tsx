@@ -70,7 +70,7 @@ export function SunPointsView({ result, tx }: { result: SunPoints | undefined; t
                     <tr key={p.id} data-point-id={p.id} data-kind={r?.kind ?? ''} data-hours={r ? r.sunHours.toFixed(4) : ''} data-pass={r ? String(r.meetsThreshold) : ''}>
                       <td>{p.id}</td>
                       <td>{kind}</td>
-                      <td className="num">{nf(r?.heightM ?? p.heightM, 1)} m</td>
+                      <td className="num">{nf(r?.heightM ?? p.heightM, 1)}</td>
                       <td className="num" data-sun-hours="">{r ? `${nf(r.sunHours, 2)} h` : '…'}</td>
                       <td>
                         {r && (
