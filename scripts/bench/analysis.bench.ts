@@ -181,7 +181,7 @@ function shadowUnionBench(): BenchResult[] {
   return [
     {
       name: 'shadow union for display, 10,000 buildings',
-      ours: { label: 'shadow pieces + clipper2 union', value: ours.ms, unit: 'ms' },
+      ours: { label: 'shadow pieces + clipper2 union strip by strip', value: ours.ms, unit: 'ms' },
       baseline: { label: k === 1 ? 'turf.union of the same polygons' : `turf.union of the same polygons in ${k}×${k} blocks`, value: turfMs, unit: 'ms' },
       ratio: turfMs / ours.ms,
       target: 20,

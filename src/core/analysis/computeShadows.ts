@@ -1,4 +1,5 @@
-import { Clipper, Clipper64, FillRule, PolyTree64, ClipType, type Paths64, type PolyPath64 } from 'clipper2-ts';
+import { Clipper, FillRule, type Path64, type Paths64, type PolyPath64 } from 'clipper2-ts';
+import { unionByStrips } from './unionByStrips';
 import type { LocalFrame } from '../crs/LocalFrame';
 import { localToGeoJsonRings, trueNorthGridAngleDeg } from './localGeometry';
 import type { BuildingSolid } from './prepareBuildings';
@@ -31,7 +32,7 @@ export type ShadowResult =
 
 /**
  * Ground shadows of all buildings at one instant, and their merged union for
- * display (clipper2 union, areas in m²).
+ * display (clipper2, strip by strip; areas in m²).
  *
  * @example computeShadows(solids, { timeMs: Date.parse('2026-03-20T12:00+01:00'), frame })
  */
@@ -40,54 +41,49 @@ export function computeShadows(solids: BuildingSolid[], o: ShadowOptions): Shado
   const s = stepAt(o.timeMs, lon, lat, trueNorthGridAngleDeg(o.frame), o.minAltitudeDeg ?? 1);
   if (!s.up) return { status: 'sun-below-horizon', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg };
   const buildings = solids.map((b) => ({ id: b.id, pieces: shadowPiecesCopy(b, s.sx, s.sy) }));
-  const union = o.union === false ? [] : unionPieces(buildings.flatMap((b) => b.pieces));
+  const union = o.union === false ? [] : unionGroups(buildings.map((b) => b.pieces));
   let area = 0;
   for (const p of union) for (const r of p) area += ringSigned(r);
   return { status: 'ok', altitudeDeg: s.altitudeDeg, azimuthDeg: s.azimuthDeg, buildings, union, unionAreaM2: area };
 }
 
-/** Tile size for the first union pass, metres. */
-const TILE_M = 100;
+/** Strip width of the union, metres (see unionByStrips; 50 m measured fastest on 1 km²). */
+const STRIP_M = 50;
 
 /**
- * Union of polygons (positive winding inside) with clipper2, returned as
- * polygons with holes. Two passes: pieces are first dissolved per 100 m tile
- * (by their centre, so each sweep stays short), then the tile results are
- * merged in one final union. Clipper's sweep grows faster than linearly with
- * the number of edges crossing a scanline, so the split is ~4× faster on
- * 10,000 buildings while the result is the same exact union.
+ * Union of polygons (outer ring CCW first, holes CW; positive winding
+ * inside) as polygons with holes, in metres.
+ *
+ * @example unionPieces([[square1], [square2]])
  */
 export function unionPieces(pieces: Float64Array[][]): Float64Array[][] {
+  return unionGroups(pieces.map((p) => [p]));
+}
+
+/**
+ * Union of groups of polygons (e.g. each building's shadow pieces): each
+ * group is dissolved first (its pieces overlap heavily), then all groups are
+ * merged strip by strip ({@link unionByStrips}): 10,000 buildings' shadows
+ * over 1 km² in about a third of the time of one clipper union, same result.
+ */
+export function unionGroups(groups: Float64Array[][][]): Float64Array[][] {
   let maxAbs = 0;
-  for (const p of pieces) for (const r of p) for (let i = 0; i < r.length; i++) if (Math.abs(r[i]) > maxAbs) maxAbs = Math.abs(r[i]);
-  const SCALE = clipScale(maxAbs);
-  const tiles = new Map<number, Paths64>();
-  for (const p of pieces) {
-    const outer = p[0];
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let i = 0; i < outer.length; i += 2) {
-      if (outer[i] < minX) minX = outer[i];
-      if (outer[i] > maxX) maxX = outer[i];
-      if (outer[i + 1] < minY) minY = outer[i + 1];
-      if (outer[i + 1] > maxY) maxY = outer[i + 1];
-    }
-    const key = Math.floor((minX + maxX) / 2 / TILE_M) * 100003 + Math.floor((minY + maxY) / 2 / TILE_M);
-    let t = tiles.get(key);
-    if (!t) tiles.set(key, (t = []));
-    for (const r of p) {
-      const path = new Array(r.length / 2);
-      for (let i = 0; i < r.length; i += 2) path[i / 2] = { x: Math.round(r[i] * SCALE), y: Math.round(r[i + 1] * SCALE) };
-      t.push(path);
-    }
+  for (const g of groups) for (const p of g) for (const r of p) for (let i = 0; i < r.length; i++) if (Math.abs(r[i]) > maxAbs) maxAbs = Math.abs(r[i]);
+  const scale = clipScale(maxAbs);
+  const polygons: Paths64[] = [];
+  for (const g of groups) {
+    const paths: Paths64 = [];
+    for (const p of g) for (const r of p) paths.push(toPath(r, scale));
+    if (paths.length === 0) continue;
+    polygons.push(g.length > 1 ? Clipper.union(paths, FillRule.NonZero) : paths);
   }
-  const partial: Paths64 = [];
-  if (tiles.size > 1) for (const t of tiles.values()) for (const q of Clipper.union(t, FillRule.NonZero)) partial.push(q);
-  else for (const t of tiles.values()) partial.push(...t);
-  const c = new Clipper64();
-  c.addSubject(partial);
-  const tree = new PolyTree64();
-  c.execute(ClipType.Union, FillRule.NonZero, tree);
-  return polyTreeToPolygons(tree, SCALE);
+  return unionByStrips(polygons, STRIP_M * scale).map((poly) => poly.map((r) => toFlat(r, scale)));
+}
+
+function toPath(r: Float64Array, scale: number): Path64 {
+  const path = new Array(r.length / 2);
+  for (let i = 0; i < r.length; i += 2) path[i / 2] = { x: Math.round(r[i] * scale), y: Math.round(r[i + 1] * scale) };
+  return path;
 }
 
 /** Flattens a clipper PolyTree (integers at `scale`) into polygons in metres (outer + holes); islands in holes become their own polygons. */
