@@ -1,8 +1,5 @@
 import { Clipper, FillRule, PointInPolygonResult, Rect64Utils, type Path64, type Paths64, type Point64 } from 'clipper2-ts';
 
-/** Width of a strip in clipper units of the caller (see {@link unionByStrips}). */
-export const DEFAULT_STRIP_WIDTH_M = 100;
-
 /**
  * Union of many polygons over a large area, in integer clipper coordinates,
  * as polygons: [outer (positive area), …holes (negative)].
@@ -38,10 +35,12 @@ export function unionByStrips(polygons: Paths64[], stripWidth: number): Path64[]
     if (x1 > maxX) maxX = x1;
   }
   if (!Number.isFinite(minX)) return [];
+  // Points are keyed by one exact number (pointKey); beyond that range, or in one strip, one plain union.
+  const lim = 2 ** 26 - 2;
   const width = Math.max(1, Math.round(stripWidth));
   const first = Math.floor(minX / width);
   const count = Math.floor(maxX / width) - first + 1;
-  if (count <= 1) return toPolygons(Clipper.union(polygons.flat(), FillRule.NonZero));
+  if (count <= 1 || Math.max(-minX, maxX, -minY, maxY) > lim) return toPolygons(Clipper.union(polygons.flat(), FillRule.NonZero));
   // Every polygon into the strips its x-range touches; the ones inside one strip go in whole.
   const strips: Paths64[] = Array.from({ length: count }, () => []);
   const yMin = minY - 1, yMax = maxY + 1;
@@ -57,18 +56,34 @@ export function unionByStrips(polygons: Paths64[], stripWidth: number): Path64[]
       for (const piece of Clipper.rectClip(Rect64Utils.create(left, yMin, left + width, yMax), poly)) strips[s].push(piece);
     }
   });
+  // Rings that touch no inner seam are final as the strip's union made them; only
+  // the others are taken apart into edges, stitched and linked again.
+  const done: Path64[] = [];
   const edges: Edge[] = [];
   const seamBreaks = new Map<number, Set<number>>();
   strips.forEach((strip, s) => {
     if (strip.length === 0) return;
-    const left = (first + s) * width;
+    const left = (first + s) * width, right = left + width;
     for (const ring of Clipper.union(strip, FillRule.NonZero)) {
-      // Clipping may round a point a unit past the strip's side: put it back on the seam.
-      for (const p of ring) p.x = Math.min(left + width, Math.max(left, p.x));
-      addRing(ring, width, edges, seamBreaks);
+      // Where shapes cross right at a seam, the strip's union rounds the crossing
+      // to either side of it (a unit or two), and the other strip does not see that
+      // crossing at all: put such points on the seam, so both sides' seam edges meet.
+      let seam = false;
+      for (const p of ring) {
+        if (p.x - left <= SNAP && s > 0) p.x = left;
+        else if (right - p.x <= SNAP && s < count - 1) p.x = right;
+        else continue;
+        seam = true;
+      }
+      if (seam) addRing(ring, width, edges, seamBreaks);
+      else done.push(ring);
     }
   });
-  return toPolygons(link(cancelSeams(edges, seamBreaks, width)));
+  const linked = link(cancelSeams(edges, seamBreaks, width));
+  // A ring that does not close means the seams did not match up (should not happen): stay exact.
+  if (!linked) return toPolygons(Clipper.union(polygons.flat(), FillRule.NonZero));
+  for (const r of linked) done.push(r);
+  return toPolygons(done);
 }
 
 interface Edge {
@@ -132,7 +147,7 @@ function cancelSeams(edges: Edge[], breaks: Map<number, Set<number>>, width: num
     if (mb) e.by = mb.get(e.by) ?? e.by;
   }
   const kept: Edge[] = [];
-  const seam = new Map<string, Edge[]>();
+  const seams = new Map<number, Map<number, Edge[]>>(); // seam x → (from y, to y) → edges
   for (const e of edges) {
     if (e.ax === e.bx && e.ay === e.by) continue; // collapsed by snapping
     if (e.ax !== e.bx || !onSeam(e.ax, width)) {
@@ -145,19 +160,20 @@ function cancelSeams(edges: Edge[], breaks: Map<number, Set<number>>, width: num
     let k = lowerBound(ys, lo);
     const pieces: Edge[] = [];
     for (; k + 1 < ys.length && ys[k + 1] <= hi; k++) pieces.push(up ? { ax: e.ax, ay: ys[k], bx: e.ax, by: ys[k + 1] } : { ax: e.ax, ay: ys[k + 1], bx: e.ax, by: ys[k] });
+    let seam = seams.get(e.ax);
+    if (!seam) seams.set(e.ax, (seam = new Map()));
     for (const p of pieces) {
-      const reverse = `${p.ax},${p.by},${p.ay}`;
-      const waiting = seam.get(reverse);
+      const waiting = seam.get(pointKey(p.by, p.ay));
       if (waiting?.length) waiting.pop();
       else {
-        const key = `${p.ax},${p.ay},${p.by}`;
+        const key = pointKey(p.ay, p.by);
         let list = seam.get(key);
         if (!list) seam.set(key, (list = []));
         list.push(p);
       }
     }
   }
-  for (const list of seam.values()) for (const e of list) kept.push(e);
+  for (const seam of seams.values()) for (const list of seam.values()) for (const e of list) kept.push(e);
   return kept;
 }
 
@@ -172,52 +188,68 @@ function lowerBound(a: number[], v: number): number {
 }
 
 /**
- * Links directed edges (every vertex as many in as out) into closed rings.
- * Where a vertex has several ways on, the sharpest right turn is taken, so
- * regions that only touch at a point stay separate rings.
+ * Links directed edges (every vertex as many in as out) into closed rings,
+ * or null where one does not close. Where a vertex has several ways on, the
+ * sharpest left turn is taken (interior on the left), so regions that only
+ * touch at a point stay separate rings.
  */
-function link(edges: Edge[]): Path64[] {
-  const out = new Map<string, Edge[]>();
-  for (const e of edges) {
-    const k = `${e.ax},${e.ay}`;
-    let l = out.get(k);
-    if (!l) out.set(k, (l = []));
-    l.push(e);
-  }
+function link(edges: Edge[]): Path64[] | null {
+  const out = new Map<number, number[]>(); // vertex → edges leaving it
+  edges.forEach((e, i) => {
+    const k = pointKey(e.ax, e.ay);
+    const l = out.get(k);
+    if (l) l.push(i);
+    else out.set(k, [i]);
+  });
+  const used = new Uint8Array(edges.length);
   const rings: Path64[] = [];
-  for (const start of edges) {
-    const startList = out.get(`${start.ax},${start.ay}`)!;
-    const si = startList.indexOf(start);
-    if (si < 0) continue; // already in a ring
-    startList.splice(si, 1);
+  for (let s = 0; s < edges.length; s++) {
+    if (used[s]) continue;
+    used[s] = 1;
+    const start = edges[s];
     const ring: Point64[] = [{ x: start.ax, y: start.ay } as Point64];
     let cur = start;
     while (cur.bx !== start.ax || cur.by !== start.ay) {
-      const list = out.get(`${cur.bx},${cur.by}`);
-      if (!list || list.length === 0) break; // unbalanced input; cannot happen with closed rings
-      let pick = 0;
-      if (list.length > 1) {
-        // Sharpest left turn: a region that only touches another at a point closes on its own.
-        const inAngle = Math.atan2(cur.by - cur.ay, cur.bx - cur.ax);
-        let best = -Infinity;
-        for (let i = 0; i < list.length; i++) {
-          const e = list[i];
-          let turn = Math.atan2(e.by - e.ay, e.bx - e.ax) - inAngle;
-          while (turn <= -Math.PI) turn += 2 * Math.PI;
-          while (turn > Math.PI) turn -= 2 * Math.PI;
-          if (turn > best) {
-            best = turn;
-            pick = i;
-          }
+      const list = out.get(pointKey(cur.bx, cur.by));
+      let pick = -1, best = -Infinity, inAngle = NaN;
+      for (const i of list ?? []) {
+        if (used[i]) continue;
+        if (pick < 0) {
+          pick = i;
+          continue;
+        }
+        // Several ways on: the sharpest left turn, so a region that only touches another at a point closes on its own.
+        if (Number.isNaN(inAngle)) {
+          inAngle = Math.atan2(cur.by - cur.ay, cur.bx - cur.ax);
+          best = turnFrom(inAngle, edges[pick]);
+        }
+        const t = turnFrom(inAngle, edges[i]);
+        if (t > best) {
+          best = t;
+          pick = i;
         }
       }
-      cur = list.splice(pick, 1)[0];
+      if (pick < 0) return null; // unbalanced edges
+      used[pick] = 1;
+      cur = edges[pick];
       ring.push({ x: cur.ax, y: cur.ay } as Point64);
     }
     const simplified = dropCollinear(ring);
     if (simplified.length >= 3) rings.push(simplified);
   }
   return rings;
+}
+
+/** Coordinates are below 2^26 in magnitude (checked by unionByStrips): one exact number per point. */
+function pointKey(x: number, y: number): number {
+  return x * 2 ** 27 + y;
+}
+
+function turnFrom(inAngle: number, e: Edge): number {
+  let turn = Math.atan2(e.by - e.ay, e.bx - e.ax) - inAngle;
+  while (turn <= -Math.PI) turn += 2 * Math.PI;
+  while (turn > Math.PI) turn -= 2 * Math.PI;
+  return turn;
 }
 
 /** Removes vertices in the middle of a straight run (left by split seam edges). */
