@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Clipper, FillRule, PointInPolygonResult, type Path64, type Paths64 } from 'clipper2-ts';
 import { generateDistrict, prepareBuildings, stepAt, trueNorthGridAngleDeg } from '../../../src/core/analysis';
 import { shadowPiecesCopy } from '../../../src/core/analysis/shadowPieces';
-import { unionByStrips } from '../../../src/core/analysis/unionByStrips';
+import { sliceRing, unionByStrips } from '../../../src/core/analysis/unionByStrips';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 
 const centre: [number, number] = [9.99, 53.55];
@@ -92,5 +92,23 @@ describe('unionByStrips', () => {
     // No vertex left in the middle of the seam x = 100 on the merged outline's straight runs.
     const merged = r.find((p) => p.length === 1)![0];
     expect(merged.length).toBe(8);
+  });
+
+  it('sliceRing: the slices of a ring add up to it and agree on every seam point', () => {
+    // A long thin triangle from strip 0 to strip 3, and a hole-like clockwise copy.
+    const tri = [{ x: 5, y: 0 }, { x: 371, y: 113 }, { x: 17, y: 97 }] as Path64;
+    for (const ring of [tri, [...tri].reverse()]) {
+      const slices = [0, 1, 2, 3].map((s) => sliceRing(ring, s * 100, s * 100 + 100));
+      const total = slices.reduce((a, r) => a + (r ? Clipper.area(r) : 0), 0);
+      expect(Math.abs(total - Clipper.area(ring))).toBeLessThan(400); // rounding of the seam points
+      for (let s = 0; s < 3; s++) {
+        const seam = (s + 1) * 100;
+        const ys = (r: Path64 | null) => (r ?? []).filter((p) => p.x === seam).map((p) => p.y).sort((a, b) => a - b);
+        expect(ys(slices[s]).length).toBe(2);
+        expect(ys(slices[s])).toEqual(ys(slices[s + 1]));
+      }
+      for (const [s, r] of slices.entries()) for (const p of r!) expect(p.x >= s * 100 && p.x <= s * 100 + 100).toBe(true);
+    }
+    expect(sliceRing(tri, 400, 500)).toBeNull();
   });
 });
