@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
-import { generateDistrict } from '../../../src/core/analysis';
-import type { AppState, AppStore } from '../../../src/state/AppState';
-import { createAnalysisSlice, sunHoursSummary } from '../../../src/state/analysisSlice';
-import { createLayersSlice } from '../../../src/state/layersSlice';
-import { createTimeSlice } from '../../../src/state/timeSlice';
+import { controllerHarness, makeStore } from './analysisTestUtils';
+import { sunHoursSummary } from '../../../src/state/analysisSlice';
 import { startAnalysisController } from '../../../src/app/analysisController';
-import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
-import { AnalysisClient } from '../../../src/workers/client';
-import type { Endpoint } from '../../../src/workers/protocol';
-
-/** A fresh store with the slices the analysis panel uses. */
-function makeStore(): AppStore {
-  return createStore<AppState>()((set, get) => Object.assign({} as AppState, createLayersSlice(set, get), createTimeSlice(set, get), createAnalysisSlice(set, get)));
-}
 
 describe('analysisSlice', () => {
   it('requests runs with increasing ids, drops stale results, cancels and clears', () => {
@@ -47,12 +35,7 @@ describe('analysisSlice', () => {
   });
 
   it('the app controller runs requests through the worker handler and reports progress, results and cancellation', async () => {
-    const store = makeStore();
-    const { port1, port2 } = new MessageChannel();
-    attachAnalysisHandler(port2 as unknown as Endpoint);
-    const client = new AnalysisClient(port1 as unknown as Endpoint);
-    const buildings = generateDistrict({ centre: [9.99, 53.55], sizeM: 150, count: 60, seed: 4 });
-    store.getState().setCatalog({ schemaVersion: 1, id: 'd', title: { de: 'd', en: 'd' }, layers: [{ id: 'b', title: { de: 'b', en: 'b' }, type: 'geojson', url: 'buildings.geojson', role: 'buildingFootprints' }] } as never, 'http://x/data/d/catalog.json');
+    const { store, client, buildings, close } = controllerHarness();
     const urls: string[] = [];
     const stop = startAnalysisController(store, client, async (u) => {
       urls.push(u);
@@ -94,7 +77,6 @@ describe('analysisSlice', () => {
     expect(s().analysisResult).toBe(r);
     expect(client.inFlight).toBe(0);
     stop();
-    port1.close();
-    port2.close();
+    close();
   });
 });

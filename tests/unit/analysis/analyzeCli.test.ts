@@ -1,28 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { analyze } from './analysisTestUtils';
 import { generateDistrict, generateTiling, runCompliance, runOverlaps, runShadows, runSunHoursSync } from '../../../src/core/analysis';
 import { wgs84ToUtm32 } from '../../../src/core/crs';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-analyze-'));
 const centre: [number, number] = [9.99, 53.55];
 const buildings = generateDistrict({ centre, sizeM: 200, count: 160, seed: 21 });
 const bFile = path.join(dir, 'buildings.geojson');
 writeFileSync(bFile, JSON.stringify(buildings));
 
-async function analyze(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: process.cwd() });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
 
 describe('npm run analyze', () => {
   it('sunhours writes x,y,lon,lat,sunHours per cell, identical to the core call', async () => {

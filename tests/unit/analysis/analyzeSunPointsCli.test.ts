@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { analyze } from './analysisTestUtils';
 import { runSunPointsSync } from '../../../src/core/analysis';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-sunpoints-'));
 // The demo district (npm run demo-data; npm test makes it before the unit tests).
 const bFile = 'data/demo/buildings.geojson';
 const buildings = JSON.parse(readFileSync(bFile, 'utf8')) as BuildingCollection;
 
-async function analyze(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: process.cwd() });
-    return { ...r, code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; code: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.code };
-  }
-}
 
 /** Midpoint of a building's first footprint edge. */
 function wallMid(i: number): [number, number] {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
-import { generateDistrict, runSunPointsSync } from '../../../src/core/analysis';
-import type { AppState, AppStore } from '../../../src/state/AppState';
-import { createAnalysisSlice } from '../../../src/state/analysisSlice';
-import { createLayersSlice } from '../../../src/state/layersSlice';
-import { createTimeSlice } from '../../../src/state/timeSlice';
+import { controllerHarness } from './analysisTestUtils';
+import { runSunPointsSync } from '../../../src/core/analysis';
 import { startAnalysisController } from '../../../src/app/analysisController';
-import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
-import { AnalysisClient } from '../../../src/workers/client';
-import type { Endpoint } from '../../../src/workers/protocol';
 import { sunPointsCsv } from '../../../src/ui/analysis/analysisCsv';
 
-function makeStore(): AppStore {
-  return createStore<AppState>()((set, get) => Object.assign({} as AppState, createLayersSlice(set, get), createTimeSlice(set, get), createAnalysisSlice(set, get)));
-}
 
 describe('sun at points in the store and the app controller', () => {
   it('placing a point runs all points in the worker; threshold and removal recompute; results equal the core call', async () => {
-    const store = makeStore();
-    const { port1, port2 } = new MessageChannel();
-    attachAnalysisHandler(port2 as unknown as Endpoint);
-    const client = new AnalysisClient(port1 as unknown as Endpoint);
-    const buildings = generateDistrict({ centre: [9.99, 53.55], sizeM: 150, count: 60, seed: 4 });
-    store.getState().setCatalog({ schemaVersion: 1, id: 'd', title: { de: 'd', en: 'd' }, layers: [{ id: 'b', title: { de: 'b', en: 'b' }, type: 'geojson', url: 'buildings.geojson', role: 'buildingFootprints' }] } as never, 'http://x/data/d/catalog.json');
+    const { store, client, buildings, close } = controllerHarness();
     const stop = startAnalysisController(store, client, async () => buildings);
     const s = () => store.getState();
     const done = () => new Promise<void>((resolve) => { const u = store.subscribe((st) => { if (st.analysisStatus !== 'running') { u(); resolve(); } }); });
@@ -71,7 +56,6 @@ describe('sun at points in the store and the app controller', () => {
     expect(s().sunPoints).toEqual([]);
     expect(s().analysisResult).toBeUndefined();
     stop();
-    port1.close();
-    port2.close();
+    close();
   });
 });
