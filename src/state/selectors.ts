@@ -43,3 +43,12 @@ export function selectMeasureResult(s: AppState): MeasureResult {
 export function localized(text: LocalizedText | undefined, lang: AppState['lang']): string {
   return text ? text[lang] : '';
 }
+
+/**
+ * Every layer of the one layer registry: the catalog's layers, then layers the
+ * user added (dropped files). Layer tree, scene sync and analyses all read
+ * layers through this selector, so a dropped layer is a layer like any other.
+ */
+export function allCatalogLayers(s: AppState): CatalogLayer[] {
+  return s.catalog?.layers ?? [];
+}
