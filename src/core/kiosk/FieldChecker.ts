@@ -73,7 +73,7 @@ export class FieldChecker {
   number(v: unknown, path: string, min: number, max: number, o: { integer?: boolean; unit?: string } = {}): number | undefined {
     if (typeof v !== 'number' || !Number.isFinite(v)) return this.error(path, v === undefined ? 'missing' : `must be a number, got ${describe(v)}`);
     if (o.integer && !Number.isInteger(v)) return this.error(path, `must be a whole number, got ${v}`);
-    const unit = o.unit ? ` ${o.unit}` : '';
+    const unit = o.unit === undefined ? '' : o.unit === '°' ? '°' : ` ${o.unit}`;
     if (v < min || v > max) return this.error(path, `${v}${unit} is outside ${min}–${max}${unit}`);
     return v;
   }

@@ -55,6 +55,7 @@ export function clampCamera(view: KioskCameraView, bounds: KioskCameraBounds): K
  */
 export function cameraBoundsViolations(view: KioskCameraView, bounds: KioskCameraBounds): CameraBoundsViolation[] {
   const out: CameraBoundsViolation[] = [];
+  if (!Number.isFinite(view.lon) || !Number.isFinite(view.lat)) return [{ field: 'position', message: `lon/lat ${view.lon}/${view.lat} is not a position` }];
   const { frame, centre } = frameOf(bounds);
   const [x, y] = frame.toLocal([view.lon, view.lat]);
   const distance = Math.hypot(x - centre[0], y - centre[1]);
