@@ -11,6 +11,8 @@ import type { DemoDistrict } from './DemoDistrict';
 import { generateDistrict, DEFAULT_DEMO_SEED } from './generateDistrict';
 import { writeDemoSources } from './writeDemoSources';
 import { DEMO_ATTRIBUTION, finishDemoCatalog } from './demoCatalog';
+import { demoKioskConfig } from './demoKiosk';
+import { parseKioskConfig } from '../../src/core/kiosk/parseKioskConfig';
 
 export interface DemoBuildResult {
   district: DemoDistrict;
@@ -26,7 +28,8 @@ export interface DemoBuildResult {
  * fresh folder and swaps that folder into `outDir` (so a failed run leaves
  * the old demo in place and a repeated run gives the same result). Each
  * converter's report is kept as `report-<step>.json`. Throws when a
- * converter skips anything: the demo data must convert cleanly.
+ * converter skips anything: the demo data must convert cleanly. Writes the
+ * demo's `kiosk.json` too ({@link demoKioskConfig}), checked by `parseKioskConfig`.
  *
  * @example await buildDemoDataset({ srcDir: 'data/demo-src', outDir: 'data/demo' });
  */
@@ -62,6 +65,9 @@ export async function buildDemoDataset(o: { srcDir: string; outDir: string; seed
     const file = path.join(dir, 'catalog.json');
     const finished = finishDemoCatalog(JSON.parse(await readFile(file, 'utf8')) as Catalog, district);
     await writeFile(file, JSON.stringify(finished, null, 2) + '\n');
+    const kiosk = parseKioskConfig(await demoKioskConfig(district, finished), { layerIds: finished.layers.map((l) => l.id) });
+    if ('errors' in kiosk) throw new Error(`demo data: kiosk.json is invalid: ${kiosk.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify(kiosk.config, null, 2) + '\n');
     return finished;
   });
   return { district, sources, reports, catalog, durationMs: Math.round(performance.now() - t0) };

@@ -7,6 +7,8 @@ import { buildDemoDataset, type DemoBuildResult } from '../../../scripts/demo/bu
 import { DEMO_ATTRIBUTION } from '../../../scripts/demo/demoCatalog';
 import type { Catalog } from '../../../src/core/model/Catalog';
 import { utm32ToWgs84 } from '../../../src/core/crs';
+import { parseKioskConfig } from '../../../src/core/kiosk/parseKioskConfig';
+import { verifyPin } from '../../../src/core/kiosk/verifyPin';
 
 let root: string;
 let result: DemoBuildResult;
@@ -84,6 +86,28 @@ describe('npm run demo-data pipeline (generator + project converters)', () => {
     // The tower's zone carries its absolute (NHN) height limit through the converter.
     const zones = (await json('baugebiete.geojson')).features.map((f: { properties: { maxStoreys?: number; maxHeightNhnM?: number } }) => f.properties);
     expect(zones.some((p: { maxStoreys?: number; maxHeightNhnM?: number }) => p.maxStoreys === 16 && p.maxHeightNhnM === 60)).toBe(true);
+  });
+
+  it('writes a kiosk.json that passes parseKioskConfig, tells the plan\'s story and opens with the demo PIN 2468', async () => {
+    const catalog: Catalog = await json('catalog.json');
+    const text = await readFile(path.join(out(), 'kiosk.json'), 'utf8');
+    const r = parseKioskConfig(text, { layerIds: catalog.layers.map((l) => l.id) });
+    if ('errors' in r) throw new Error(JSON.stringify(r.errors));
+    const k = r.config;
+    expect(k.variants.map((v) => v.id)).toEqual(['existing']); // the demo has no scenario yet
+    expect(k.stories.map((s) => s.id)).toEqual(['plan', 'schatten']);
+    expect(k.startView).toEqual({ lon: catalog.home.lon, lat: catalog.home.lat, height: catalog.home.height, headingDeg: catalog.home.headingDeg, pitchDeg: catalog.home.pitchDeg });
+    // The plan story visits the catalog's named places; every step shows the buildings.
+    const plan = k.stories[0].steps;
+    expect(plan.map((s) => catalog.viewpoints.find((v) => v.lon === s.view.lon && v.lat === s.view.lat)?.id ?? 'home')).toEqual(['home', 'park', 'schule', 'hochhaus', 'villen']);
+    for (const s of [...plan, ...k.stories[1].steps]) expect(s.layers).toContain('buildings');
+    // The shadow story covers the equinox and both solstices.
+    expect(k.stories[1].steps.map((s) => s.dateTime.slice(5, 10))).toEqual(['03-21', '06-21', '06-21', '06-21', '12-21']);
+    expect(k.staffPin.iterations).toBeGreaterThanOrEqual(100_000);
+    expect(text).not.toContain('2468');
+    expect(await verifyPin('2468', k.staffPin)).toBe(true);
+    expect(await verifyPin('1234', k.staffPin)).toBe(false);
+    expect(k.syncEndpoint).toBeUndefined(); // nothing leaves the origin unless configured
   });
 
   it('is idempotent: a second run replaces the output with identical data files', async () => {

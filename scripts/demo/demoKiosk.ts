@@ -1,0 +1,107 @@
+import type { Catalog, LocalizedText, Viewpoint } from '../../src/core/model/Catalog';
+import { utm32ToWgs84 } from '../../src/core/crs';
+import { hashPin } from '../../src/core/kiosk/hashPin';
+import { EXISTING_VARIANT_ID, KIOSK_CONFIG_VERSION, type KioskCameraView, type KioskConfig, type KioskStoryStep } from '../../src/core/kiosk/KioskConfig';
+import type { DemoDistrict } from './DemoDistrict';
+
+/** The documented staff PIN of the demo kiosk (README "Kiosk mode"); real kiosks hash their own with `npm run kiosk-pin`. */
+export const DEMO_KIOSK_PIN = '2468';
+
+/** Layers a citizen may switch in the demo (those the catalog has). */
+const TOGGLEABLE = ['bplan-baugebiete', 'bplan-gruen', 'trees', 'playgrounds', 'flood', 'parcels'];
+
+/**
+ * The demo's `kiosk.json`: it tells the story of the demo plan ("B-Plan
+ * Demo 1") over the catalog's named viewpoints, plus a shadow story through
+ * the seasons at the Mühlenpark playground. The demo has no scenario, so
+ * the only variant is the city as it is (`existing`). The staff PIN is
+ * {@link DEMO_KIOSK_PIN}, hashed with a salt derived from the seed, so a
+ * repeated `npm run demo-data` writes the same file (the PIN is public
+ * anyway). Every view lies inside the camera bounds (the build checks the
+ * result with `parseKioskConfig`).
+ *
+ * @example const kiosk = await demoKioskConfig(district, catalog);
+ */
+export async function demoKioskConfig(d: DemoDistrict, catalog: Catalog): Promise<KioskConfig> {
+  const layerIds = new Set(catalog.layers.map((l) => l.id));
+  const base = catalog.layers.filter((l) => l.defaultVisible && !l.online).map((l) => l.id);
+  const show = (...extra: string[]) => [...new Set([...base, ...extra.filter((id) => layerIds.has(id))])];
+  const view = (id: string): KioskCameraView => {
+    const v: Viewpoint = id === 'home' ? catalog.home : catalog.viewpoints.find((p) => p.id === id)!;
+    return { lon: v.lon, lat: v.lat, height: v.height, headingDeg: v.headingDeg, pitchDeg: v.pitchDeg };
+  };
+  const step = (viewId: string, layers: string[], dateTime: string, de: string, en: string, durationS = 10): KioskStoryStep => ({
+    view: view(viewId), layers, variant: EXISTING_VARIANT_ID, dateTime, caption: { de, en }, durationS,
+  });
+  const t = (de: string, en: string): LocalizedText => ({ de, en });
+  const [centreLon, centreLat] = utm32ToWgs84(catalog.origin);
+  const salt = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`planlotse-demo-kiosk-pin:${d.seed}`))).slice(0, 16);
+  return {
+    version: KIOSK_CONFIG_VERSION,
+    title: t('Mühlenviertel: Was plant der B-Plan Demo 1?', 'Mühlenviertel: what does the demo plan allow?'),
+    intro: t(
+      'Schauen Sie sich das Quartier in 3D an, blättern Sie durch die Geschichten und sagen Sie uns Ihre Meinung: Tippen Sie auf die Karte, um einen Hinweis zu setzen.\nGenerierte Demodaten – kein amtlicher Plan.',
+      'Explore the district in 3D, step through the stories and tell us what you think: tap the map to leave a comment.\nGenerated demo data – not an official plan.',
+    ),
+    startView: view('home'),
+    toggleableLayers: TOGGLEABLE.filter((id) => layerIds.has(id)),
+    variants: [
+      {
+        id: EXISTING_VARIANT_ID,
+        caption: t('Bestand', 'Today'),
+        plainCaption: t('Die Gebäude, wie sie heute stehen. Die farbigen Flächen zeigen, was der Bebauungsplan dort erlaubt.', 'The buildings as they stand today. The coloured areas show what the zoning plan allows there.'),
+      },
+    ],
+    stories: [
+      {
+        id: 'plan',
+        title: t('Das Quartier und sein Plan', 'The district and its plan'),
+        steps: [
+          step('home', show('bplan-baugebiete'), '2026-06-21T15:00', 'Das ganze Mühlenviertel zwischen Mühlenkanal und Lindenallee. Die Farben zeigen, wofür der Bebauungsplan die Flächen vorsieht: Wohnen, Gewerbe, Gemeinbedarf, Grün.', 'The whole Mühlenviertel between the Mühlenkanal and Lindenallee. The colours show what the zoning plan sets the land aside for: housing, business, public use, green space.'),
+          step('park', show('bplan-gruen', 'playgrounds', 'trees'), '2026-06-21T15:00', 'Der Mühlenpark bleibt Grünfläche. Hier liegt der Spielplatz des Viertels.', 'Mühlenpark stays green space. The district’s playground is here.'),
+          step('schule', show('bplan-gemeinbedarf'), '2026-06-21T15:00', 'Die Schule an der Lindenallee steht auf einer Fläche für den Gemeinbedarf.', 'The school on Lindenallee stands on land set aside for public use.'),
+          step('hochhaus', show('bplan-baugebiete'), '2026-06-21T15:00', 'Am Mühlenkanal steht das höchste Haus des Viertels. Der Plan legt fest, wie hoch dort gebaut werden darf.', 'The tallest building of the district stands on the Mühlenkanal. The plan sets how high one may build there.'),
+          step('villen', show('bplan-baugebiete', 'bplan-baugrenzen'), '2026-06-21T15:00', 'Am Birkenstieg halten sich einige Häuser nicht an den Plan: zu hoch oder über die Baugrenze. (Absichtlich eingebaute Beispiele.)', 'On Birkenstieg some houses break the plan: too tall or over the building line. (Deliberate examples.)'),
+        ],
+      },
+      {
+        id: 'schatten',
+        title: t('Schatten im Jahreslauf', 'Shadows through the year'),
+        steps: [
+          step('park', show('playgrounds'), '2026-03-21T12:00', '21. März, mittags: Tag und Nacht sind gleich lang. Die Schatten reichen etwa so weit, wie die Häuser hoch sind.', '21 March, midday: day and night are equally long. Shadows reach about as far as the houses are tall.'),
+          step('park', show('playgrounds'), '2026-06-21T09:00', '21. Juni, 9 Uhr: der längste Tag. Die Sonne steht im Osten, der Spielplatz liegt schon in der Sonne.', '21 June, 9 am: the longest day. The sun is in the east; the playground is already in the sun.'),
+          step('park', show('playgrounds'), '2026-06-21T13:00', '21. Juni, mittags: die Sonne steht am höchsten, die Schatten sind am kürzesten.', '21 June, midday: the sun is at its highest, shadows are at their shortest.'),
+          step('park', show('playgrounds'), '2026-06-21T19:00', '21. Juni, 19 Uhr: die Abendsonne kommt aus dem Westen, die Schatten werden lang.', '21 June, 7 pm: the evening sun comes from the west, the shadows grow long.'),
+          step('park', show('playgrounds'), '2026-12-21T12:00', '21. Dezember, mittags: die Sonne steht tief im Süden. Selbst mittags sind die Schatten mehr als doppelt so lang wie die Häuser hoch.', '21 December, midday: the sun is low in the south. Even at noon shadows are more than twice as long as the houses are tall.'),
+        ],
+      },
+    ],
+    attractStoryId: 'plan',
+    feedbackCategories: [
+      { id: 'wohnen', label: t('Wohnen', 'Housing') },
+      { id: 'verkehr', label: t('Verkehr und Wege', 'Traffic and paths') },
+      { id: 'gruen', label: t('Grün und Bäume', 'Green space and trees') },
+      { id: 'spielen', label: t('Spielen und Freizeit', 'Play and leisure') },
+      { id: 'klima', label: t('Schatten und Klima', 'Shade and climate') },
+      { id: 'sonstiges', label: t('Sonstiges', 'Other') },
+    ],
+    idleTimeoutS: 120,
+    countdownS: 20,
+    staffPin: await hashPin(DEMO_KIOSK_PIN, { salt }),
+    cameraBounds: {
+      centre: { lon: round(centreLon, 7), lat: round(centreLat, 7) },
+      // The district is 600 m × 500 m; the home view stands ≈ 550 m from its centre.
+      maxDistanceM: 1000,
+      groundHeightM: 0,
+      minHeightM: 30,
+      maxHeightM: 1500,
+      maxTiltDeg: 75,
+    },
+    heapLimitMB: 1536,
+  };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
