@@ -26,6 +26,8 @@ export async function demoKioskConfig(d: DemoDistrict, catalog: Catalog): Promis
   const layerIds = new Set(catalog.layers.map((l) => l.id));
   const base = catalog.layers.filter((l) => l.defaultVisible && !l.online).map((l) => l.id);
   const show = (...extra: string[]) => [...new Set([...base, ...extra.filter((id) => layerIds.has(id))])];
+  // The shadow story shows buildings, trees and the playground only: plan colours would hide the shadows.
+  const shadowLayers = ['buildings', 'trees', 'playgrounds'].filter((id) => layerIds.has(id));
   const view = (id: string): KioskCameraView => {
     const v: Viewpoint = id === 'home' ? catalog.home : catalog.viewpoints.find((p) => p.id === id)!;
     return { lon: v.lon, lat: v.lat, height: v.height, headingDeg: v.headingDeg, pitchDeg: v.pitchDeg };
@@ -68,11 +70,13 @@ export async function demoKioskConfig(d: DemoDistrict, catalog: Catalog): Promis
         id: 'schatten',
         title: t('Schatten im Jahreslauf', 'Shadows through the year'),
         steps: [
-          step('park', show('playgrounds'), '2026-03-21T12:00', '21. März, mittags: Tag und Nacht sind gleich lang. Die Schatten reichen etwa so weit, wie die Häuser hoch sind.', '21 March, midday: day and night are equally long. Shadows reach about as far as the houses are tall.'),
-          step('park', show('playgrounds'), '2026-06-21T09:00', '21. Juni, 9 Uhr: der längste Tag. Die Sonne steht im Osten, der Spielplatz liegt schon in der Sonne.', '21 June, 9 am: the longest day. The sun is in the east; the playground is already in the sun.'),
-          step('park', show('playgrounds'), '2026-06-21T13:00', '21. Juni, mittags: die Sonne steht am höchsten, die Schatten sind am kürzesten.', '21 June, midday: the sun is at its highest, shadows are at their shortest.'),
-          step('park', show('playgrounds'), '2026-06-21T19:00', '21. Juni, 19 Uhr: die Abendsonne kommt aus dem Westen, die Schatten werden lang.', '21 June, 7 pm: the evening sun comes from the west, the shadows grow long.'),
-          step('park', show('playgrounds'), '2026-12-21T12:00', '21. Dezember, mittags: die Sonne steht tief im Süden. Selbst mittags sind die Schatten mehr als doppelt so lang wie die Häuser hoch.', '21 December, midday: the sun is low in the south. Even at noon shadows are more than twice as long as the houses are tall.'),
+          // Sun heights and shadow lengths (shadow ÷ building height = 1 / tan(altitude)) for the district centre;
+          // the demo test checks them against suncalc.
+          step('park', shadowLayers, '2026-03-21T12:00', '21. März, 12 Uhr: Tag-und-Nacht-Gleiche. Die Sonne steht 36° hoch im Süden; ein Schatten ist etwa 1,4-mal so lang, wie das Haus hoch ist.', '21 March, noon: the equinox. The sun is 36° high in the south; a shadow is about 1.4 times as long as the building is tall.'),
+          step('park', shadowLayers, '2026-06-21T09:00', '21. Juni, 9 Uhr: der längste Tag. Die Sonne steht schon 33° hoch im Osten, die Schatten fallen nach Westen, etwa 1,5-mal so lang wie die Häuser hoch.', '21 June, 9 am: the longest day. The sun is already 33° high in the east; shadows fall to the west, about 1.5 times as long as the buildings are tall.'),
+          step('park', shadowLayers, '2026-06-21T13:00', '21. Juni, 13 Uhr: die Sonne steht fast am höchsten, 60° über dem Horizont. Die Schatten sind nur etwa 0,6-mal so lang wie die Häuser hoch.', '21 June, 1 pm: the sun is almost at its highest, 60° above the horizon. Shadows are only about 0.6 times as long as the buildings are tall.'),
+          step('park', shadowLayers, '2026-06-21T19:00', '21. Juni, 19 Uhr: die Abendsonne kommt aus dem Westen, nur noch 22° hoch. Die Schatten werden lang: etwa 2,5-mal so lang wie die Häuser hoch.', '21 June, 7 pm: the evening sun comes from the west, only 22° high. Shadows grow long: about 2.5 times as long as the buildings are tall.'),
+          step('park', shadowLayers, '2026-12-21T12:00', '21. Dezember, 12 Uhr: die Sonne steht nur 13° hoch im Süden. Selbst mittags sind die Schatten etwa 4,3-mal so lang wie die Häuser hoch.', '21 December, noon: the sun is only 13° high in the south. Even at noon shadows are about 4.3 times as long as the buildings are tall.'),
         ],
       },
     ],
@@ -92,7 +96,7 @@ export async function demoKioskConfig(d: DemoDistrict, catalog: Catalog): Promis
       centre: { lon: round(centreLon, 7), lat: round(centreLat, 7) },
       // The district is 600 m × 500 m; the home view stands ≈ 550 m from its centre.
       maxDistanceM: 1000,
-      groundHeightM: 0,
+      groundHeightM: 0, // the viewer puts the ground at ellipsoid height 0 (docs/heights.md)
       minHeightM: 30,
       maxHeightM: 1500,
       maxTiltDeg: 75,

@@ -9,6 +9,8 @@ import type { Catalog } from '../../../src/core/model/Catalog';
 import { utm32ToWgs84 } from '../../../src/core/crs';
 import { parseKioskConfig } from '../../../src/core/kiosk/parseKioskConfig';
 import { verifyPin } from '../../../src/core/kiosk/verifyPin';
+import { fromZoned } from '../../../src/core/time/zonedTime';
+import * as SunCalc from 'suncalc';
 
 let root: string;
 let result: DemoBuildResult;
@@ -103,6 +105,19 @@ describe('npm run demo-data pipeline (generator + project converters)', () => {
     for (const s of [...plan, ...k.stories[1].steps]) expect(s.layers).toContain('buildings');
     // The shadow story covers the equinox and both solstices.
     expect(k.stories[1].steps.map((s) => s.dateTime.slice(5, 10))).toEqual(['03-21', '06-21', '06-21', '06-21', '12-21']);
+    // The shadow captions' numbers (sun height, shadow ÷ height = 1 / tan(altitude)) against suncalc at the district centre.
+    const { lon: cLon, lat: cLat } = k.cameraBounds.centre;
+    for (const s of k.stories[1].steps) {
+      const utc = fromZoned(s.dateTime.slice(0, 10), Number(s.dateTime.slice(11, 13)) * 60 + Number(s.dateTime.slice(14, 16)), 'Europe/Berlin');
+      const sun = SunCalc.getPosition(new Date(utc), cLat, cLon);
+      const [, altDeg, ratio] = /(\d+)° .*about ([\d.]+) times/.exec(s.caption.en)!;
+      expect(Math.abs(sun.altitude - Number(altDeg)), s.caption.en).toBeLessThan(0.6);
+      expect(Math.abs(1 / Math.tan((sun.altitude * Math.PI) / 180) - Number(ratio)), s.caption.en).toBeLessThan(0.06);
+      expect(s.caption.de).toContain(`${altDeg}°`);
+      expect(s.caption.de).toContain(`${ratio.replace('.', ',')}-mal`);
+      const dir = s.caption.en.includes('in the south') ? 180 : s.caption.en.includes('in the east') ? 90 : s.caption.en.includes('from the west') ? 270 : NaN;
+      if (!Number.isNaN(dir)) expect(Math.abs(sun.azimuth - dir), s.caption.en).toBeLessThan(15);
+    }
     expect(k.staffPin.iterations).toBeGreaterThanOrEqual(100_000);
     expect(text).not.toContain('2468');
     expect(await verifyPin('2468', k.staffPin)).toBe(true);
