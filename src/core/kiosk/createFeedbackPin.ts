@@ -1,5 +1,6 @@
 import type { FieldError } from './FieldChecker';
 import type { FeedbackAgeGroup, FeedbackPin, FeedbackScenarioState } from './FeedbackPin';
+import { randomUuid } from './randomUuid';
 import { readFeedbackPin } from './readFeedbackPin';
 import { sanitizeComment } from './sanitizeComment';
 
@@ -18,7 +19,7 @@ export interface FeedbackDraft {
 
 /**
  * Turns a confirmed feedback form into a {@link FeedbackPin}: a fresh UUID
- * (WebCrypto `randomUUID`), `createdAt = updatedAt = now`, not hidden,
+ * ({@link randomUuid}), `createdAt = updatedAt = now`, not hidden,
  * text cleaned and cut to the length limit, every field checked (an empty
  * text, an unknown category, a rating outside 1–5 are errors with the
  * field's path, for the form to show). Pure apart from the random id;
@@ -31,7 +32,7 @@ export interface FeedbackDraft {
 export function createFeedbackPin(draft: FeedbackDraft, o: { now?: Date; id?: string; categories?: readonly string[] } = {}): { pin: FeedbackPin } | { errors: FieldError[] } {
   const at = (o.now ?? new Date()).toISOString();
   const record = {
-    id: o.id ?? globalThis.crypto.randomUUID(),
+    id: o.id ?? randomUuid(),
     createdAt: at,
     updatedAt: at,
     hidden: false,

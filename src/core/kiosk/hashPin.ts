@@ -34,9 +34,11 @@ export async function hashPin(pin: string, o: { iterations?: number; salt?: Uint
   return { salt: bytesToHex(salt), hash: bytesToHex(key), iterations };
 }
 
-/** PBKDF2-HMAC-SHA256 of `pin` (UTF-8) → 32 bytes. */
+/** PBKDF2-HMAC-SHA256 of `pin` (UTF-8) → 32 bytes. Throws where WebCrypto is missing (not a secure context). */
 export async function derivePinKey(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const subtle = globalThis.crypto.subtle;
+  const subtle = globalThis.crypto?.subtle;
+  // Browsers offer WebCrypto only in secure contexts; say so instead of failing on `undefined`.
+  if (!subtle) throw new Error('WebCrypto (crypto.subtle) is not available: serve the kiosk over https or from localhost (a secure context)');
   const material = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations }, material, KEY_BITS);
   return new Uint8Array(bits);

@@ -5,6 +5,7 @@ import { feedbackFromGeoJson } from '../../../src/core/kiosk/feedbackFromGeoJson
 import { FEEDBACK_TABLE_HEADER, feedbackTable } from '../../../src/core/kiosk/feedbackTable';
 import { feedbackToGeoJson } from '../../../src/core/kiosk/feedbackToGeoJson';
 import { mergeFeedback } from '../../../src/core/kiosk/mergeFeedback';
+import { randomUuid } from '../../../src/core/kiosk/randomUuid';
 import { feedbackDraft } from './kioskFixtures';
 
 const NOW = new Date('2026-05-04T10:15:00.000Z');
@@ -36,6 +37,16 @@ describe('createFeedbackPin', () => {
       { path: 'scenario.visibleLayerIds[1]', message: '"not ok" is not an id (letters, digits, _ . : -, at most 64 characters)' },
       { path: 'scenario.language', message: '"Deutsch" is not a language code like de or en' },
     ]);
+  });
+});
+
+describe('randomUuid', () => {
+  it('makes v4 UUIDs also where crypto.randomUUID is missing (plain http, not a secure context)', () => {
+    const insecure = { getRandomValues: (a: Uint8Array) => globalThis.crypto.getRandomValues(a) };
+    const ids = new Set(Array.from({ length: 1000 }, () => randomUuid(insecure)));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(randomUuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 
