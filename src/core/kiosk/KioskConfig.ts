@@ -44,7 +44,7 @@ export interface KioskStoryStep {
   /** Local date and time in the dataset's time zone, `YYYY-MM-DDTHH:MM`, e.g. `2026-06-21T13:00`. */
   dateTime: string;
   caption: LocalizedText;
-  /** How long the attract loop shows this step, seconds (before its slow-down factor). */
+  /** How long the attract loop shows this step, seconds (before its slow-down factor); optional in the file, 10 s by default. */
   durationS: number;
 }
 

@@ -40,6 +40,9 @@ export const KIOSK_LIMITS = {
   endpointChars: 2048,
 } as const;
 
+/** A story step's `durationS` when the file leaves it out. */
+export const DEFAULT_STEP_DURATION_S = 10;
+
 /** Result of {@link parseKioskConfig}: the config, or every problem found. */
 export type KioskConfigResult = { config: KioskConfig } | { errors: FieldError[] };
 
@@ -208,7 +211,7 @@ function readStep(c: FieldChecker, v: unknown, path: string, variantIds: Set<str
   let dateTime = c.string(o.dateTime, fieldPath(path, 'dateTime'), 19);
   if (dateTime !== undefined && !isLocalDateTime(dateTime)) dateTime = c.error(fieldPath(path, 'dateTime'), `"${dateTime}" is not a local date and time like 2026-06-21T13:00`);
   const caption = c.text(o.caption, fieldPath(path, 'caption'), KIOSK_LIMITS.captionChars, true);
-  const durationS = c.number(o.durationS, fieldPath(path, 'durationS'), ...KIOSK_LIMITS.stepDurationS, { unit: 's' });
+  const durationS = o.durationS === undefined ? DEFAULT_STEP_DURATION_S : c.number(o.durationS, fieldPath(path, 'durationS'), ...KIOSK_LIMITS.stepDurationS, { unit: 's' });
   if (!view || !layers || variant === undefined || dateTime === undefined || !caption || durationS === undefined) return undefined;
   return { view, layers, variant, dateTime, caption, durationS };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK_LIMITS, parseKioskConfig } from '../../../src/core/kiosk/parseKioskConfig';
+import { DEFAULT_STEP_DURATION_S, KIOSK_LIMITS, parseKioskConfig } from '../../../src/core/kiosk/parseKioskConfig';
 import { validKioskJson } from './kioskFixtures';
 
 const errorsOf = (input: unknown, context = {}) => {
@@ -17,6 +17,11 @@ describe('parseKioskConfig', () => {
     // Optional fields come through; references to the dataset are checked when known.
     const more = { ...json, attractStoryId: 'schatten', syncEndpoint: '/api/collections/feedback/items' };
     expect(parseKioskConfig(more, { layerIds: ['buildings', 'bplan-baugebiete', 'trees'], variantIds: ['entwurf-a'] })).toEqual({ config: more });
+    // A step without durationS gets the default.
+    const noDuration = validKioskJson();
+    delete noDuration.stories[0].steps[0].durationS;
+    const r2 = parseKioskConfig(noDuration);
+    expect('config' in r2 && r2.config.stories[0].steps[0].durationS).toBe(DEFAULT_STEP_DURATION_S);
   });
 
   it('names the JSON path of every problem at once', () => {
