@@ -86,7 +86,7 @@ export function parseKioskConfig(input: unknown, context: KioskConfigContext = {
   const shape = checkJsonShape(doc, KIOSK_LIMITS.depth, KIOSK_LIMITS.nodes);
   if (shape) return { errors: [{ path: '', message: `kiosk.json ${shape}` }] };
   const c = new FieldChecker();
-  const o = c.object(doc, '', TOP_KEYS, { pin: CLEAR_PIN_MESSAGE, staffPinClear: CLEAR_PIN_MESSAGE });
+  const o = c.object(doc, '', TOP_KEYS, { pin: CLEAR_PIN_MESSAGE });
   if (!o) return { errors: c.errors };
 
   if (o.version !== KIOSK_CONFIG_VERSION) c.error('version', o.version === undefined ? 'missing' : `${JSON.stringify(o.version)} is not a supported version (expected ${KIOSK_CONFIG_VERSION})`);
