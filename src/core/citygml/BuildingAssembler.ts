@@ -1,5 +1,6 @@
 import { attrPair, pickAttrs, type XmlNode } from './XmlNode';
 import { parseNumbers } from './parseNumbers';
+import { reverseFlatRing } from '../geometry/reverseRing';
 import { readBuildingAttributes } from './readBuildingAttributes';
 import type { ReportBuilder } from '../convert/ConversionReport';
 import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
@@ -326,7 +327,7 @@ export class BuildingAssembler {
       p.bad = true;
       return;
     }
-    if (p.ctx.reverse) reverseRing(coords);
+    if (p.ctx.reverse) reverseFlatRing(coords, 3);
     if (r.interior) p.rings.push(coords);
     else {
       p.rings.unshift(coords);
@@ -376,15 +377,4 @@ function ringCoordinates(r: RingCapture, inheritedDim: number): number[] | strin
   const out: number[] = [];
   for (let i = 0; i < values.length; i += 2) out.push(values[i], values[i + 1], 0);
   return out;
-}
-
-function reverseRing(r: number[]): void {
-  const n = r.length / 3;
-  for (let i = 0, j = n - 1; i < j; i++, j--) {
-    for (let k = 0; k < 3; k++) {
-      const t = r[i * 3 + k];
-      r[i * 3 + k] = r[j * 3 + k];
-      r[j * 3 + k] = t;
-    }
-  }
 }

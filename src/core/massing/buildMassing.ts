@@ -1,7 +1,8 @@
 import earcut from 'earcut';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { LocalFrame } from '../crs';
-import { openRing, signedArea } from '../scenario/planarRing';
+import { openRing } from '../geometry/openRing';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import { eaveHeightM, type ProposedBuilding, type RoofSpec } from '../scenario/Scenario';
 import { planeZ, roofPlanes, type Plane } from './roofPlanes';
 

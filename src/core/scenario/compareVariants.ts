@@ -1,6 +1,7 @@
 import type { BuildingCollection } from '../model/Building';
 import type { AreaCompliance, RuleName, RuleStatus } from '../analysis/computeCompliance';
 import { runCompliance, runSunHoursSync, sunHoursFrame, type SunHoursResponse } from '../analysis/runAnalysis';
+import { signedRingArea } from '../geometry/signedRingArea';
 import { polygonsOf, trueNorthGridAngleDeg } from '../analysis/localGeometry';
 import { prepareBuildings } from '../analysis/prepareBuildings';
 import { sunHoursAtPoints, type SunPoint } from '../analysis/sunHoursAtPoints';
@@ -178,9 +179,7 @@ function facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], chang
     if (changedIds.has(f.properties.id) || f.properties.heightM < pointH + 0.5) continue;
     for (const ring of localRings(f, frame)) {
       if (!near(ring)) continue;
-      let area = 0;
-      for (let i = 0; i < ring.length; i++) area += ring[i][0] * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * ring[i][1];
-      const ccw = area > 0 ? 1 : -1;
+      const ccw = signedRingArea(ring) > 0 ? 1 : -1;
       for (let i = 0; i < ring.length; i++) {
         const [x0, y0] = ring[i];
         const [x1, y1] = ring[(i + 1) % ring.length];

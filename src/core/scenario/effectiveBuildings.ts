@@ -1,7 +1,8 @@
 import { LocalFrame } from '../crs';
 import type { BuildingCollection, BuildingFeature } from '../model/Building';
 import { buildMassing } from '../massing/buildMassing';
-import { openRing, ringCentroid, type XY } from './planarRing';
+import { openRing } from '../geometry/openRing';
+import { ringCentroid, type XY } from '../geometry/ringCentroid';
 import { eaveHeightM, totalHeightM, type ProposedBuilding, type Variant } from './Scenario';
 
 /** `source` of buildings that come from a scenario, so analyses and reports can tell them apart. */

@@ -1,5 +1,7 @@
 import { LocalFrame } from '../crs';
-import { openRing, ringCentroid, signedArea, type XY } from './planarRing';
+import { openRing } from '../geometry/openRing';
+import { ringCentroid, type XY } from '../geometry/ringCentroid';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import type { ProposedBuilding } from './Scenario';
 
 /** Maps every footprint vertex through `f` in a metric frame around the footprint. */

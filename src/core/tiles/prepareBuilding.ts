@@ -1,6 +1,7 @@
 import { Clipper, FillRule, PointInPolygonResult, type PathsD } from 'clipper2-ts';
 import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
-import { newellNormal, openRing, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
+import { openFlatRing } from '../geometry/openRing';
+import { newellNormal, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
 import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
 import type { ReportBuilder } from '../convert/ConversionReport';
@@ -125,7 +126,7 @@ function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
     const rings: Ring3[] = [];
     let bad = false;
     for (let k = 0; k < p.rings.length; k++) {
-      const { ring, closed } = openRing(p.rings[k]);
+      const { ring, closed } = openFlatRing(p.rings[k]);
       if (!closed) report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? '(no id)'}; closed automatically` });
       if (ring.length < 9) {
         if (k === 0) bad = true;

@@ -1,7 +1,9 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { ReportBuilder } from '../convert/ConversionReport';
 import { parseWktCrs } from '../crs';
-import { finishGeometry, signedArea } from './finishGeometry';
+import { pointInRing } from '../geometry/pointInRing';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
+import { finishGeometry } from './finishGeometry';
 import { CrsResolver } from './CrsResolver';
 import { guessProjectedCrs } from './resolveCrs';
 import { decodeText, unzipEntries } from './decodeText';
@@ -86,15 +88,6 @@ function readShape(dv: DataView, o: number, len: number): Geometry | undefined {
     default:
       throw new Error(`unsupported shape type ${type}${type === 31 ? ' (MultiPatch)' : ''}`);
   }
-}
-
-function pointInRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Shapefile polygon parts → GeoJSON (Multi)Polygon: clockwise = exterior, counter-clockwise = hole. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { cutSmallLoops, finishGeometry, findSelfIntersection, snapRing } from '../../../src/core/vector/finishGeometry';
+import { findSelfIntersection } from '../../../src/core/geometry/findSelfIntersection';
+import { cutSmallLoops, finishGeometry, snapRing } from '../../../src/core/vector/finishGeometry';
 import { groupRings, parseDbf } from '../../../src/core/vector/readShapefile';
 import { parseXmlTree } from '../../../src/core/vector/parseXmlTree';
 import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/resolveCrs';
