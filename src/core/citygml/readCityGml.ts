@@ -1,6 +1,6 @@
 import { attrPair, localOf, pickAttrs } from './XmlNode';
 import { BuildingAssembler } from './BuildingAssembler';
-import { XmlScanner } from './XmlScanner';
+import { XmlScanner } from '../xml/XmlScanner';
 import type { SourceBuilding } from '../tiles/SourceBuilding';
 import type { ReportBuilder } from '../convert/ConversionReport';
 

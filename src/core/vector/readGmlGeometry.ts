@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { densifyArc3, densifyArcString, densifyCenterArc, densifyCircle3, DEFAULT_MAX_CHORD_ERROR } from '../geometry/densifyArc';
-import { childNamed, childrenNamed, isGml, type XmlElement } from './parseXmlTree';
+import { childNamed, childrenNamed, isGml, type XmlElement } from '../xml/parseXmlTree';
 
 /** A problem in a GML geometry; `line` points at the offending element. */
 export class GmlGeometryError extends Error {

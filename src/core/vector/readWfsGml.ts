@@ -1,6 +1,6 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { ReportBuilder } from '../convert/ConversionReport';
-import { parseXmlTree, isGml, type XmlElement } from './parseXmlTree';
+import { parseXmlTree, isGml, type XmlElement } from '../xml/parseXmlTree';
 import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from './readGmlGeometry';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';

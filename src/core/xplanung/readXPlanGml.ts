@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { ReportBuilder } from '../convert/ConversionReport';
 import type { PlanningProperties } from '../model/PlanningProperties';
 import type { LocalizedText } from '../model/Catalog';
-import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../vector/parseXmlTree';
+import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../xml/parseXmlTree';
 import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../vector/readGmlGeometry';
 import { finishGeometry } from '../vector/finishGeometry';
 import { CrsResolver } from '../vector/CrsResolver';

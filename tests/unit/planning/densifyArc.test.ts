@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { circleFrom3Points, densifyArc3, densifyArcString, densifyCircle3, densifyCenterArc } from '../../../src/core/geometry/densifyArc';
-import { parseXmlTree, type XmlElement } from '../../../src/core/vector/parseXmlTree';
+import { parseXmlTree, type XmlElement } from '../../../src/core/xml/parseXmlTree';
 import { readGmlGeometry } from '../../../src/core/vector/readGmlGeometry';
 import { hasReal, realText } from './realData';
 

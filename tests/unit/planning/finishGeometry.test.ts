@@ -3,7 +3,7 @@ import type { Position } from 'geojson';
 import { findSelfIntersection } from '../../../src/core/geometry/findSelfIntersection';
 import { cutSmallLoops, finishGeometry, snapRing } from '../../../src/core/vector/finishGeometry';
 import { groupRings, parseDbf } from '../../../src/core/vector/readShapefile';
-import { parseXmlTree } from '../../../src/core/vector/parseXmlTree';
+import { parseXmlTree } from '../../../src/core/xml/parseXmlTree';
 import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/resolveCrs';
 import { utm32ToWgs84 } from '../../../src/core/crs';
 import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
