@@ -2,8 +2,8 @@ import { attrPair, pickAttrs, type XmlNode } from './XmlNode';
 import { parseNumbers } from './parseNumbers';
 import { reverseFlatRing } from '../geometry/reverseRing';
 import { readBuildingAttributes } from './readBuildingAttributes';
-import type { ReportBuilder } from '../convert/ConversionReport';
-import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
+import type { ReportBuilder } from '../model/ConversionReport';
+import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$/;
 const POLYGON_NAMES = new Set(['Polygon', 'Triangle', 'Rectangle']);

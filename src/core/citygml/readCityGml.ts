@@ -1,8 +1,8 @@
 import { attrPair, localOf, pickAttrs } from './XmlNode';
 import { BuildingAssembler } from './BuildingAssembler';
 import { XmlScanner } from '../xml/XmlScanner';
-import type { SourceBuilding } from '../tiles/SourceBuilding';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { SourceBuilding } from '../model/SourceBuilding';
+import type { ReportBuilder } from '../model/ConversionReport';
 
 /** Options of {@link readCityGml}. */
 export interface ReadCityGmlOptions {

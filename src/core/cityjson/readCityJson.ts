@@ -1,5 +1,5 @@
-import type { ReportBuilder } from '../convert/ConversionReport';
-import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
+import type { ReportBuilder } from '../model/ConversionReport';
+import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 /** Options of {@link readCityJson}. */
 export interface ReadCityJsonOptions {

@@ -3,7 +3,7 @@ import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { LocalFrame } from '../crs';
 import { openRing } from '../geometry/openRing';
 import { signedRingArea as signedArea } from '../geometry/signedRingArea';
-import { eaveHeightM, type ProposedBuilding, type RoofSpec } from '../scenario/Scenario';
+import { eaveHeightM, type ProposedBuilding, type RoofSpec } from '../model/Scenario';
 import { planeZ, roofPlanes, type Plane } from './roofPlanes';
 
 export type XYZ = [number, number, number];

@@ -9,7 +9,7 @@ import type { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingFeature } from '../model/Building';
 import type { ZoneSunStats } from '../analysis/zoneSunStatistics';
 import { effectiveBuildings } from './effectiveBuildings';
-import type { Variant } from './Scenario';
+import type { Variant } from '../model/Scenario';
 
 /** One side of a comparison: a variant, or null for "Existing". */
 export type CompareSide = Pick<Variant, 'buildings' | 'demolishedIds'> | null;

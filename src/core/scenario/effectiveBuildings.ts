@@ -3,7 +3,7 @@ import type { BuildingCollection, BuildingFeature } from '../model/Building';
 import { buildMassing } from '../massing/buildMassing';
 import { openRing } from '../geometry/openRing';
 import { ringCentroid, type XY } from '../geometry/ringCentroid';
-import { eaveHeightM, totalHeightM, type ProposedBuilding, type Variant } from './Scenario';
+import { eaveHeightM, totalHeightM, type ProposedBuilding, type Variant } from '../model/Scenario';
 
 /** `source` of buildings that come from a scenario, so analyses and reports can tell them apart. */
 export const PROPOSED_SOURCE = 'scenario';

@@ -1,8 +1,8 @@
 import { makeCrsContext, prepareBuilding, toTileBuilding, type CrsContext } from './prepareBuilding';
 import { MemoryTileStore, type TileBuildingStore } from './TileBuildingStore';
-import type { ReportBuilder, ConversionReport } from '../convert/ConversionReport';
+import type { ReportBuilder, ConversionReport } from '../model/ConversionReport';
 import type { BuildingFeature } from '../model/Building';
-import type { SourceBuilding } from './SourceBuilding';
+import type { SourceBuilding } from '../model/SourceBuilding';
 
 /** Options of {@link CityModelCollector}. */
 export interface CityModelCollectorOptions {

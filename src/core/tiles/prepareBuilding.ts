@@ -4,9 +4,9 @@ import { openFlatRing } from '../geometry/openRing';
 import { newellNormal, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
 import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';
-import type { SourceBuilding, SurfaceKind } from './SourceBuilding';
+import type { SourceBuilding, SurfaceKind } from '../model/SourceBuilding';
 import type { BuildingMesh, TileBuilding, TilePlacement } from './TileBuilding';
 
 /** Surface kind codes stored per vertex. */

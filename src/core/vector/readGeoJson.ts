@@ -1,10 +1,10 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { detectAxisOrder, guessProjectedCrs, parseAnyCrs } from './resolveCrs';
 import { CrsResolver } from './CrsResolver';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 

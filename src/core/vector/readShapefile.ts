@@ -1,5 +1,5 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { parseWktCrs } from '../crs';
 import { pointInRing } from '../geometry/pointInRing';
 import { signedRingArea as signedArea } from '../geometry/signedRingArea';
@@ -7,7 +7,7 @@ import { finishGeometry } from './finishGeometry';
 import { CrsResolver } from './CrsResolver';
 import { guessProjectedCrs } from './resolveCrs';
 import { decodeText, unzipEntries } from './decodeText';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 interface ShpRecord {
   index: number;

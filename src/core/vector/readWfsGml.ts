@@ -1,12 +1,12 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { parseXmlTree, isGml, type XmlElement } from '../xml/parseXmlTree';
 import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from './readGmlGeometry';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { CrsResolver } from './CrsResolver';
 import { chordErrorFor, detectAxisOrder, parseAnyCrs } from './resolveCrs';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 /** Feature elements of a WFS/GML FeatureCollection (featureMember, featureMembers, wfs:member). */
 export function wfsFeatureElements(root: XmlElement): XmlElement[] {

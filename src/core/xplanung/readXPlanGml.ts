@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import type { PlanningProperties } from '../model/PlanningProperties';
 import type { LocalizedText } from '../model/Catalog';
 import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../xml/parseXmlTree';

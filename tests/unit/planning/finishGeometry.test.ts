@@ -6,7 +6,7 @@ import { groupRings, parseDbf } from '../../../src/core/vector/readShapefile';
 import { parseXmlTree } from '../../../src/core/xml/parseXmlTree';
 import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/resolveCrs';
 import { utm32ToWgs84 } from '../../../src/core/crs';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readWfsGml } from '../../../src/core/vector/readWfsGml';
 
 const toWgs84 = (p: Position) => utm32ToWgs84(p);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readXPlanFile } from '../../../src/core/xplanung/readXPlanFile';
 import { readXPlanGml } from '../../../src/core/xplanung/readXPlanGml';
 import type { PlanningFeature, XPlanReadResult } from '../../../src/core/xplanung/readXPlanGml';
