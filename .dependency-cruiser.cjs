@@ -12,6 +12,7 @@ const CORE_STACK = [
   ['crs'],
   ['geometry'],
   ['planning', 'style', 'measure'],
+  ['gml'],
   ['citygml', 'cityjson', 'vector'],
   ['xplanung'],
   ['tiles'],

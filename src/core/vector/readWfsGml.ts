@@ -1,7 +1,7 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { ReportBuilder } from '../model/ConversionReport';
 import { parseXmlTree, isGml, type XmlElement } from '../xml/parseXmlTree';
-import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from './readGmlGeometry';
+import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from '../gml/readGmlGeometry';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { CrsResolver } from './CrsResolver';

@@ -3,7 +3,7 @@ import type { ReportBuilder } from '../model/ConversionReport';
 import type { PlanningProperties } from '../model/PlanningProperties';
 import type { LocalizedText } from '../model/Catalog';
 import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../xml/parseXmlTree';
-import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../vector/readGmlGeometry';
+import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../gml/readGmlGeometry';
 import { finishGeometry } from '../vector/finishGeometry';
 import { CrsResolver } from '../vector/CrsResolver';
 import { chordErrorFor } from '../vector/resolveCrs';

@@ -99,7 +99,7 @@ describe.skipIf(!hasReal)('convertCityModel (in memory, for a browser worker)', 
 
 describe.skipIf(!hasReal)('parseNumbers', () => {
   it('equals Number() on every coordinate of a real tile, and on edge cases', async () => {
-    const { parseNumbers } = await import('../../../src/core/citygml/parseNumbers');
+    const { parseNumbers } = await import('../../../src/core/gml/parseNumbers');
     const text = await readFile(path.join(REAL, 'nrw-lod2/LoD2_32_327_5733_1_NW.gml'), 'utf8');
     let count = 0;
     for (const m of text.matchAll(/<gml:posList[^>]*>([^<]*)</g)) {
