@@ -8,7 +8,7 @@ const layer = (from, to, comment) => ({ name: `${from}-not-${to.replace(/[^a-z]/
  */
 const CORE_STACK = [
   ['model'],
-  ['time', 'table', 'xml'],
+  ['time', 'table', 'xml', 'json'],
   ['crs'],
   ['geometry'],
   ['planning', 'style', 'measure'],

@@ -70,6 +70,7 @@ export class CityModelCollector {
       this.report.skip({
         file: b.file,
         line: b.line,
+        path: b.path,
         featureId: b.id,
         featureClass: b.featureClass,
         reason: b.srsName ? `unknown CRS "${b.srsName}" (give one with --crs EPSG:nnnn)` : 'no CRS in the file (no srsName, no referenceSystem): give one with --crs EPSG:nnnn',

@@ -39,6 +39,8 @@ export function finishGeometry(g: Geometry, opts: FinishOptions): FinishedGeomet
   const f = 10 ** (opts.decimals ?? 8);
   const tx = (p: Position): Position => {
     const [lon, lat] = opts.toWgs84(p);
+    // proj4 answers far-out input (1e308) with Infinity/NaN or throws; either way this feature cannot be placed.
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new Error(`position (${p[0]}, ${p[1]}) does not map to a WGS84 longitude/latitude (got ${lon}, ${lat})`);
     return [Math.round(lon * f) / f, Math.round(lat * f) / f];
   };
   try {

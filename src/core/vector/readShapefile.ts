@@ -6,7 +6,8 @@ import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import { finishGeometry } from './finishGeometry';
 import { CrsResolver } from './CrsResolver';
 import { guessProjectedCrs } from './resolveCrs';
-import { decodeText, unzipEntries } from './decodeText';
+import { decodeText } from './decodeText';
+import { unzipEntries } from './unzipEntries';
 import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 interface ShpRecord {

@@ -38,6 +38,13 @@ export interface XmlTree {
  */
 export const MAX_XML_DEPTH = 256;
 
+/**
+ * Largest document (characters) made into a tree. The tree of a 256 MB
+ * XPlanGML/WFS document needs about 1 GB of memory; CityGML, which can be
+ * far bigger, streams and is not limited.
+ */
+export const MAX_XML_TREE_CHARS = 256 * 1024 * 1024;
+
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /**
@@ -53,6 +60,10 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  */
 export function parseXmlTree(xml: string): XmlTree {
   const errors: XmlParseProblem[] = [];
+  if (xml.length > MAX_XML_TREE_CHARS) {
+    errors.push({ line: 1, message: `document of ${Math.round(xml.length / 2 ** 20)} M characters is larger than the ${MAX_XML_TREE_CHARS / 2 ** 20} M this reader holds in memory` });
+    return { errors };
+  }
   let root: XmlElement | undefined;
   const stack: XmlElement[] = [];
   // Namespace scopes: prefix → URI, one map per element that declares any ('' is the default namespace).
