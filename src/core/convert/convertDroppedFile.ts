@@ -112,7 +112,8 @@ export async function convertDroppedFile(bytes: Uint8Array, fileName: string, op
           data: { type: 'FeatureCollection', features: collector.footprints },
         });
       }
-    } else {
+    } else if (report.issues.length === 0) {
+      // (When detection itself failed, e.g. a refused archive, its reason is already reported.)
       report.skip({ file: fileName, reason: 'unknown file: expected XPlanGML, CityGML, WFS GML, GeoJSON, CityJSON or a zipped shapefile' });
     }
   } catch (e) {

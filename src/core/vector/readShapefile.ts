@@ -173,7 +173,14 @@ function cpgEncoding(cpg: string | undefined): string {
  */
 export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, report: ReportBuilder): VectorLayer[] {
   const { file } = opts;
-  const entries = unzipEntries(bytes, file);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipEntries(bytes, file);
+  } catch (e) {
+    // A broken archive or one over the limits (zip bomb): reported, nothing read.
+    report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+    return [];
+  }
   const byLower = new Map(Object.keys(entries).map((k) => [k.toLowerCase(), k]));
   const shps = Object.keys(entries).filter((k) => /\.shp$/i.test(k) && !k.startsWith('__MACOSX'));
   if (shps.length === 0) {
