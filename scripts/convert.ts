@@ -1,7 +1,7 @@
 // `npm run convert -- <kind> <inputs…> --out <dir> [--crs EPSG:nnnn] [--name <title>] [--strict]`
 // Dispatches to scripts/convert/<kind>.ts, each exporting `convert(options): Promise<ConversionReport>`.
 import { parseConvertArgs, UsageError, type ConvertOptions } from './convert/options';
-import { formatIssue, type ConversionReport } from '../src/core/convert/ConversionReport';
+import { formatIssue, type ConversionReport } from '../src/core/model/ConversionReport';
 
 const KINDS: Record<string, () => Promise<{ convert(o: ConvertOptions): Promise<ConversionReport> }>> = {
   citygml: () => import('./convert/citygml'),

@@ -12,6 +12,7 @@ import {
   sunHoursToCsv,
   sunPointsToCsv,
 } from '../../src/core/analysis';
+import { writeTable } from '../../src/core/table/writeTable';
 import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
@@ -79,9 +80,9 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       else await writeOut(out, sunHoursToCsv(r));
       if (zones && r.zones) {
         const zfile = out.replace(/(\.[a-z]+)?$/i, '.zones.csv');
-        const lines = ['id,group,groundAreaM2,meanSunHours,shareAtLeast2h,shareAtLeast4h,complete'];
-        for (const z of r.zones) lines.push([z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete].map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(','));
-        await writeOut(zfile, lines.join('\n') + '\n');
+        const header = ['id', 'group', 'groundAreaM2', 'meanSunHours', 'shareAtLeast2h', 'shareAtLeast4h', 'complete'];
+        const rows = r.zones.map((z) => [z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete]);
+        await writeOut(zfile, writeTable(header, rows, { bom: false, newline: '\n' }));
       }
       return `sunhours: ${r.grid.nx}×${r.grid.ny} cells of ${r.grid.cellM} m, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${buildings.features.length - r.skipped} buildings (${r.skipped} skipped), ${secs()} s → ${out}`;
     }

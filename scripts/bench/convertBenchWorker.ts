@@ -10,7 +10,7 @@ import { convert } from '../convert/citygml';
 import { writeCityModelOutput } from '../convert/writeCityModelOutput';
 import { BuildingAssembler } from '../../src/core/citygml/BuildingAssembler';
 import { localName, pickAttrs } from '../../src/core/citygml/XmlNode';
-import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../src/core/model/ConversionReport';
 
 const [mode, input, out] = process.argv.slice(2);
 const options = { kind: 'citygml', inputs: [input], out, strict: false, extra: {} as Record<string, string> };

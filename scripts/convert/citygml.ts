@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
-import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../src/core/model/ConversionReport';
 import { readCityGml } from '../../src/core/citygml/readCityGml';
 import { writeCityModelOutput } from './writeCityModelOutput';
 

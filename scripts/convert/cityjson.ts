@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConvertOptions } from './options';
-import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../src/core/model/ConversionReport';
 import { readCityJson } from '../../src/core/cityjson/readCityJson';
 import { writeCityModelOutput } from './writeCityModelOutput';
 

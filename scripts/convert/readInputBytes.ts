@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReportBuilder } from '../../src/core/convert/ConversionReport';
+import type { ReportBuilder } from '../../src/core/model/ConversionReport';
 
 /** Reads one input file; an unreadable file is reported as skipped (the other inputs still convert). */
 export async function readInputBytes(input: string, report: ReportBuilder): Promise<Uint8Array | undefined> {

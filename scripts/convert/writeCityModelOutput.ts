@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ConvertOptions } from './options';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
-import { ReportBuilder, type ConversionReport } from '../../src/core/convert/ConversionReport';
+import { ReportBuilder, type ConversionReport } from '../../src/core/model/ConversionReport';
 import { CityModelCollector } from '../../src/core/tiles/CityModelCollector';
 import { buildTileset } from '../../src/core/tiles/buildTileset';
 import { FileTileStore } from './FileTileStore';

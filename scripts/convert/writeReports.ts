@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../src/core/model/ConversionReport';
 
 /**
  * Writes a conversion's report twice: `report.json` (the last conversion into

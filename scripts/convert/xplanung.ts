@@ -5,7 +5,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Feature } from 'geojson';
 import type { ConvertOptions } from './options';
-import { ReportBuilder, type ConversionReport } from '../../src/core/convert/ConversionReport';
+import { ReportBuilder, type ConversionReport } from '../../src/core/model/ConversionReport';
 import { readXPlanFile } from '../../src/core/xplanung/readXPlanFile';
 import type { XPlanPlanInfo, XPlanText } from '../../src/core/xplanung/readXPlanGml';
 import { xplanCatalogLayer } from '../../src/core/xplanung/xplanCatalogLayers';

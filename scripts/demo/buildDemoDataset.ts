@@ -1,6 +1,6 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConversionReport } from '../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../src/core/model/ConversionReport';
 import type { Catalog } from '../../src/core/model/Catalog';
 import type { ConvertOptions } from '../convert/options';
 import { writeOutputAtomically } from '../convert/writeOutputAtomically';

@@ -29,14 +29,7 @@ export function newellNormal(ring: readonly Xyz[]): Xyz {
 }
 
 /** Point in polygon (even-odd), for an open or closed ring. */
-export function pointInRing(p: Xy, ring: readonly Xy[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+export { pointInRing } from '../../src/core/geometry/pointInRing';
 
 /** Closest distance from a point to the edges of a ring. */
 export function distanceToRing(p: Xy, ring: readonly Xy[]): number {

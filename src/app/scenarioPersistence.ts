@@ -1,5 +1,5 @@
 import { parseScenarioObject } from '../core/scenario/parseScenarioFile';
-import type { Scenario } from '../core/scenario/Scenario';
+import type { Scenario } from '../core/model/Scenario';
 import type { AppState, AppStore } from '../state';
 import type { VariantRef } from '../state/scenarioSlice';
 

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
-import type { ConversionIssue } from '../core/convert/ConversionReport';
+import type { ConversionIssue } from '../core/model/ConversionReport';
 import type { CatalogLayer } from '../core/model/Catalog';
-import type { DroppedFileResult } from '../core/vector/convertDroppedFile';
+import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { SliceCreator } from './AppState';
 import type { LayerStatus } from './layersSlice';
 import type { CameraView } from './viewSlice';

@@ -1,7 +1,7 @@
 import { orientFootprintCcw } from '../core/scenario/footprintProblems';
 import { proposedBuildingProblems } from '../core/scenario/proposedBuildingProblems';
 import type { SunDelta } from '../core/scenario/compareVariants';
-import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/scenario/Scenario';
+import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/model/Scenario';
 import { LIMITS } from '../core/scenario/validateScenario';
 import * as edit from '../core/scenario/scenarioEdits';
 import { moveFootprintVertex, rotateBuilding, translateBuilding } from '../core/scenario/transformBuilding';

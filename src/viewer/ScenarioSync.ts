@@ -23,7 +23,7 @@ import {
 import { LocalFrame } from '../core/crs';
 import { exportMassingGlb, footprintCentroidLonLat } from '../core/massing/exportMassingGlb';
 import type { SunDelta } from '../core/scenario/compareVariants';
-import type { ProposedBuilding, Variant } from '../core/scenario/Scenario';
+import type { ProposedBuilding, Variant } from '../core/model/Scenario';
 import type { AppState, AppStore } from '../state';
 import { findVariant } from '../state/scenarioSlice';
 

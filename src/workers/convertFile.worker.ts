@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Converts a dropped file (XPlanGML, WFS GML, GeoJSON, zipped shapefile, CityGML/CityJSON footprints) with the CLI's readers.
-import { convertDroppedFile } from '../core/vector/convertDroppedFile';
+import { convertDroppedFile } from '../core/convert/convertDroppedFile';
 import type { ConvertFileMessage, ConvertFileRequest } from './convertFileProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,4 +1,4 @@
-import type { DroppedFileResult } from '../core/vector/convertDroppedFile';
+import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { ConvertFileMessage, ConvertFileRequest } from './convertFileProtocol';
 
 /** The part of a Worker the client needs (a real Worker, or a test double). */

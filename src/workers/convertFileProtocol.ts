@@ -1,4 +1,4 @@
-import type { DroppedFileResult } from '../core/vector/convertDroppedFile';
+import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 
 /** App → convert worker: one file per request; the bytes are transferred. */
 export interface ConvertFileRequest {

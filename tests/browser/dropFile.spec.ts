@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { canvasStats, gridDiff, openApp } from './sceneProbe';
-import { convertDroppedFile } from '../../src/core/vector/convertDroppedFile';
+import { convertDroppedFile } from '../../src/core/convert/convertDroppedFile';
 
 // Real files from ../shared/data/real (never copied into the repo) dropped on
 // the built app as a user would: a synthetic drop event carrying a File, or

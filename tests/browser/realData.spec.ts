@@ -8,7 +8,7 @@ import { appUrl, launchBrowser, recordPage, snap, type PageRecord } from './harn
 import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen } from './sceneProbe';
 import { readWfsGml } from '../../src/core/vector/readWfsGml';
 import { readGeoJson } from '../../src/core/vector/readGeoJson';
-import { ReportBuilder } from '../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../src/core/model/ConversionReport';
 import type { Catalog } from '../../src/core/model/Catalog';
 
 // Real Hamburg layers from ../shared/data/real (never copied into the repo):

@@ -2,12 +2,10 @@ import { LocalFrame } from '../crs/LocalFrame';
 import type { AreaCompliance } from './computeCompliance';
 import type { OverlapGroup, OverlapPair, OverlapResult } from './computeOverlaps';
 import { localToGeoJsonRings } from './localGeometry';
+import { writeTable, type TableCell } from '../table/writeTable';
 
-/** Quotes a CSV field when needed (RFC 4180). */
-function csv(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** The CLI's tables: RFC 4180 through the one table writer, LF line ends and no BOM (as they always were). */
+const CLI_TABLE = { bom: false, newline: '\n' } as const;
 
 const r = (v: number, d: number) => (Number.isFinite(v) ? Number(v.toFixed(d)) : '');
 
@@ -25,29 +23,34 @@ export interface SunHoursGridData {
 export function sunHoursToCsv(res: SunHoursGridData): string {
   const g = res.grid;
   const frame = new LocalFrame(g.originX, g.originY);
-  const lines = ['x,y,lon,lat,sunHours,building'];
+  const header = ['x', 'y', 'lon', 'lat', 'sunHours', 'building'];
+  // Written in chunks of rows, so a million-cell grid never holds a million row arrays at once.
+  const parts = [writeTable(header, [], CLI_TABLE)];
+  let rows: TableCell[][] = [];
   for (let j = 0; j < g.ny; j++)
     for (let i = 0; i < g.nx; i++) {
       const k = j * g.nx + i;
       const lx = g.x0 + (i + 0.5) * g.cellM, ly = g.y0 + (j + 0.5) * g.cellM;
       const [lon, lat] = frame.toWgs84([lx, ly]);
-      lines.push(`${r(lx + g.originX, 3)},${r(ly + g.originY, 3)},${r(lon, 7)},${r(lat, 7)},${res.building[k] ? '' : r(res.sunHours[k], 4)},${res.building[k]}`);
+      rows.push([r(lx + g.originX, 3), r(ly + g.originY, 3), r(lon, 7), r(lat, 7), res.building[k] ? '' : r(res.sunHours[k], 4), res.building[k]]);
+      if (rows.length === 20_000) {
+        parts.push(writeTable(header, rows, { ...CLI_TABLE, header: false }));
+        rows = [];
+      }
     }
-  return lines.join('\n') + '\n';
+  parts.push(writeTable(header, rows, { ...CLI_TABLE, header: false }));
+  return parts.join('');
 }
 
 /** Overlap pairs as CSV (one row per pair), followed by nothing else: groups go to `overlapGroupsToCsv`. */
 export function overlapsToCsv(res: { pairs: Omit<OverlapPair, 'aIndex' | 'bIndex' | 'polygons'>[] }): string {
-  const lines = ['aId,bId,aGroup,bGroup,areaM2,shareOfA,shareOfB'];
-  for (const p of res.pairs) lines.push([p.aId, p.bId, p.aGroup, p.bGroup, r(p.areaM2, 3), r(p.shareOfA, 6), r(p.shareOfB, 6)].map(csv).join(','));
-  return lines.join('\n') + '\n';
+  const header = ['aId', 'bId', 'aGroup', 'bGroup', 'areaM2', 'shareOfA', 'shareOfB'];
+  return writeTable(header, res.pairs.map((p) => [p.aId, p.bId, p.aGroup, p.bGroup, r(p.areaM2, 3), r(p.shareOfA, 6), r(p.shareOfB, 6)]), CLI_TABLE);
 }
 
 /** Overlap totals per group pair as CSV. */
 export function overlapGroupsToCsv(res: { groups: OverlapGroup[] }): string {
-  const lines = ['aGroup,bGroup,areaM2,pairs'];
-  for (const g of res.groups) lines.push([g.aGroup, g.bGroup, r(g.areaM2, 3), g.pairs].map(csv).join(','));
-  return lines.join('\n') + '\n';
+  return writeTable(['aGroup', 'bGroup', 'areaM2', 'pairs'], res.groups.map((g) => [g.aGroup, g.bGroup, r(g.areaM2, 3), g.pairs]), CLI_TABLE);
 }
 
 /** Overlap polygons as GeoJSON (needs `withGeometry`), properties as in the CSV. */
@@ -64,13 +67,10 @@ export function overlapsToGeoJson(res: OverlapResult, frame: LocalFrame): GeoJSO
 
 /** Compliance results as CSV: one row per area and rule. */
 export function complianceToCsv(res: AreaCompliance[]): string {
-  const lines = ['areaId,kind,baugebietId,landUse,plotAreaM2,rule,value,limit,status,buildingIds,note'];
+  const header = ['areaId', 'kind', 'baugebietId', 'landUse', 'plotAreaM2', 'rule', 'value', 'limit', 'status', 'buildingIds', 'note'];
+  const rows: TableCell[][] = [];
   for (const a of res)
     for (const x of a.rules)
-      lines.push(
-        [a.areaId, a.kind, a.baugebietId, a.landUse, r(a.plotAreaM2, 2), x.rule, x.value === null ? '' : r(x.value, 4), x.limit === null ? '' : r(x.limit, 4), x.status, x.buildingIds.join(';'), x.note ?? '']
-          .map(csv)
-          .join(','),
-      );
-  return lines.join('\n') + '\n';
+      rows.push([a.areaId, a.kind, a.baugebietId, a.landUse, r(a.plotAreaM2, 2), x.rule, x.value === null ? '' : r(x.value, 4), x.limit === null ? '' : r(x.limit, 4), x.status, x.buildingIds.join(';'), x.note ?? '']);
+  return writeTable(header, rows, CLI_TABLE);
 }

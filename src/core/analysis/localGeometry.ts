@@ -1,4 +1,7 @@
 import { LocalFrame } from '../crs/LocalFrame';
+import { pointInFlatRings as pointInRings } from '../geometry/pointInRing';
+import { reverseFlatRing as reverseRing } from '../geometry/reverseRing';
+import { signedFlatRingArea as ringArea } from '../geometry/signedRingArea';
 
 /**
  * A polygon in local metres: `rings[0]` is the outer ring (counter-clockwise),
@@ -11,12 +14,7 @@ export type LocalPolygon = Float64Array[];
 export type Box = [number, number, number, number];
 
 /** Signed area of a flat ring (positive = counter-clockwise). */
-export function ringArea(ring: ArrayLike<number>): number {
-  const n = ring.length;
-  let a = 0;
-  for (let i = 0, j = n - 2; i < n; j = i, i += 2) a += (ring[j] - ring[i]) * (ring[j + 1] + ring[i + 1]);
-  return a / 2;
-}
+export { ringArea };
 
 /** Area of a polygon with holes (outer minus holes), m². */
 export function polygonArea(poly: LocalPolygon): number {
@@ -26,16 +24,7 @@ export function polygonArea(poly: LocalPolygon): number {
 }
 
 /** Reverses a flat ring in place. */
-export function reverseRing(r: Float64Array): Float64Array {
-  for (let i = 0, j = r.length - 2; i < j; i += 2, j -= 2) {
-    const x = r[i], y = r[i + 1];
-    r[i] = r[j];
-    r[i + 1] = r[j + 1];
-    r[j] = x;
-    r[j + 1] = y;
-  }
-  return r;
-}
+export { reverseRing };
 
 /** Whether a counter-clockwise flat ring is convex (collinear vertices allowed). */
 export function isConvexCcw(r: ArrayLike<number>): boolean {
@@ -62,17 +51,7 @@ export function ringsBox(rings: ArrayLike<number>[], into: Box = [Infinity, Infi
 }
 
 /** Even-odd point-in-polygon over all rings. */
-export function pointInRings(x: number, y: number, rings: ArrayLike<number>[]): boolean {
-  let inside = false;
-  for (const r of rings) {
-    const n = r.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const yi = r[i + 1], yj = r[j + 1];
-      if (yi > y !== yj > y && x < ((r[j] - r[i]) * (y - yi)) / (yj - yi) + r[i]) inside = !inside;
-    }
-  }
-  return inside;
-}
+export { pointInRings };
 
 /** The polygons (as lists of GeoJSON rings) of a Polygon or MultiPolygon geometry; other types give []. */
 export function polygonsOf(g: GeoJSON.Geometry | null | undefined): GeoJSON.Position[][][] {

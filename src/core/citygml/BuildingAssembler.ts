@@ -1,8 +1,10 @@
 import { attrPair, pickAttrs, type XmlNode } from './XmlNode';
-import { parseNumbers } from './parseNumbers';
+import { checkGmlCoordinates, gmlCoordinatesText, notANumber, toFlatXyz } from '../gml/gmlCoordinates';
+import { parseNumbers } from '../gml/parseNumbers';
+import { reverseFlatRing } from '../geometry/reverseRing';
 import { readBuildingAttributes } from './readBuildingAttributes';
-import type { ReportBuilder } from '../convert/ConversionReport';
-import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
+import type { ReportBuilder } from '../model/ConversionReport';
+import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$/;
 const POLYGON_NAMES = new Set(['Polygon', 'Triangle', 'Rectangle']);
@@ -95,6 +97,8 @@ interface RingCapture {
   coordinates?: string;
   /** Which of posList / pos / coordinates receives text right now. */
   target: 'posList' | 'pos' | 'coordinates' | undefined;
+  /** The first token that was not a number, as a problem sentence. */
+  bad?: string;
 }
 
 /** Context for {@link BuildingAssembler}. */
@@ -216,9 +220,12 @@ export class BuildingAssembler {
       const v = parseNumbers(t);
       if (r.posList) for (const x of v) r.posList.push(x);
       else r.posList = v;
+      if (!r.bad && v.some(Number.isNaN)) r.bad = notANumber(t, 'posList');
     } else if (r.target === 'pos') {
       const last = r.pos[r.pos.length - 1];
-      for (const x of parseNumbers(t)) last.push(x);
+      const v = parseNumbers(t);
+      for (const x of v) last.push(x);
+      if (!r.bad && v.some(Number.isNaN)) r.bad = notANumber(t, 'pos');
     } else r.coordinates = (r.coordinates ?? '') + t;
   }
 
@@ -326,7 +333,7 @@ export class BuildingAssembler {
       p.bad = true;
       return;
     }
-    if (p.ctx.reverse) reverseRing(coords);
+    if (p.ctx.reverse) reverseFlatRing(coords, 3);
     if (r.interior) p.rings.push(coords);
     else {
       p.rings.unshift(coords);
@@ -352,39 +359,30 @@ export class BuildingAssembler {
   }
 }
 
-/** Coordinates of a ring as flat xyz, or a reason why they cannot be read. */
+/**
+ * Coordinates of a ring as flat xyz, or a reason why they cannot be read.
+ * The decoding and checks are those of the tree reader (gml/gmlCoordinates);
+ * only the collection of the text differs, because it streams.
+ */
 function ringCoordinates(r: RingCapture, inheritedDim: number): number[] | string {
+  if (r.bad) return r.bad;
   let dim = inheritedDim;
   let values: number[];
+  let element: string;
   if (r.posList) {
     dim = r.posListDim ?? r.lrDim ?? inheritedDim;
     values = r.posList;
+    element = 'posList';
   } else if (r.pos.length > 0) {
     dim = r.posDim ?? (r.pos[0].length || inheritedDim);
     values = [];
     for (const p of r.pos) for (const v of p) values.push(v);
+    element = 'pos';
   } else if (r.coordinates !== undefined) {
-    // GML 2 `coordinates`: tuples separated by spaces, values by commas.
-    const tuples = r.coordinates.trim().split(/\s+/).map((t) => t.split(',').map(Number));
-    dim = tuples[0]?.length ?? 3;
-    values = tuples.flat();
+    const c = gmlCoordinatesText(r.coordinates);
+    if (typeof c === 'string') return c;
+    ({ values, dim } = c);
+    element = 'coordinates';
   } else return 'ring has no posList, pos or coordinates';
-  if (dim !== 2 && dim !== 3) return `unsupported srsDimension ${dim}`;
-  if (values.length % dim !== 0) return `coordinate count ${values.length} is not a multiple of srsDimension ${dim}`;
-  for (const v of values) if (!Number.isFinite(v)) return 'non-numeric coordinate in posList';
-  if (dim === 3) return values;
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i += 2) out.push(values[i], values[i + 1], 0);
-  return out;
-}
-
-function reverseRing(r: number[]): void {
-  const n = r.length / 3;
-  for (let i = 0, j = n - 1; i < j; i++, j--) {
-    for (let k = 0; k < 3; k++) {
-      const t = r[i * 3 + k];
-      r[i * 3 + k] = r[j * 3 + k];
-      r[j * 3 + k] = t;
-    }
-  }
+  return checkGmlCoordinates(values, dim, element) ?? toFlatXyz(values, dim);
 }

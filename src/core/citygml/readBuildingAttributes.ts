@@ -1,5 +1,5 @@
 import { child, descendants, textOf, type XmlNode } from './XmlNode';
-import type { SourceBuildingAttributes } from '../tiles/SourceBuilding';
+import type { SourceBuildingAttributes } from '../model/SourceBuilding';
 
 /** Attributes of the building, filled from its parts where the building has none. */
 export function readBuildingAttributes(b: XmlNode): SourceBuildingAttributes {

@@ -1,8 +1,10 @@
 import { attrPair, localOf, pickAttrs } from './XmlNode';
 import { BuildingAssembler } from './BuildingAssembler';
-import { XmlScanner } from './XmlScanner';
-import type { SourceBuilding } from '../tiles/SourceBuilding';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import { MAX_XML_DEPTH } from '../xml/parseXmlTree';
+import { XmlScanner } from '../xml/XmlScanner';
+import { SeenIds } from './SeenIds';
+import type { SourceBuilding } from '../model/SourceBuilding';
+import type { ReportBuilder } from '../model/ConversionReport';
 
 /** Options of {@link readCityGml}. */
 export interface ReadCityGmlOptions {
@@ -52,12 +54,20 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   let depth = 0;
   let unsupported: { name: string; id?: string; line: number; depth: number } | undefined;
   let fileSrs: string | undefined;
+  // Line of the first element nested too deep inside the current building (that building is skipped).
+  let tooDeep: number | undefined;
+  const seen = new SeenIds();
 
   const scanner = new XmlScanner({
     open(qname, attrs, line, selfClosing) {
       const name = localOf(qname);
       if (building) {
         if (SKIP_IN_BUILDING.has(name)) return true;
+        if (depth >= MAX_XML_DEPTH) {
+          // Deeper than any real building: skip the subtree, drop the building when it closes.
+          tooDeep ??= line;
+          return true;
+        }
         const skip = building.open(name, qname, attrs, line);
         // Skipped or empty: the scanner sends no end tag for it.
         if (skip || selfClosing) building.close();
@@ -75,6 +85,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
         building = new BuildingAssembler(qname, pickAttrs(attrs), line, { file, report, fileSrs: fileSrs ?? result.srsName });
         buildingStart = { id: attrPair(attrs, 'id'), qname, line };
         depth = 0;
+        tooDeep = undefined;
         if (selfClosing) closeBuilding();
         else scanner.wantText = true;
         return false;
@@ -109,10 +120,21 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   });
 
   function closeBuilding(): void {
-    const b = building!.finish();
+    const deep = tooDeep;
+    const b = deep === undefined ? building!.finish() : undefined;
     building = undefined;
     scanner.wantText = false;
+    const start = buildingStart!;
+    if (deep !== undefined) {
+      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, reason: `elements nested deeper than ${MAX_XML_DEPTH} levels (at line ${deep}): building skipped` });
+      return;
+    }
     if (!b) return;
+    const firstLine = start.id === undefined ? undefined : seen.add(start.id, start.line);
+    if (firstLine !== undefined) {
+      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, reason: `duplicate gml:id (an earlier building at line ${firstLine} has it): skipped` });
+      return;
+    }
     result.buildings++;
     result.parts += b.partCount;
     options.onBuilding(b);

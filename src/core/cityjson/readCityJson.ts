@@ -1,5 +1,6 @@
-import type { ReportBuilder } from '../convert/ConversionReport';
-import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../tiles/SourceBuilding';
+import { deeperThan, MAX_JSON_DEPTH, nestedNumbersProblem, pathStep } from '../json/jsonLimits';
+import type { ReportBuilder } from '../model/ConversionReport';
+import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 /** Options of {@link readCityJson}. */
 export interface ReadCityJsonOptions {
@@ -36,6 +37,40 @@ interface CjObject {
 }
 
 const KNOWN_TYPES = new Set(['Building', 'BuildingPart']);
+/** Array levels of `boundaries` per geometry type (a ring is one level of vertex indices). */
+const BOUNDARY_LEVELS: Record<string, number> = { MultiSurface: 3, CompositeSurface: 3, Solid: 4, MultiSolid: 5, CompositeSolid: 5 };
+
+/** JSON path of a city object. */
+const objectPath = (id: string) => `$.CityObjects${pathStep(id)}`;
+
+/**
+ * What makes a city object unreadable before it is walked: attributes or
+ * address nested deeper than {@link MAX_JSON_DEPTH}, boundaries that are not
+ * vertex indices nested as the type says (checked without recursion), or
+ * semantics nested deeper than the boundaries. Gives a JSON path and problem.
+ */
+function objectProblem(id: string, o: CjObject, lod: string): { path: string; reason: string } | undefined {
+  const at = objectPath(id);
+  for (const key of ['attributes', 'address'] as const) {
+    const deep = deeperThan(o[key], MAX_JSON_DEPTH);
+    if (deep !== undefined) return { path: `${at}.${key}${deep}`, reason: `${key} nested deeper than ${MAX_JSON_DEPTH} levels` };
+  }
+  const geoms = Array.isArray(o.geometry) ? o.geometry : [];
+  for (let k = 0; k < geoms.length; k++) {
+    const g = geoms[k];
+    if (String(g?.lod) !== lod) continue;
+    const levels = BOUNDARY_LEVELS[g.type];
+    if (!levels) continue; // reported as unsupported when read
+    const p = nestedNumbersProblem(g.boundaries, levels, { integers: true });
+    if (p !== undefined) {
+      const colon = p.indexOf(': ');
+      return { path: `${at}.geometry[${k}].boundaries${p.slice(0, colon).replace('(top)', '')}`, reason: `bad ${g.type} boundaries: ${p.slice(colon + 2)}` };
+    }
+    const deep = deeperThan(g.semantics, levels + 2);
+    if (deep !== undefined) return { path: `${at}.geometry[${k}].semantics${deep}`, reason: `semantics nested deeper than the ${g.type} boundaries` };
+  }
+  return undefined;
+}
 
 /**
  * Reads CityJSON 1.0/1.1/2.0 (text) into source buildings: vertices through
@@ -74,36 +109,66 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
   const objects = doc.CityObjects;
 
   for (const [id, o] of Object.entries(objects)) {
-    if (o.parents?.length) {
+    if (o === null || typeof o !== 'object') {
+      report.skip({ file, featureId: id, path: objectPath(id), reason: 'city object is not a JSON object' });
+      continue;
+    }
+    if (Array.isArray(o.parents) && o.parents.length) {
       if (!KNOWN_TYPES.has(o.type) && !o.parents.some((p) => objects[p] && KNOWN_TYPES.has(objects[p].type))) {
-        report.skip({ file, featureId: id, featureClass: o.type, reason: `unsupported class ${o.type} (only Building/BuildingPart are converted)` });
+        report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), reason: `unsupported class ${String(o.type).slice(0, 60)} (only Building/BuildingPart are converted)` });
       }
       continue; // converted with its parent
     }
     if (o.type !== 'Building') {
-      report.skip({ file, featureId: id, featureClass: o.type, reason: `unsupported class ${o.type} (only Building/BuildingPart are converted)` });
+      report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), reason: `unsupported class ${String(o.type).slice(0, 60)} (only Building/BuildingPart are converted)` });
       continue;
     }
+    try {
+      readBuilding(id, o);
+    } catch (e) {
+      // A shape no check above foresaw: this building is lost, the file goes on.
+      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), reason: `unreadable building: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  if (result.buildings === 0 && !report.issues.some((i) => i.file === file && i.severity === 'error')) {
+    report.warn({ file, reason: 'no buildings in this file' });
+  }
+  return result;
+
+  function readBuilding(id: string, o: CjObject): void {
     const members: [string, CjObject][] = [[id, o]];
+    const seen = new Set([id]);
     for (let i = 0; i < members.length; i++) {
-      for (const c of members[i][1].children ?? []) {
+      const children = members[i][1].children;
+      for (const c of Array.isArray(children) ? children : []) {
         const co = objects[c];
-        if (!co) report.warn({ file, featureId: id, featureClass: 'Building', reason: `child ${c} does not exist` });
-        else if (co.type === 'BuildingPart' || co.type === 'Building') members.push([c, co]);
+        if (!co) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, reason: `child ${String(c).slice(0, 80)} does not exist` });
+        else if (seen.has(c)) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, reason: `child ${c} listed twice (or a cycle): read once` });
+        else if (co.type === 'BuildingPart' || co.type === 'Building') {
+          seen.add(c);
+          members.push([c, co]);
+        }
       }
     }
-    const chosenLod = pickLod(members.flatMap(([, m]) => m.geometry ?? []), options.lod);
+    const chosenLod = pickLod(members.flatMap(([, m]) => (Array.isArray(m.geometry) ? m.geometry : [])), options.lod);
     if (chosenLod === undefined) {
-      report.skip({ file, featureId: id, featureClass: 'Building', reason: options.lod ? `missing geometry: no LoD ${options.lod} in the building or its parts` : 'missing geometry: the building and its parts have no geometry' });
-      continue;
+      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), reason: options.lod ? `missing geometry: no LoD ${options.lod} in the building or its parts` : 'missing geometry: the building and its parts have no geometry' });
+      return;
+    }
+    for (const [mid, m] of members) {
+      const bad = objectProblem(mid, m, chosenLod);
+      if (bad) {
+        report.skip({ file, featureId: id, featureClass: 'Building', ...bad });
+        return;
+      }
     }
     const polygons: SourcePolygon[] = [];
-    for (const [, m] of members) {
-      for (const g of m.geometry ?? []) {
-        if (String(g.lod) !== chosenLod) continue;
-        const problem = readGeometry(g, vertices, scale, translate, polygons);
-        if (problem) report.warn({ file, featureId: id, featureClass: 'Building', reason: problem });
-      }
+    for (const [mid, m] of members) {
+      (m.geometry ?? []).forEach((g, k) => {
+        if (String(g.lod) !== chosenLod) return;
+        const problem = readGeometry(g, vertices, scale, translate, polygons, `${objectPath(mid)}.geometry[${k}].boundaries`);
+        if (problem) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(mid)}.geometry[${k}]`, reason: problem });
+      });
     }
     const partCount = members.length - 1;
     result.buildings++;
@@ -112,6 +177,7 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
       id,
       featureClass: 'Building',
       file,
+      path: objectPath(id),
       srsName: ref,
       lod: Number(chosenLod),
       polygons,
@@ -119,10 +185,6 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
       attributes: readAttributes(members.map(([, m]) => m)),
     });
   }
-  if (result.buildings === 0 && !report.issues.some((i) => i.file === file && i.severity === 'error')) {
-    report.warn({ file, reason: 'no buildings in this file' });
-  }
-  return result;
 }
 
 /** LoD string to use: the requested one (exact, or the highest starting with it), else the highest. */
@@ -135,7 +197,7 @@ function pickLod(geoms: CjGeometry[], wanted?: string): string | undefined {
   return lods.pop();
 }
 
-function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[]): string | undefined {
+function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[], at: string): string | undefined {
   const kindOf = (v: unknown): SurfaceKind | undefined => {
     if (typeof v !== 'number' || !g.semantics) return undefined;
     return SURFACE_KIND[g.semantics.surfaces[v]?.type] ?? 'other';
@@ -153,14 +215,14 @@ function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], tran
     a.set(a.subarray(0, 3), r.length * 3);
     return a;
   };
-  const surface = (s: number[][], sem: unknown): string | undefined => {
+  const surface = (s: number[][], sem: unknown, path: string): string | undefined => {
     const rings: Float64Array[] = [];
     for (const r of s) {
       const rr = ring(r);
-      if (!rr) return 'vertex index out of range; surface skipped';
+      if (!rr) return `vertex index out of range at ${path}; surface skipped`;
       rings.push(rr);
     }
-    if (rings.length) out.push({ kind: kindOf(sem), rings });
+    if (rings.length) out.push({ kind: kindOf(sem), rings, path });
     return undefined;
   };
   const b = g.boundaries as unknown[];
@@ -169,15 +231,15 @@ function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], tran
   switch (g.type) {
     case 'MultiSurface':
     case 'CompositeSurface':
-      (b as number[][][]).forEach((s, i) => (problem ??= surface(s, sv?.[i])));
+      (b as number[][][]).forEach((s, i) => (problem ??= surface(s, sv?.[i], `${at}[${i}]`)));
       break;
     case 'Solid':
-      (b as number[][][][]).forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, (sv?.[i] as unknown[] | undefined)?.[j]))));
+      (b as number[][][][]).forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, (sv?.[i] as unknown[] | undefined)?.[j], `${at}[${i}][${j}]`))));
       break;
     case 'MultiSolid':
     case 'CompositeSolid':
       (b as number[][][][][]).forEach((solid, k) =>
-        solid.forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, ((sv?.[k] as unknown[] | undefined)?.[i] as unknown[] | undefined)?.[j])))),
+        solid.forEach((shell, i) => shell.forEach((s, j) => (problem ??= surface(s, ((sv?.[k] as unknown[] | undefined)?.[i] as unknown[] | undefined)?.[j], `${at}[${k}][${i}][${j}]`)))),
       );
       break;
     default:

@@ -1,8 +1,9 @@
 import earcut from 'earcut';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { LocalFrame } from '../crs';
-import { openRing, signedArea } from '../scenario/planarRing';
-import { eaveHeightM, type ProposedBuilding, type RoofSpec } from '../scenario/Scenario';
+import { openRing } from '../geometry/openRing';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
+import { eaveHeightM, type ProposedBuilding, type RoofSpec } from '../model/Scenario';
 import { planeZ, roofPlanes, type Plane } from './roofPlanes';
 
 export type XYZ = [number, number, number];

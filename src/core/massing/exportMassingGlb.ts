@@ -1,8 +1,9 @@
 import { Color, Group, Mesh, MeshStandardMaterial, type BufferGeometry } from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 import { LocalFrame } from '../crs';
-import { eaveHeightM, totalHeightM, type BuildingUse, type ProposedBuilding } from '../scenario/Scenario';
-import { openRing, ringCentroid, type XY } from '../scenario/planarRing';
+import { eaveHeightM, totalHeightM, type BuildingUse, type ProposedBuilding } from '../model/Scenario';
+import { openRing } from '../geometry/openRing';
+import { ringCentroid, type XY } from '../geometry/ringCentroid';
 import { buildMassing } from './buildMassing';
 import { localToEnu } from './localToEnu';
 

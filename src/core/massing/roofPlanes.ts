@@ -1,4 +1,4 @@
-import type { RoofSpec } from '../scenario/Scenario';
+import type { RoofSpec } from '../model/Scenario';
 
 /** z = a·x + b·y + c, local metres. */
 export interface Plane {

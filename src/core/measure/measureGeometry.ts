@@ -1,4 +1,5 @@
 import { wgs84ToUtm32 } from '../crs';
+import { signedRingArea } from '../geometry/signedRingArea';
 
 /** A picked point: WGS84 longitude/latitude in degrees and height in metres above the ellipsoid. */
 export type GeoPoint = [lonDeg: number, latDeg: number, heightM: number];
@@ -33,16 +34,13 @@ export function measureDistance(points: readonly GeoPoint[]): { horizontalM: num
 export function measureArea(points: readonly GeoPoint[]): { areaM2: number; perimeterM: number } {
   if (points.length < 3) return { areaM2: 0, perimeterM: points.length === 2 ? 2 * measureDistance(points).horizontalM : 0 };
   const xy = points.map((p) => wgs84ToUtm32(p));
-  const [x0, y0] = xy[0];
-  let twice = 0;
   let perimeterM = 0;
   for (let i = 0; i < xy.length; i++) {
     const a = xy[i];
     const b = xy[(i + 1) % xy.length];
-    twice += (a[0] - x0) * (b[1] - y0) - (b[0] - x0) * (a[1] - y0);
     perimeterM += Math.hypot(b[0] - a[0], b[1] - a[1]);
   }
-  return { areaM2: Math.abs(twice) / 2, perimeterM };
+  return { areaM2: Math.abs(signedRingArea(xy)), perimeterM };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BuildingCollection } from '../model/Building';
 import type { AreaCompliance, RuleName, RuleStatus } from '../analysis/computeCompliance';
 import { runCompliance, runSunHoursSync, sunHoursFrame, type SunHoursResponse } from '../analysis/runAnalysis';
+import { signedRingArea } from '../geometry/signedRingArea';
 import { polygonsOf, trueNorthGridAngleDeg } from '../analysis/localGeometry';
 import { prepareBuildings } from '../analysis/prepareBuildings';
 import { sunHoursAtPoints, type SunPoint } from '../analysis/sunHoursAtPoints';
@@ -8,7 +9,7 @@ import type { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingFeature } from '../model/Building';
 import type { ZoneSunStats } from '../analysis/zoneSunStatistics';
 import { effectiveBuildings } from './effectiveBuildings';
-import type { Variant } from './Scenario';
+import type { Variant } from '../model/Scenario';
 
 /** One side of a comparison: a variant, or null for "Existing". */
 export type CompareSide = Pick<Variant, 'buildings' | 'demolishedIds'> | null;
@@ -178,9 +179,7 @@ function facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], chang
     if (changedIds.has(f.properties.id) || f.properties.heightM < pointH + 0.5) continue;
     for (const ring of localRings(f, frame)) {
       if (!near(ring)) continue;
-      let area = 0;
-      for (let i = 0; i < ring.length; i++) area += ring[i][0] * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * ring[i][1];
-      const ccw = area > 0 ? 1 : -1;
+      const ccw = signedRingArea(ring) > 0 ? 1 : -1;
       for (let i = 0; i < ring.length; i++) {
         const [x0, y0] = ring[i];
         const [x1, y1] = ring[(i + 1) % ring.length];

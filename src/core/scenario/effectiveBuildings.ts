@@ -1,8 +1,9 @@
 import { LocalFrame } from '../crs';
 import type { BuildingCollection, BuildingFeature } from '../model/Building';
 import { buildMassing } from '../massing/buildMassing';
-import { openRing, ringCentroid, type XY } from './planarRing';
-import { eaveHeightM, totalHeightM, type ProposedBuilding, type Variant } from './Scenario';
+import { openRing } from '../geometry/openRing';
+import { ringCentroid, type XY } from '../geometry/ringCentroid';
+import { eaveHeightM, totalHeightM, type ProposedBuilding, type Variant } from '../model/Scenario';
 
 /** `source` of buildings that come from a scenario, so analyses and reports can tell them apart. */
 export const PROPOSED_SOURCE = 'scenario';

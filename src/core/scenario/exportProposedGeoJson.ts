@@ -1,6 +1,6 @@
 import type { BuildingCollection } from '../model/Building';
 import { proposedToFeature } from './effectiveBuildings';
-import type { Variant } from './Scenario';
+import type { Variant } from '../model/Scenario';
 
 /**
  * The variant's proposed buildings as RFC 7946 GeoJSON with heights

@@ -1,5 +1,8 @@
 import { LocalFrame } from '../crs';
-import { findSelfIntersection, openRing, signedArea, type XY } from './planarRing';
+import { findSelfIntersection } from '../geometry/findSelfIntersection';
+import { openRing } from '../geometry/openRing';
+import type { XY } from '../geometry/ringCentroid';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 
 /** Largest footprint accepted, in vertices; a sketched building has a handful. */
 export const MAX_FOOTPRINT_VERTICES = 2000;
@@ -40,8 +43,8 @@ export function footprintProblems(ring: unknown): string[] {
     if (Math.hypot(b[0] - a[0], b[1] - a[1]) < 1e-3) problems.push(`footprint repeats corner ${i} (edge ${i} is shorter than 1 mm)`);
   }
   if (problems.length) return problems;
-  const hit = findSelfIntersection(local);
-  if (hit) return [`footprint is self-intersecting: edges ${hit[0]} and ${hit[1]} cross`];
+  const hit = findSelfIntersection(local, { touching: true });
+  if (hit) return [`footprint is self-intersecting: edges ${hit.i} and ${hit.j} cross`];
   const area = Math.abs(signedArea(local));
   if (area < MIN_FOOTPRINT_AREA_M2) return [`footprint area is ${area.toFixed(2)} m²; at least ${MIN_FOOTPRINT_AREA_M2} m² is required`];
   return [];

@@ -1,4 +1,4 @@
-import { SCENARIO_FILE_KIND, type Scenario } from './Scenario';
+import { SCENARIO_FILE_KIND, type Scenario } from '../model/Scenario';
 import { migrateScenario, ScenarioVersionError } from './scenarioMigrations';
 import { validateScenario, type ValidationResult } from './validateScenario';
 

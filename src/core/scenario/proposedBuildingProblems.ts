@@ -1,5 +1,5 @@
 import { footprintProblems } from './footprintProblems';
-import { BUILDING_USES, ROOF_TYPES, type ProposedBuilding } from './Scenario';
+import { BUILDING_USES, ROOF_TYPES, type ProposedBuilding } from '../model/Scenario';
 import { LIMITS } from './validateScenario';
 
 /**

@@ -1,4 +1,4 @@
-import { SCENARIO_FILE_KIND, SCENARIO_SCHEMA_VERSION, type ProposedBuilding, type Scenario, type Variant } from './Scenario';
+import { SCENARIO_FILE_KIND, SCENARIO_SCHEMA_VERSION, type ProposedBuilding, type Scenario, type Variant } from '../model/Scenario';
 
 /**
  * Pure, immutable edits of a scenario document. Each returns a new object and

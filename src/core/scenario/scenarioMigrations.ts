@@ -1,4 +1,4 @@
-import { SCENARIO_SCHEMA_VERSION } from './Scenario';
+import { SCENARIO_SCHEMA_VERSION } from '../model/Scenario';
 
 /**
  * One step of the scenario file history (tldraw-style: an ordered list, each

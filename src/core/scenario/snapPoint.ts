@@ -1,5 +1,6 @@
 import { LocalFrame } from '../crs';
-import { openRing, type XY } from './planarRing';
+import { openRing } from '../geometry/openRing';
+import type { XY } from '../geometry/ringCentroid';
 
 /**
  * Snaps a WGS84 point to the nearest corner (preferred) or edge of the given

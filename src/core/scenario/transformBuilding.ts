@@ -1,6 +1,8 @@
 import { LocalFrame } from '../crs';
-import { openRing, ringCentroid, signedArea, type XY } from './planarRing';
-import type { ProposedBuilding } from './Scenario';
+import { openRing } from '../geometry/openRing';
+import { ringCentroid, type XY } from '../geometry/ringCentroid';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
+import type { ProposedBuilding } from '../model/Scenario';
 
 /** Maps every footprint vertex through `f` in a metric frame around the footprint. */
 function mapFootprint(b: ProposedBuilding, f: (xy: XY, centre: XY) => XY): [number, number][] {

@@ -9,7 +9,7 @@ import {
   type RoofType,
   type Scenario,
   type Variant,
-} from './Scenario';
+} from '../model/Scenario';
 
 /** Plausible ranges; values outside are typos or junk, not designs. */
 export const LIMITS = {

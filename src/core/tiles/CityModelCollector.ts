@@ -1,8 +1,8 @@
 import { makeCrsContext, prepareBuilding, toTileBuilding, type CrsContext } from './prepareBuilding';
 import { MemoryTileStore, type TileBuildingStore } from './TileBuildingStore';
-import type { ReportBuilder, ConversionReport } from '../convert/ConversionReport';
+import type { ReportBuilder, ConversionReport } from '../model/ConversionReport';
 import type { BuildingFeature } from '../model/Building';
-import type { SourceBuilding } from './SourceBuilding';
+import type { SourceBuilding } from '../model/SourceBuilding';
 
 /** Options of {@link CityModelCollector}. */
 export interface CityModelCollectorOptions {
@@ -70,6 +70,7 @@ export class CityModelCollector {
       this.report.skip({
         file: b.file,
         line: b.line,
+        path: b.path,
         featureId: b.id,
         featureClass: b.featureClass,
         reason: b.srsName ? `unknown CRS "${b.srsName}" (give one with --crs EPSG:nnnn)` : 'no CRS in the file (no srsName, no referenceSystem): give one with --crs EPSG:nnnn',

@@ -1,11 +1,12 @@
 import { Clipper, FillRule, PointInPolygonResult, type PathsD } from 'clipper2-ts';
 import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
-import { newellNormal, openRing, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
+import { openFlatRing } from '../geometry/openRing';
+import { newellNormal, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
 import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';
-import type { SourceBuilding, SurfaceKind } from './SourceBuilding';
+import type { SourceBuilding, SurfaceKind } from '../model/SourceBuilding';
 import type { BuildingMesh, TileBuilding, TilePlacement } from './TileBuilding';
 
 /** Surface kind codes stored per vertex. */
@@ -85,14 +86,14 @@ interface Poly {
 export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: ReportBuilder): PreparedBuilding | undefined {
   const polys = validPolygons(b, report);
   if (polys.length === 0) {
-    report.skip({ file: b.file, line: b.line, featureId: b.id, featureClass: b.featureClass, reason: 'missing geometry: no valid polygon left after validation' });
+    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, reason: 'missing geometry: no valid polygon left after validation' });
     return undefined;
   }
   const e = extentOf(polys);
   const cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2;
   const [lon, lat] = crs.toWgs84([cx, cy]);
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) {
-    report.skip({ file: b.file, line: b.line, featureId: b.id, featureClass: b.featureClass, reason: `coordinates do not fit CRS ${crs.crs.code} (centre maps to ${lon}, ${lat})` });
+    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, reason: `coordinates do not fit CRS ${crs.crs.code} (centre maps to ${lon}, ${lat})` });
     return undefined;
   }
   const toLonLat = localLonLat(crs, cx, cy, lon, lat, Math.max(e.maxX - e.minX, e.maxY - e.minY));
@@ -125,8 +126,8 @@ function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
     const rings: Ring3[] = [];
     let bad = false;
     for (let k = 0; k < p.rings.length; k++) {
-      const { ring, closed } = openRing(p.rings[k]);
-      if (!closed) report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? '(no id)'}; closed automatically` });
+      const { ring, closed } = openFlatRing(p.rings[k]);
+      if (!closed) report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? '(no id)'}; closed automatically` });
       if (ring.length < 9) {
         if (k === 0) bad = true;
         continue;
@@ -134,14 +135,14 @@ function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
       rings.push(ring);
     }
     if (bad || rings.length === 0) {
-      report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? '(no id)'} has fewer than 3 distinct points; skipped` });
+      report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? '(no id)'} has fewer than 3 distinct points; skipped` });
       continue;
     }
     const tri = triangulatePolygon(rings);
     if ('problem' in tri) {
       // Zero-area slivers are common in real data and harmless: skip them quietly.
       if (tri.problem !== 'degenerate (zero area)') {
-        report.warn({ file: b.file, line: p.line, featureId: b.id, featureClass: b.featureClass, reason: `${tri.problem} ring (${tri.ring === 0 ? 'exterior' : `interior ${tri.ring}`}) in polygon ${p.id ?? '(no id)'}; polygon skipped` });
+        report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `${tri.problem} ring (${tri.ring === 0 ? 'exterior' : `interior ${tri.ring}`}) in polygon ${p.id ?? '(no id)'}; polygon skipped` });
       }
       continue;
     }

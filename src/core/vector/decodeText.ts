@@ -1,5 +1,3 @@
-import { unzipSync } from 'fflate';
-
 /** True when the bytes start a ZIP archive (local file header `PK\x03\x04`). */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -24,13 +22,4 @@ export function decodeText(bytes: Uint8Array): string {
     }
   }
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** Entries of a ZIP archive, by path. Throws with a readable message on a broken archive. */
-export function unzipEntries(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes);
-  } catch (e) {
-    throw new Error(`${file}: not a readable ZIP archive (${e instanceof Error ? e.message : String(e)})`);
-  }
 }

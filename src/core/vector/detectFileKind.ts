@@ -1,4 +1,5 @@
-import { decodeText, isZip, unzipEntries } from './decodeText';
+import { decodeText, isZip } from './decodeText';
+import { unzipEntries, zipEntryList } from './unzipEntries';
 
 export type DroppedFileKind = 'xplanung' | 'citygml' | 'cityjson' | 'wfs-gml' | 'geojson' | 'shapefile' | 'unknown';
 
@@ -18,11 +19,11 @@ function xmlKind(head: string): DroppedFileKind {
  */
 export function detectFileKind(bytes: Uint8Array, name = 'file'): DroppedFileKind {
   if (isZip(bytes)) {
-    const entries = unzipEntries(bytes, name);
-    const names = Object.keys(entries);
+    // Names from the central directory; only the one GML entry is inflated, under the limits of unzipEntries.
+    const names = zipEntryList(bytes, name).map((e) => e.name);
     if (names.some((n) => /\.shp$/i.test(n))) return 'shapefile';
     const gml = names.find((n) => /(^|\/)xplan\.gml$/i.test(n)) ?? names.find((n) => /\.(gml|xml)$/i.test(n));
-    if (gml) return xmlKind(decodeText(entries[gml].subarray(0, 8192)));
+    if (gml) return xmlKind(decodeText(unzipEntries(bytes, name, { only: (n) => n === gml })[gml].subarray(0, 8192)));
     return 'unknown';
   }
   const head = decodeText(bytes.subarray(0, 8192));

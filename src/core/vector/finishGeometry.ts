@@ -1,4 +1,5 @@
-import { signedRingArea } from '../geometry/signedRingArea';
+import { findSelfIntersection } from '../geometry/findSelfIntersection';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import type { Geometry, Position } from 'geojson';
 
 /** What happened to one geometry on its way to RFC 7946 GeoJSON. */
@@ -38,6 +39,8 @@ export function finishGeometry(g: Geometry, opts: FinishOptions): FinishedGeomet
   const f = 10 ** (opts.decimals ?? 8);
   const tx = (p: Position): Position => {
     const [lon, lat] = opts.toWgs84(p);
+    // proj4 answers far-out input (1e308) with Infinity/NaN or throws; either way this feature cannot be placed.
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new Error(`position (${p[0]}, ${p[1]}) does not map to a WGS84 longitude/latitude (got ${lon}, ${lat})`);
     return [Math.round(lon * f) / f, Math.round(lat * f) / f];
   };
   try {
@@ -192,15 +195,6 @@ export function snapRing(closed: Position[], tol: number): { ring: Position[]; s
   return { ring: pts.length > 0 ? [...pts, pts[0].slice()] : [], spikes, at };
 }
 
-/** Signed planar area (shoelace): positive for counter-clockwise rings. */
-export const signedArea = signedRingArea;
-
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-  const v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  // Treat round-off-sized values as collinear (coordinates are metres, ~1e-9 m² noise).
-  return Math.abs(v) < 1e-9 ? 0 : v;
-}
-
 /**
  * Repairs rings that cross themselves only by a tiny loop (a digitising
  * slip): at a crossing the ring splits into two loops; when the smaller has
@@ -225,53 +219,4 @@ export function cutSmallLoops(closed: Position[]): { ring: Position[]; cut: numb
     cut++;
   }
   return { ring, cut, at, bad: findSelfIntersection(ring)?.point };
-}
-
-/**
- * First proper crossing (or collinear overlap) between two non-adjacent
- * edges i < j of a closed ring, or undefined. Rings that only touch
- * themselves at a vertex pass. Sweep over edges sorted by min x.
- */
-export function findSelfIntersection(ring: Position[]): { point: Position; i: number; j: number } | undefined {
-  const n = ring.length - 1;
-  if (n < 4) return undefined;
-  const ox = ring[0][0], oy = ring[0][1];
-  const xs = new Float64Array(n + 1), ys = new Float64Array(n + 1);
-  for (let i = 0; i <= n; i++) {
-    xs[i] = ring[i][0] - ox;
-    ys[i] = ring[i][1] - oy;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(xs[a], xs[a + 1]) - Math.min(xs[b], xs[b + 1]));
-  for (let oi = 0; oi < n; oi++) {
-    const i = order[oi];
-    const maxX = Math.max(xs[i], xs[i + 1]);
-    const iMinY = Math.min(ys[i], ys[i + 1]), iMaxY = Math.max(ys[i], ys[i + 1]);
-    for (let oj = oi + 1; oj < n; oj++) {
-      const j = order[oj];
-      if (Math.min(xs[j], xs[j + 1]) > maxX) break;
-      if (Math.abs(i - j) === 1 || Math.abs(i - j) === n - 1) continue;
-      if (Math.max(ys[j], ys[j + 1]) < iMinY || Math.min(ys[j], ys[j + 1]) > iMaxY) continue;
-      const d1 = orient(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j], ys[j]);
-      const d2 = orient(xs[i], ys[i], xs[i + 1], ys[i + 1], xs[j + 1], ys[j + 1]);
-      const d3 = orient(xs[j], ys[j], xs[j + 1], ys[j + 1], xs[i], ys[i]);
-      const d4 = orient(xs[j], ys[j], xs[j + 1], ys[j + 1], xs[i + 1], ys[i + 1]);
-      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
-        const t = d3 / (d3 - d4);
-        const point = [ring[i][0] + (ring[i + 1][0] - ring[i][0]) * t, ring[i][1] + (ring[i + 1][1] - ring[i][1]) * t];
-        return { point, i: Math.min(i, j), j: Math.max(i, j) };
-      }
-      if (d1 === 0 && d2 === 0 && collinearOverlap(xs, ys, i, j)) return { point: ring[Math.max(i, j)], i: Math.min(i, j), j: Math.max(i, j) };
-    }
-  }
-  return undefined;
-}
-
-function collinearOverlap(xs: Float64Array, ys: Float64Array, i: number, j: number): boolean {
-  // Project on the dominant axis of edge i; overlapping intervals of positive length mean the ring doubles back.
-  const useX = Math.abs(xs[i + 1] - xs[i]) >= Math.abs(ys[i + 1] - ys[i]);
-  const a0 = useX ? xs[i] : ys[i], a1 = useX ? xs[i + 1] : ys[i + 1];
-  const b0 = useX ? xs[j] : ys[j], b1 = useX ? xs[j + 1] : ys[j + 1];
-  const lo = Math.max(Math.min(a0, a1), Math.min(b0, b1));
-  const hi = Math.min(Math.max(a0, a1), Math.max(b0, b1));
-  return hi - lo > 1e-9;
 }

@@ -1,5 +1,5 @@
 import type { CatalogLayer } from '../model/Catalog';
-import type { VectorLayer } from './VectorLayer';
+import type { VectorLayer } from '../model/VectorLayer';
 
 type Role = NonNullable<CatalogLayer['role']>;
 

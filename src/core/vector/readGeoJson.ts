@@ -1,10 +1,37 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { detectAxisOrder, guessProjectedCrs, parseAnyCrs } from './resolveCrs';
 import { CrsResolver } from './CrsResolver';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
+import { deeperThan, MAX_JSON_DEPTH, nestedNumbersProblem } from '../json/jsonLimits';
+
+/** Array levels of `coordinates` per geometry type (Point: [x, y] is one level). */
+const COORDINATE_LEVELS: Record<string, number> = { Point: 1, MultiPoint: 2, LineString: 2, MultiLineString: 3, Polygon: 3, MultiPolygon: 4 };
+/** GeometryCollections inside GeometryCollections: RFC 7946 advises against any; a few levels are read. */
+const MAX_COLLECTION_NESTING = 8;
+
+/**
+ * What is structurally wrong with a GeoJSON geometry (path relative to the
+ * geometry, problem), checked without recursion into the coordinates, so that
+ * 10,000 nested arrays are a skipped feature and not a stack overflow.
+ */
+export function geoJsonGeometryProblem(g: any, nesting = 0): string | undefined {
+  if (g?.type === 'GeometryCollection') {
+    if (nesting >= MAX_COLLECTION_NESTING) return `: GeometryCollections nested deeper than ${MAX_COLLECTION_NESTING} levels`;
+    if (!Array.isArray(g.geometries)) return '.geometries: not an array';
+    for (let i = 0; i < g.geometries.length; i++) {
+      const p = geoJsonGeometryProblem(g.geometries[i], nesting + 1);
+      if (p) return `.geometries[${i}]${p}`;
+    }
+    return undefined;
+  }
+  const levels = COORDINATE_LEVELS[g?.type];
+  if (!levels) return undefined; // unknown types are reported by the caller
+  const p = nestedNumbersProblem(g.coordinates, levels, { minLength: 2 });
+  return p === undefined ? undefined : `.coordinates${p.startsWith('(top)') ? p.slice(5) : p}`;
+}
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -98,9 +125,12 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
   const geographic = resolved.crs.code === 'EPSG:4326' || resolved.crs.code === 'EPSG:4258';
   const toWgs84 = resolved.toWgs84;
 
+  const at = doc?.type === 'FeatureCollection' ? (i: number) => `$.features[${i}]` : () => '$';
+  const seenIds = new Map<string, number>();
   raw.forEach((f, i) => {
-    const featureId = String(f?.id ?? f?.properties?.id ?? `#${i}`);
-    const base = { file, featureId, featureClass: name };
+    const rawId = f?.id ?? f?.properties?.id;
+    const featureId = String(typeof rawId === 'string' || typeof rawId === 'number' ? rawId : `#${i}`);
+    const base = { file, featureId, featureClass: name, path: at(i) };
     if (!f || f.type !== 'Feature') {
       report.skip({ ...base, reason: `member ${i} is not a Feature` });
       return;
@@ -113,6 +143,20 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
       report.skip({ ...base, reason: `unknown geometry type ${JSON.stringify(f.geometry.type)}` });
       return;
     }
+    const shape = geoJsonGeometryProblem(f.geometry);
+    if (shape) {
+      const colon = shape.indexOf(': ');
+      report.skip({ ...base, path: `${base.path}.geometry${shape.slice(0, colon)}`, reason: `bad coordinates: ${shape.slice(colon + 2)}` });
+      return;
+    }
+    const deep = deeperThan(f.properties, MAX_JSON_DEPTH);
+    if (deep !== undefined) {
+      report.skip({ ...base, path: `${base.path}.properties${deep}`, reason: `properties nested deeper than ${MAX_JSON_DEPTH} levels` });
+      return;
+    }
+    if (rawId !== undefined && seenIds.has(featureId)) {
+      report.warn({ ...base, reason: `duplicate feature id "${featureId}" (also at ${at(seenIds.get(featureId)!)}): both kept` });
+    } else seenIds.set(featureId, i);
     const fin = finishGeometry(f.geometry as Geometry, { toWgs84, snapTolerance: geographic ? 2e-7 : 0.02 });
     for (const w of fin.warnings) report.warn({ ...base, reason: w });
     if (!fin.geometry) {

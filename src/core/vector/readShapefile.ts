@@ -1,11 +1,14 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { parseWktCrs } from '../crs';
-import { finishGeometry, signedArea } from './finishGeometry';
+import { pointInRing } from '../geometry/pointInRing';
+import { signedRingArea as signedArea } from '../geometry/signedRingArea';
+import { finishGeometry } from './finishGeometry';
 import { CrsResolver } from './CrsResolver';
 import { guessProjectedCrs } from './resolveCrs';
-import { decodeText, unzipEntries } from './decodeText';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { decodeText } from './decodeText';
+import { unzipEntries } from './unzipEntries';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 interface ShpRecord {
   index: number;
@@ -86,15 +89,6 @@ function readShape(dv: DataView, o: number, len: number): Geometry | undefined {
     default:
       throw new Error(`unsupported shape type ${type}${type === 31 ? ' (MultiPatch)' : ''}`);
   }
-}
-
-function pointInRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** Shapefile polygon parts → GeoJSON (Multi)Polygon: clockwise = exterior, counter-clockwise = hole. */
@@ -179,7 +173,14 @@ function cpgEncoding(cpg: string | undefined): string {
  */
 export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, report: ReportBuilder): VectorLayer[] {
   const { file } = opts;
-  const entries = unzipEntries(bytes, file);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipEntries(bytes, file);
+  } catch (e) {
+    // A broken archive or one over the limits (zip bomb): reported, nothing read.
+    report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+    return [];
+  }
   const byLower = new Map(Object.keys(entries).map((k) => [k.toLowerCase(), k]));
   const shps = Object.keys(entries).filter((k) => /\.shp$/i.test(k) && !k.startsWith('__MACOSX'));
   if (shps.length === 0) {

@@ -1,9 +1,9 @@
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import { decodeText, isZip } from './decodeText';
 import { readGeoJson } from './readGeoJson';
 import { readShapefileZip } from './readShapefile';
 import { readWfsGml } from './readWfsGml';
-import type { VectorLayer, VectorReadOptions } from './VectorLayer';
+import type { VectorLayer, VectorReadOptions } from '../model/VectorLayer';
 
 /**
  * Reads a vector file by content: zipped shapefile (`PK…`), GeoJSON (`{`),

@@ -1,12 +1,13 @@
 import type { Feature, Geometry, Position } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
-import { parseXmlTree, isGml, type XmlElement } from './parseXmlTree';
-import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from './readGmlGeometry';
+import type { ReportBuilder } from '../model/ConversionReport';
+import { uniqueMembers } from '../gml/uniqueMembers';
+import { parseXmlTree, isGml, type XmlElement } from '../xml/parseXmlTree';
+import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from '../gml/readGmlGeometry';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { CrsResolver } from './CrsResolver';
 import { chordErrorFor, detectAxisOrder, parseAnyCrs } from './resolveCrs';
-import { cleanValue, type VectorLayer, type VectorReadOptions } from './VectorLayer';
+import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
 /** Feature elements of a WFS/GML FeatureCollection (featureMember, featureMembers, wfs:member). */
 export function wfsFeatureElements(root: XmlElement): XmlElement[] {
@@ -57,10 +58,10 @@ export function readWfsGml(xml: string, opts: VectorReadOptions, report: ReportB
   const tree = parseXmlTree(xml);
   for (const e of tree.errors.slice(0, 5)) report.warn({ file, line: e.line, reason: `XML not well-formed: ${e.message}` });
   if (!tree.root) {
-    report.skip({ file, line: tree.errors[0]?.line, reason: 'no XML document element' });
+    report.skip({ file, line: tree.errors[0]?.line, reason: tree.errors[0] ? `no XML document element (${tree.errors[0].message})` : 'no XML document element' });
     return layer;
   }
-  const members = wfsFeatureElements(tree.root);
+  const members = uniqueMembers(wfsFeatureElements(tree.root), { file, report });
   if (members.length === 0) {
     report.warn({ file, line: tree.root.line, reason: `no features in ${tree.root.name}` });
     return layer;

@@ -1,6 +1,6 @@
 import type { CatalogLayer } from '../model/Catalog';
 import { guessLayerRole, roleGroup, ROLE_COLORS } from './guessLayerRole';
-import type { VectorLayer } from './VectorLayer';
+import type { VectorLayer } from '../model/VectorLayer';
 
 export interface VectorCatalogOptions {
   /** Layer id; also the file name `<id>.geojson`. */

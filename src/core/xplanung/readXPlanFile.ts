@@ -1,4 +1,5 @@
-import { decodeText, isZip, unzipEntries } from '../vector/decodeText';
+import { decodeText, isZip } from '../vector/decodeText';
+import { unzipEntries, zipEntryList } from '../vector/unzipEntries';
 import { readXPlanGml, type XPlanReadOptions, type XPlanReadResult } from './readXPlanGml';
 
 /**
@@ -10,12 +11,19 @@ import { readXPlanGml, type XPlanReadOptions, type XPlanReadResult } from './rea
  */
 export function readXPlanFile(bytes: Uint8Array, opts: XPlanReadOptions): XPlanReadResult {
   if (!isZip(bytes)) return readXPlanGml(decodeText(bytes), opts);
-  const entries = unzipEntries(bytes, opts.file);
-  const names = Object.keys(entries).filter((n) => !n.endsWith('/'));
+  const names = zipEntryList(bytes, opts.file).map((e) => e.name).filter((n) => !n.endsWith('/'));
   const gml = names.find((n) => /(^|\/)xplan\.gml$/i.test(n)) ?? names.find((n) => /\.(gml|xml)$/i.test(n));
   if (!gml) {
     opts.report.skip({ file: opts.file, reason: `XPlanArchiv without xplan.gml (entries: ${names.slice(0, 8).join(', ') || 'none'})` });
     return { plans: [], features: [], texts: [] };
   }
-  return readXPlanGml(decodeText(entries[gml]), { ...opts, file: `${opts.file}!${gml}` });
+  // Only the plan is inflated (attachments such as scanned plans stay packed), under the limits of unzipEntries.
+  let entry: Uint8Array;
+  try {
+    entry = unzipEntries(bytes, opts.file, { only: (n) => n === gml })[gml];
+  } catch (e) {
+    opts.report.skip({ file: `${opts.file}!${gml}`, reason: e instanceof Error ? e.message : String(e) });
+    return { plans: [], features: [], texts: [] };
+  }
+  return readXPlanGml(decodeText(entry), { ...opts, file: `${opts.file}!${gml}` });
 }

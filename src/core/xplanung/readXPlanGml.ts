@@ -1,9 +1,10 @@
 import type { Feature, Geometry } from 'geojson';
-import type { ReportBuilder } from '../convert/ConversionReport';
+import type { ReportBuilder } from '../model/ConversionReport';
 import type { PlanningProperties } from '../model/PlanningProperties';
 import type { LocalizedText } from '../model/Catalog';
-import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../vector/parseXmlTree';
-import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../vector/readGmlGeometry';
+import { uniqueMembers } from '../gml/uniqueMembers';
+import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../xml/parseXmlTree';
+import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../gml/readGmlGeometry';
 import { finishGeometry } from '../vector/finishGeometry';
 import { CrsResolver } from '../vector/CrsResolver';
 import { chordErrorFor } from '../vector/resolveCrs';
@@ -179,7 +180,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
   const root = tree.root;
   const result: XPlanReadResult = { plans: [], features: [], texts: [] };
   if (!root) {
-    report.skip({ file, line: tree.errors[0]?.line, reason: 'no XML document element' });
+    report.skip({ file, line: tree.errors[0]?.line, reason: tree.errors[0] ? `no XML document element (${tree.errors[0].message})` : 'no XML document element' });
     return result;
   }
   const ns = XPLAN_NS.exec(root.uri) ?? XPLAN_NS.exec(featureElements(root)[0]?.uri ?? '');
@@ -188,7 +189,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
     return result;
   }
   result.version = `${ns[1]}.${ns[2]}`;
-  const members = featureElements(root);
+  const members = uniqueMembers(featureElements(root), { file, report });
 
   // Plans, Bereiche and the links between them and their contents.
   const planOfBereich = new Map<string, string>();

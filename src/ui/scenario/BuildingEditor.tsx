@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BUILDING_USES, ROOF_TYPES, totalHeightM, type ProposedBuilding, type RoofType, type BuildingUse } from '../../core/scenario/Scenario';
+import { BUILDING_USES, ROOF_TYPES, totalHeightM, type ProposedBuilding, type RoofType, type BuildingUse } from '../../core/model/Scenario';
 import { footprintAreaM2 } from '../../core/scenario/transformBuilding';
 import { useAppStoreApi } from '../StoreContext';
 import type { ScenarioText } from './scenarioText';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { LocalFrame } from '../../core/crs';
 import { compareVariants, type CompareSide } from '../../core/scenario/compareVariants';
 import { effectiveBuildings } from '../../core/scenario/effectiveBuildings';
-import type { Scenario } from '../../core/scenario/Scenario';
+import type { Scenario } from '../../core/model/Scenario';
 import type { ScenarioCompare, VariantRef } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { ScenarioText } from './scenarioText';

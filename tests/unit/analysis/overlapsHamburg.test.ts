@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { computeOverlaps, frameAroundFeatures, prepareLayer, type LayerItem } from '../../../src/core/analysis';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readVectorFile } from '../../../src/core/vector/readVectorFile';
 import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';
 

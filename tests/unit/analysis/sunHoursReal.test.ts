@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeSunHours, frameAroundFeatures, prepareBuildings, type Grid } from '../../../src/core/analysis';
 import { readCityGml } from '../../../src/core/citygml/readCityGml';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import type { BuildingFeature } from '../../../src/core/model/Building';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
 import { compareWithRayCast } from './referenceSunHours';

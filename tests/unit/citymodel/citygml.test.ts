@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REAL, hasReal, runConvert } from './citymodelTestUtils';
 import { readCityGml } from '../../../src/core/citygml/readCityGml';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { makeTransform } from '../../../src/core/crs';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 

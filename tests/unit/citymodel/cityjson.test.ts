@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REAL, hasReal, runConvert } from './citymodelTestUtils';
 import { readCityJson } from '../../../src/core/cityjson/readCityJson';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 
 // SOURCES.md: counts and WGS84 boxes (RD New: ±2 m because of the towgs84 datum shift).

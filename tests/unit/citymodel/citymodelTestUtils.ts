@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { convert as convertCityGml } from '../../../scripts/convert/citygml';
 import { convert as convertCityJson } from '../../../scripts/convert/cityjson';
-import type { ConversionReport } from '../../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../../src/core/model/ConversionReport';
 
 export const REAL = path.resolve(process.cwd(), '../shared/data/real');
 export const hasReal = existsSync(path.join(REAL, 'nrw-lod2'));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { FileTileStore } from '../../../scripts/convert/FileTileStore';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readCityGml } from '../../../src/core/citygml/readCityGml';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
 import { MemoryTileStore } from '../../../src/core/tiles/TileBuildingStore';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REAL, hasReal } from './citymodelTestUtils';
 import { readCityGml } from '../../../src/core/citygml/readCityGml';
 import { CityModelCollector } from '../../../src/core/tiles/CityModelCollector';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 
 /** A CityGML 2.0 document around some building members (generated in the test). */
 function cityModel(members: string, srs = 'EPSG:25832'): string {
@@ -80,7 +80,7 @@ describe.skipIf(!hasReal)('streaming is chunk-boundary safe', () => {
 
 describe.skipIf(!hasReal)('convertCityModel (in memory, for a browser worker)', () => {
   it('converts CityGML chunks and CityJSON text into one tileset without a file system', async () => {
-    const { convertCityModel } = await import('../../../src/core/tiles/convertCityModel');
+    const { convertCityModel } = await import('../../../src/core/convert/convertCityModel');
     const gml = await readFile(path.join(REAL, 'nrw-lod2/LoD2_32_330_5730_1_NW.gml'), 'utf8');
     const cj = await readFile(path.join(REAL, 'cityjson-nl/DH_01_subs.city.json'), 'utf8');
     const onlyGml = await convertCityModel([{ kind: 'citygml', file: 'a.gml', chunks: [gml.slice(0, 30000), gml.slice(30000)] }]);
@@ -99,7 +99,7 @@ describe.skipIf(!hasReal)('convertCityModel (in memory, for a browser worker)', 
 
 describe.skipIf(!hasReal)('parseNumbers', () => {
   it('equals Number() on every coordinate of a real tile, and on edge cases', async () => {
-    const { parseNumbers } = await import('../../../src/core/citygml/parseNumbers');
+    const { parseNumbers } = await import('../../../src/core/gml/parseNumbers');
     const text = await readFile(path.join(REAL, 'nrw-lod2/LoD2_32_327_5733_1_NW.gml'), 'utf8');
     let count = 0;
     for (const m of text.matchAll(/<gml:posList[^>]*>([^<]*)</g)) {

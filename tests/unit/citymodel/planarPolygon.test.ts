@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSelfIntersecting2d, openRing, triangulatePolygon } from '../../../src/core/geometry/planarPolygon';
+import { openFlatRing as openRing } from '../../../src/core/geometry/openRing';
+import { isSelfIntersecting2d, triangulatePolygon } from '../../../src/core/geometry/planarPolygon';
 import { EnuFrame, ecefToGeodetic, geodeticToEcef } from '../../../src/core/tiles/ellipsoid';
 
 const ring = (pts: number[][]) => Float64Array.from(pts.flat());

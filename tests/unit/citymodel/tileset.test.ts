@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REAL, hasReal, leafTiles, propertyRows, readGlb, runConvert } from './citymodelTestUtils';
 import { ecefToGeodetic } from '../../../src/core/tiles/ellipsoid';
-import type { ConversionReport } from '../../../src/core/convert/ConversionReport';
+import type { ConversionReport } from '../../../src/core/model/ConversionReport';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 import type { Catalog } from '../../../src/core/model/Catalog';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { XmlScanner, XmlSyntaxError } from '../../../src/core/citygml/XmlScanner';
+import { XmlScanner, XmlSyntaxError } from '../../../src/core/xml/XmlScanner';
 import { REAL, hasReal } from './citymodelTestUtils';
 
 type Event = string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, zipSync } from 'fflate';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readXPlanGml } from '../../../src/core/xplanung/readXPlanGml';
 import { readVectorFile } from '../../../src/core/vector/readVectorFile';
 import { readGeoJson } from '../../../src/core/vector/readGeoJson';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertDroppedFile } from '../../../src/core/vector/convertDroppedFile';
+import { convertDroppedFile } from '../../../src/core/convert/convertDroppedFile';
 import { detectFileKind } from '../../../src/core/vector/detectFileKind';
 import { convertFileInWorker, type ConvertWorkerLike } from '../../../src/workers/convertFileClient';
 import type { ConvertFileMessage, ConvertFileRequest } from '../../../src/workers/convertFileProtocol';

@@ -86,7 +86,7 @@ describe.skipIf(!hasReal)('npm run convert -- xplanung / vector', () => {
     writeFileSync(garbage, '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, "properties": {}}]}');
     const none = run('vector', garbage, '--out', out);
     expect(none.status).toBe(1);
-    expect(none.stderr).toMatch(/skipped nothing\.json #0 \(nothing\): missing geometry/);
+    expect(none.stderr).toMatch(/skipped nothing\.json #0 \(nothing\) at \$\.features\[0\]: missing geometry/);
     const strict = run('xplanung', path.join(REAL, 'xplanung-hh/Rotherbaum27.gml'), garbage, '--out', out, '--strict');
     expect(strict.status).toBe(1);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { circleFrom3Points, densifyArc3, densifyArcString, densifyCircle3, densifyCenterArc } from '../../../src/core/geometry/densifyArc';
-import { parseXmlTree, type XmlElement } from '../../../src/core/vector/parseXmlTree';
-import { readGmlGeometry } from '../../../src/core/vector/readGmlGeometry';
+import { parseXmlTree, type XmlElement } from '../../../src/core/xml/parseXmlTree';
+import { readGmlGeometry } from '../../../src/core/gml/readGmlGeometry';
 import { hasReal, realText } from './realData';
 
 /** Checks a densified arc against its circle: vertices on the circle, chord sagitta ≤ tol, ends exact, middle control point passed. */

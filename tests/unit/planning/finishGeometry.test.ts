@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { cutSmallLoops, finishGeometry, findSelfIntersection, snapRing } from '../../../src/core/vector/finishGeometry';
+import { findSelfIntersection } from '../../../src/core/geometry/findSelfIntersection';
+import { cutSmallLoops, finishGeometry, snapRing } from '../../../src/core/vector/finishGeometry';
 import { groupRings, parseDbf } from '../../../src/core/vector/readShapefile';
-import { parseXmlTree } from '../../../src/core/vector/parseXmlTree';
+import { parseXmlTree } from '../../../src/core/xml/parseXmlTree';
 import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/resolveCrs';
 import { utm32ToWgs84 } from '../../../src/core/crs';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readWfsGml } from '../../../src/core/vector/readWfsGml';
 
 const toWgs84 = (p: Position) => utm32ToWgs84(p);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { area as turfArea } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readVectorFile } from '../../../src/core/vector/readVectorFile';
 import { guessLayerRole } from '../../../src/core/vector/guessLayerRole';
-import type { VectorLayer } from '../../../src/core/vector/VectorLayer';
+import type { VectorLayer } from '../../../src/core/model/VectorLayer';
 import { checkRightHandRule, cornerWgs84, hasReal, nativeBbox, realBytes, ringArea } from './realData';
 
 function read(rel: string, crs?: string): { layer: VectorLayer; report: ReportBuilder } {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ReportBuilder } from '../../../src/core/convert/ConversionReport';
+import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readXPlanFile } from '../../../src/core/xplanung/readXPlanFile';
 import { readXPlanGml } from '../../../src/core/xplanung/readXPlanGml';
 import type { PlanningFeature, XPlanReadResult } from '../../../src/core/xplanung/readXPlanGml';
-import { decodeText, unzipEntries } from '../../../src/core/vector/decodeText';
+import { decodeText } from '../../../src/core/vector/decodeText';
+import { unzipEntries } from '../../../src/core/vector/unzipEntries';
 import { checkRightHandRule, cornerWgs84, hasReal, nativeBbox, realBytes } from './realData';
 
 function read(rel: string): { r: XPlanReadResult; report: ReportBuilder; members: number } {

@@ -1,5 +1,5 @@
 import { rectangleFootprint } from '../../../src/core/scenario/transformBuilding';
-import { SCENARIO_FILE_KIND, SCENARIO_SCHEMA_VERSION, type ProposedBuilding, type RoofSpec, type Scenario } from '../../../src/core/scenario/Scenario';
+import { SCENARIO_FILE_KIND, SCENARIO_SCHEMA_VERSION, type ProposedBuilding, type RoofSpec, type Scenario } from '../../../src/core/model/Scenario';
 
 /** Hamburg, near the Binnenalster. */
 export const HH: [number, number] = [9.9937, 53.5511];

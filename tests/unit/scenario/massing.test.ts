@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { buildMassing, buildMassingLocal } from '../../../src/core/massing/buildMassing';
 import { exportMassingGlb } from '../../../src/core/massing/exportMassingGlb';
 import { localToEnu } from '../../../src/core/massing/localToEnu';
-import type { RoofSpec } from '../../../src/core/scenario/Scenario';
+import type { RoofSpec } from '../../../src/core/model/Scenario';
 import { LocalFrame } from '../../../src/core/crs';
 import { building, HH } from './fixtures';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioFile, parseScenarioObject, serializeScenario, MAX_SCENARIO_FILE_BYTES } from '../../../src/core/scenario/parseScenarioFile';
 import { migrateScenario, SCENARIO_MIGRATIONS, type ScenarioMigration } from '../../../src/core/scenario/scenarioMigrations';
 import { footprintProblems } from '../../../src/core/scenario/footprintProblems';
-import { SCENARIO_SCHEMA_VERSION } from '../../../src/core/scenario/Scenario';
+import { SCENARIO_SCHEMA_VERSION } from '../../../src/core/model/Scenario';
 import { LocalFrame } from '../../../src/core/crs';
 import { building, HH, scenario } from './fixtures';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/createAppStore';
 import { activeVariant, SCENARIO_HISTORY_LIMIT } from '../../../src/state/scenarioSlice';
 import { rectangleFootprint, footprintAreaM2 } from '../../../src/core/scenario/transformBuilding';
-import { totalHeightM } from '../../../src/core/scenario/Scenario';
+import { totalHeightM } from '../../../src/core/model/Scenario';
 import { HH, scenario } from './fixtures';
 
 const fp = (dx = 0) => rectangleFootprint([HH[0] + dx, HH[1]], 20, 12);

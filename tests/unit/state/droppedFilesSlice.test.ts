@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state';
 import { cameraViewForBbox, MAX_DROP_BYTES } from '../../../src/state/droppedFilesSlice';
-import { convertDroppedFile } from '../../../src/core/vector/convertDroppedFile';
+import { convertDroppedFile } from '../../../src/core/convert/convertDroppedFile';
 
 const geojson = JSON.stringify({
   type: 'FeatureCollection',

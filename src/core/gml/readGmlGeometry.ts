@@ -1,6 +1,7 @@
 import type { Geometry, Position } from 'geojson';
 import { densifyArc3, densifyArcString, densifyCenterArc, densifyCircle3, DEFAULT_MAX_CHORD_ERROR } from '../geometry/densifyArc';
-import { childNamed, childrenNamed, isGml, type XmlElement } from './parseXmlTree';
+import { childNamed, childrenNamed, isGml, type XmlElement } from '../xml/parseXmlTree';
+import { checkGmlCoordinates, gmlCoordinatesText, gmlNumbers } from './gmlCoordinates';
 
 /** A problem in a GML geometry; `line` points at the offending element. */
 export class GmlGeometryError extends Error {
@@ -62,44 +63,37 @@ function dimensionOf(el: XmlElement): number {
   return 2;
 }
 
-function parseNumbers(el: XmlElement): number[] {
-  const t = el.text.trim();
-  if (t === '') return [];
-  const parts = t.split(/\s+/);
-  const out = new Array<number>(parts.length);
-  for (let i = 0; i < parts.length; i++) {
-    const v = Number(parts[i]);
-    if (!Number.isFinite(v)) throw new GmlGeometryError(`not a number "${parts[i]}" in ${el.name}`, el.line);
-    out[i] = v;
-  }
-  return out;
+function numbersOf(el: XmlElement): number[] {
+  const nums = gmlNumbers(el.text, el.name);
+  if (typeof nums === 'string') throw new GmlGeometryError(nums, el.line);
+  return nums;
 }
 
 function readPosList(el: XmlElement): Position[] {
-  const nums = parseNumbers(el);
+  const nums = numbersOf(el);
   const dim = dimensionOf(el);
-  if (dim < 2 || dim > 3) throw new GmlGeometryError(`unsupported srsDimension ${dim}`, el.line);
-  if (nums.length % dim !== 0) throw new GmlGeometryError(`posList has ${nums.length} numbers, not a multiple of dimension ${dim}`, el.line);
+  const problem = checkGmlCoordinates(nums, dim, el.name);
+  if (problem) throw new GmlGeometryError(problem, el.line);
   const out: Position[] = [];
   for (let i = 0; i < nums.length; i += dim) out.push(dim === 3 ? [nums[i], nums[i + 1], nums[i + 2]] : [nums[i], nums[i + 1]]);
   return out;
 }
 
 function readPos(el: XmlElement): Position {
-  const nums = parseNumbers(el);
+  const nums = numbersOf(el);
   if (nums.length < 2 || nums.length > 3) throw new GmlGeometryError(`pos has ${nums.length} numbers`, el.line);
+  const problem = checkGmlCoordinates(nums, nums.length, el.name);
+  if (problem) throw new GmlGeometryError(problem, el.line);
   return nums;
 }
 
 /** GML 2 style `<gml:coordinates cs="," ts=" ">x,y x,y</gml:coordinates>`. */
 function readCoordinates(el: XmlElement): Position[] {
-  const cs = el.attrs.cs ?? ',', ts = el.attrs.ts ?? ' ', dec = el.attrs.decimal ?? '.';
-  const tuples = el.text.trim().split(ts === ' ' ? /\s+/ : ts).filter((s) => s !== '');
-  return tuples.map((tuple) => {
-    const p = tuple.split(cs).map((s) => Number(dec === '.' ? s : s.replace(dec, '.')));
-    if (p.length < 2 || p.some((v) => !Number.isFinite(v))) throw new GmlGeometryError(`bad coordinate tuple "${tuple}"`, el.line);
-    return p;
-  });
+  const c = gmlCoordinatesText(el.text, el.attrs);
+  if (typeof c === 'string') throw new GmlGeometryError(c, el.line);
+  const out: Position[] = [];
+  for (let i = 0; i < c.values.length; i += c.dim) out.push(c.values.slice(i, i + c.dim));
+  return out;
 }
 
 /** Positions of an element holding posList, pos*, pointProperty/Point* or coordinates. */

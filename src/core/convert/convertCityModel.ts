@@ -1,8 +1,8 @@
 import { readCityGml } from '../citygml/readCityGml';
 import { readCityJson } from '../cityjson/readCityJson';
-import { ReportBuilder, type ConversionReport } from '../convert/ConversionReport';
-import { CityModelCollector } from './CityModelCollector';
-import { buildTileset } from './buildTileset';
+import { ReportBuilder, type ConversionReport } from '../model/ConversionReport';
+import { CityModelCollector } from '../tiles/CityModelCollector';
+import { buildTileset } from '../tiles/buildTileset';
 import type { BuildingCollection } from '../model/Building';
 
 /** One input of {@link convertCityModel}: CityGML as string chunks, CityJSON as text. */

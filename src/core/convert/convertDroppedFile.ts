@@ -1,16 +1,17 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { ReportBuilder, type ConversionReport } from '../convert/ConversionReport';
+import { ReportBuilder, type ConversionReport } from '../model/ConversionReport';
 import type { CatalogLayer } from '../model/Catalog';
 import { readXPlanFile } from '../xplanung/readXPlanFile';
 import { xplanCatalogLayer } from '../xplanung/xplanCatalogLayers';
-import { detectFileKind, type DroppedFileKind } from './detectFileKind';
-import { decodeText, isZip, unzipEntries } from './decodeText';
+import { detectFileKind, type DroppedFileKind } from '../vector/detectFileKind';
+import { decodeText, isZip } from '../vector/decodeText';
+import { unzipEntries } from '../vector/unzipEntries';
 import { CityModelCollector } from '../tiles/CityModelCollector';
 import { readCityGml } from '../citygml/readCityGml';
 import { readCityJson } from '../cityjson/readCityJson';
-import { featureBbox, unionBbox } from './featureBbox';
-import { readVectorFile } from './readVectorFile';
-import { layerSlug, vectorCatalogLayer } from './vectorCatalogLayer';
+import { featureBbox, unionBbox } from '../vector/featureBbox';
+import { readVectorFile } from '../vector/readVectorFile';
+import { layerSlug, vectorCatalogLayer } from '../vector/vectorCatalogLayer';
 
 /** One layer made from a dropped file: a catalog entry (url is the layer id + .geojson, for reference) and its data. */
 export interface DroppedLayer {
@@ -111,7 +112,8 @@ export async function convertDroppedFile(bytes: Uint8Array, fileName: string, op
           data: { type: 'FeatureCollection', features: collector.footprints },
         });
       }
-    } else {
+    } else if (report.issues.length === 0) {
+      // (When detection itself failed, e.g. a refused archive, its reason is already reported.)
       report.skip({ file: fileName, reason: 'unknown file: expected XPlanGML, CityGML, WFS GML, GeoJSON, CityJSON or a zipped shapefile' });
     }
   } catch (e) {

@@ -6,8 +6,10 @@
 export interface ConversionIssue {
   /** Input file name. */
   file: string;
-  /** 1-based line in the file, when known. */
+  /** 1-based line in the file, when known (XML, and JSON syntax errors). */
   line?: number;
+  /** Where in a JSON file, as a JSON path (`CityObjects["B1"].geometry[0].boundaries`), when known. */
+  path?: string;
   /** Feature id (gml:id, CityJSON id, feature index), when known. */
   featureId?: string;
   /** Feature class, e.g. `bldg:Building`, `BP_BaugebietsTeilFlaeche`. */
@@ -65,9 +67,9 @@ export class ReportBuilder {
   }
 }
 
-/** One line per issue, as printed by the CLI: `file:line feature (class): reason`. */
+/** One line per issue, as printed by the CLI: `file:line feature (class): reason` (`file at path …` for JSON). */
 export function formatIssue(i: ConversionIssue): string {
   const where = i.line ? `${i.file}:${i.line}` : i.file;
-  const what = [i.featureId, i.featureClass ? `(${i.featureClass})` : undefined].filter(Boolean).join(' ');
+  const what = [i.featureId, i.featureClass ? `(${i.featureClass})` : undefined, i.path ? `at ${i.path}` : undefined].filter(Boolean).join(' ');
   return `${i.severity === 'error' ? 'skipped' : 'warning'} ${where}${what ? ' ' + what : ''}: ${i.reason}`;
 }

@@ -28,6 +28,8 @@ export interface SourcePolygon {
   id?: string;
   /** 1-based line in the source where the polygon starts. */
   line?: number;
+  /** JSON path of the polygon's surface (CityJSON). */
+  path?: string;
 }
 
 /** Attributes read from a building (and its parts). */
@@ -53,6 +55,8 @@ export interface SourceBuilding {
   file: string;
   /** 1-based line of the start tag (CityGML). */
   line?: number;
+  /** JSON path of the city object (CityJSON), e.g. `$.CityObjects["NL.IMBAG.Pand.0503"]`. */
+  path?: string;
   /** srsName found on or inside the building (CityGML), else the file's. */
   srsName?: string;
   /** LoD of the chosen geometry (1, 2, …). */
