@@ -8,8 +8,6 @@ import {
   computeOverlaps,
   computeShadows,
   computeSunHours,
-  generateDistrict,
-  generateTiling,
   prepareBuildings,
   prepareLayer,
   rasterizeShadows,
@@ -22,6 +20,8 @@ import {
   type BuildingSolid,
   type LayerItem,
 } from '../../src/core/analysis';
+import { generateDistrict } from './support/generateDistrict';
+import { generateTiling } from './support/generateLayers';
 import { LocalFrame } from '../../src/core/crs/LocalFrame';
 import type { Bench, BenchResult } from './BenchResult';
 import { planarGeometryArea as planarArea } from '../../src/core/geometry/signedRingArea';
