@@ -6,6 +6,8 @@
 //   saxes        saxes streaming over the same 64 KB chunks into the same BuildingAssembler
 //   dom          fast-xml-parser on the whole document, fastest (non-ordered) mode, replayed
 //   dom-ordered  the same with preserveOrder (the old baseline; slower)
+//   parse-scanner / parse-saxes   only the XML parse (every element and text event, no assembler,
+//                no output): shows how much of the whole the reader is
 // Usage: node --import tsx scripts/bench/convertBenchWorker.ts <mode> <input.gml> <outDir>
 // (the bench runs an esbuild bundle of this file with plain node).
 import { readFile } from 'node:fs/promises';
@@ -13,6 +15,9 @@ import path from 'node:path';
 import { convert, readTextChunks } from '../convert/citygml';
 import { writeCityModelOutput } from '../convert/writeCityModelOutput';
 import { readCityGmlSaxes, readCityGmlWholeDocument } from './support/cityGmlPeers';
+import { SaxesParser } from 'saxes';
+import { XmlScanner } from '../../src/core/citygml/XmlScanner';
+import { ReportBuilder } from '../../src/core/convert/ConversionReport';
 import type { ConversionReport } from '../../src/core/convert/ConversionReport';
 
 const [mode, input, out] = process.argv.slice(2);
@@ -33,7 +38,24 @@ else if (mode === 'dom' || mode === 'dom-ordered')
     readCityGmlWholeDocument(text, { file, report: rep, onBuilding: (b) => collector.add(b) }, mode === 'dom-ordered');
     return {};
   });
-else throw new Error(`unknown mode ${mode}`);
+else if (mode === 'parse-scanner' || mode === 'parse-saxes') {
+  // Events counted so that nothing is optimised away; `buildings` reports the element count.
+  let elements = 0, chars = 0;
+  if (mode === 'parse-scanner') {
+    const sc = new XmlScanner({ open: () => void elements++, text: (t) => void (chars += t.length), close: () => {} });
+    sc.wantText = true;
+    for (const c of readTextChunks(input)) sc.write(c);
+    sc.close();
+  } else {
+    const p = new SaxesParser({ xmlns: false, position: true });
+    p.on('opentag', () => void elements++);
+    p.on('text', (t) => void (chars += t.length));
+    for (const c of readTextChunks(input)) p.write(c);
+    p.close();
+  }
+  report = new ReportBuilder().build({ kind: 'citygml', inputs: [file], outputs: [], durationMs: 0 });
+  report.counts['bldg:Building'] = elements;
+} else throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const cpuMs = (cpu.user + cpu.system) / 1000;
