@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bench, BenchResult } from './BenchResult';
-import { BOUNDED_HEAP_FLAGS } from '../convert/boundedHeap';
+import { boundedHeapFlags } from '../convert/boundedHeap';
 import { REAL_LOD2_TILE, generateCityGml } from './support/generateCityGml';
 
 const TMP = path.resolve('bench/tmp');
@@ -122,7 +122,7 @@ const bench: Bench = async () => {
   for (const size of sizes) {
     const f = path.join(TMP, `lod2-${size}mb.gml`);
     await generateCityGml(f, size);
-    rss.push({ mb: statSync(f).size / 1e6, bounded: run(worker, 'stream', f, BOUNDED_HEAP_FLAGS), plain: run(worker, 'stream', f) });
+    rss.push({ mb: statSync(f).size / 1e6, bounded: run(worker, 'stream', f, boundedHeapFlags()), plain: run(worker, 'stream', f) });
   }
   for (const d of readdirSync(TMP)) if (d.startsWith('out-')) rmSync(path.join(TMP, d), { recursive: true, force: true });
   const throughput = (r: Run) => mb50 / (r.ms / 1000);
@@ -170,7 +170,7 @@ const bench: Bench = async () => {
     },
     ...rss.map(
       ({ mb, bounded, plain }): BenchResult => ({
-        name: `CityGML → 3D Tiles peak RSS, ${mb.toFixed(0)} MB file, CLI flags (${BOUNDED_HEAP_FLAGS.join(' ')})`,
+        name: `CityGML → 3D Tiles peak RSS, ${mb.toFixed(0)} MB file, CLI flags (${boundedHeapFlags().join(' ')})`,
         ours: { label: 'peak RSS', value: bounded.maxRssMB, unit: 'MB' },
         baseline: { label: 'limit', value: RSS_LIMIT_MB, unit: 'MB' },
         ratio: RSS_LIMIT_MB / bounded.maxRssMB,

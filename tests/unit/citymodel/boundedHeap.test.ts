@@ -13,7 +13,7 @@ describe('convert CLI: streaming CityGML runs with a bounded V8 heap (issue 11 p
     expect(rerunWithBoundedHeap('citygml', { PLANLOTSE_CONVERT_HEAP: 'default' })).toBeNull();
   });
 
-  it.skipIf(!hasReal)('the CLI converts in a child whose heap limit is about 100 MB, with the same output as an unbounded run', async () => {
+  it.skipIf(!hasReal)('the CLI converts in a child whose heap limit is about 100 MB, with the same output as an unbounded run; a heap too small falls back to the default', async () => {
     const dir = await tempDir('planlotse-heap-');
     // Preloaded into every Node process of the run: reports each process's V8 heap limit.
     const probe = path.join(dir, 'probe.cjs');
@@ -37,5 +37,10 @@ describe('convert CLI: streaming CityGML runs with a bounded V8 heap (issue 11 p
     expect(readdirSync(path.join(dir, 'plain', 'tiles'))).toEqual(tiles);
     for (const f of ['tileset.json', 'buildings.geojson', ...tiles.map((t) => `tiles/${t}`)])
       expect(readFileSync(path.join(dir, 'bounded', f)).equals(readFileSync(path.join(dir, 'plain', f))), f).toBe(true);
+    // A heap too small for the job (here 2 MB): V8 stops the child, the CLI says so and converts with the default heap.
+    const tiny = run(path.join(dir, 'tiny'), { PLANLOTSE_CONVERT_HEAP: '2' });
+    expect(tiny.status, tiny.stderr).toBe(0);
+    expect(tiny.stderr).toContain("the conversion needed more than its 2 MB heap; converting again with Node's default heap");
+    expect(readFileSync(path.join(dir, 'tiny', 'tileset.json')).equals(readFileSync(path.join(dir, 'plain', 'tileset.json')))).toBe(true);
   });
 });
