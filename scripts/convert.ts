@@ -2,6 +2,7 @@
 // Dispatches to scripts/convert/<kind>.ts, each exporting `convert(options): Promise<ConversionReport>`.
 import { parseConvertArgs, UsageError, type ConvertOptions } from './convert/options';
 import { formatIssue, type ConversionReport } from '../src/core/model/ConversionReport';
+import { rerunWithBoundedHeap } from './convert/boundedHeap';
 
 const KINDS: Record<string, () => Promise<{ convert(o: ConvertOptions): Promise<ConversionReport> }>> = {
   citygml: () => import('./convert/citygml'),
@@ -26,6 +27,9 @@ async function main(): Promise<number> {
     console.error(`unknown kind "${options.kind}": use one of ${Object.keys(KINDS).join(', ')}`);
     return 2;
   }
+  // Streaming conversion in a child with a bounded heap: flat peak RSS on any input size.
+  const childCode = rerunWithBoundedHeap(options.kind);
+  if (childCode !== null) return childCode;
   const report = await (await load()).convert(options);
   for (const issue of report.issues) console.error(formatIssue(issue));
   const converted = Object.values(report.counts).reduce((a, b) => a + b, 0);

@@ -1,47 +1,21 @@
-// `npm run bench convert`: streaming CityGML conversion vs a whole-document baseline
-// (fast-xml-parser, then the same building assembler, geometry and tile code), each in
-// its own child process for an honest peak RSS; plus a 200 MB file that must stay under 300 MB RSS.
+// `npm run bench convert`: the streaming CityGML converter against the readers a skilled
+// user would pick — saxes streaming and fast-xml-parser on the whole document (fastest,
+// non-ordered mode) — each feeding the same building assembler and tile writer, each in its
+// own child process (first call included, honest peak RSS). The outputs of all contenders
+// are compared byte for byte in the same run. Then peak RSS of the CLI's bounded heap on
+// 53 MB, 203 MB and 503 MB (and 1.5 GB with BENCH_CONVERT_BIG=1).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bench, BenchResult } from './BenchResult';
+import { boundedHeapFlags } from '../convert/boundedHeap';
+import { REAL_LOD2_TILE, generateCityGml } from './support/generateCityGml';
 
-const REAL = path.resolve(process.cwd(), '../shared/data/real/nrw-lod2/LoD2_32_327_5733_1_NW.gml');
 const TMP = path.resolve('bench/tmp');
+const RSS_LIMIT_MB = 200;
 
-/**
- * Writes a CityGML file of about `targetMB` by replicating the buildings of a real
- * NRW tile on a 1 km grid (coordinates shifted, gml:ids and xlinks made unique).
- */
-async function generate(file: string, targetMB: number): Promise<void> {
-  if (existsSync(file) && Math.abs(statSync(file).size / 1e6 - targetMB) < targetMB * 0.05) return;
-  const text = await readFile(REAL, 'utf8');
-  const first = text.indexOf('<core:cityObjectMember>');
-  const last = text.lastIndexOf('</core:cityObjectMember>') + '</core:cityObjectMember>'.length;
-  const head = text.slice(0, first), body = text.slice(first, last), tail = text.slice(last);
-  const ws = createWriteStream(file);
-  const write = (s: string) => new Promise<void>((res) => (ws.write(s) ? res() : ws.once('drain', () => res())));
-  await write(head);
-  let bytes = head.length;
-  for (let k = 0; bytes < targetMB * 1e6; k++) {
-    const dx = (k % 25) * 1000, dy = Math.floor(k / 25) * 1000;
-    const copy = body
-      .replace(/(gml:id="|xlink:href="#)([^"]+)"/g, `$1$2_${k}"`)
-      .replace(/(<gml:(?:posList|pos|lowerCorner|upperCorner)[^>]*>)([^<]*)</g, (_m, open: string, coords: string) => {
-        const v = coords.trim().split(/\s+/);
-        for (let i = 0; i + 2 < v.length; i += 3) {
-          v[i] = (Number(v[i]) + dx).toFixed(3);
-          v[i + 1] = (Number(v[i + 1]) + dy).toFixed(3);
-        }
-        return `${open}${v.join(' ')}<`;
-      });
-    await write(copy);
-    bytes += copy.length;
-  }
-  await write(tail);
-  await new Promise<void>((res) => ws.end(() => res()));
-}
+type Mode = 'stream' | 'saxes' | 'dom' | 'dom-ordered' | 'parse-scanner' | 'parse-saxes';
 
 interface Run {
   ms: number;
@@ -51,7 +25,7 @@ interface Run {
 }
 
 /**
- * Bundles the worker to plain JavaScript so both runs measure the converter, not
+ * Bundles the worker to plain JavaScript so every run measures the converter, not
  * the TypeScript loader (tsx alone adds about 40 MB RSS to every process).
  */
 async function bundleWorker(): Promise<string> {
@@ -71,15 +45,17 @@ async function bundleWorker(): Promise<string> {
   return outfile;
 }
 
-function run(worker: string, mode: 'stream' | 'dom', input: string, flags: string[] = []): Run {
-  const out = path.join(TMP, `out-${mode}-${path.basename(input, '.gml')}`);
+// The same folder name for every contender: catalog.json takes its dataset id from it.
+const outDir = (mode: Mode, input: string) => path.join(TMP, `out-${mode}-${path.basename(input, '.gml')}`, 'city');
+
+function run(worker: string, mode: Mode, input: string, flags: string[] = []): Run {
+  const out = outDir(mode, input);
   // A fresh output folder each time: the converters keep (copy over) what an existing output holds.
   rmSync(out, { recursive: true, force: true });
-  const args = [...flags, worker, mode, input, out];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  mkdirSync(path.dirname(out), { recursive: true });
+  const r = spawnSync(process.execPath, [...flags, worker, mode, input, out], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench worker ${mode} failed: ${r.stderr}`);
-  const line = r.stdout.trim().split('\n').pop()!;
-  return JSON.parse(line) as Run;
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Run;
 }
 
 /**
@@ -91,79 +67,117 @@ function best(runs: Run[]): Run {
   return { ms: Math.min(...runs.map((r) => r.ms)), cpuMs: Math.min(...runs.map((r) => r.cpuMs)), buildings: runs[0].buildings, maxRssMB: rss[Math.floor(rss.length / 2)] };
 }
 
+/**
+ * Differences between two output folders: tileset.json, every glb, buildings.geojson and
+ * catalog.json byte for byte; report.json except the declared field `durationMs`.
+ */
+function compareOutputs(a: string, b: string): string[] {
+  const diffs: string[] = [];
+  const tiles = (d: string) => readdirSync(path.join(d, 'tiles')).sort();
+  const ta = tiles(a), tb = tiles(b);
+  if (ta.join() !== tb.join()) diffs.push(`tile lists differ (${ta.length} vs ${tb.length})`);
+  for (const f of ['tileset.json', 'buildings.geojson', 'catalog.json', ...ta.filter((t) => tb.includes(t)).map((t) => `tiles/${t}`)])
+    if (!readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) diffs.push(f);
+  const report = (d: string) => {
+    const r = JSON.parse(readFileSync(path.join(d, 'report.json'), 'utf8'));
+    delete r.durationMs;
+    return JSON.stringify(r);
+  };
+  if (report(a) !== report(b)) diffs.push('report.json (other than durationMs)');
+  return diffs;
+}
+
 const bench: Bench = async () => {
-  if (!existsSync(REAL)) {
-    console.log(`convert.bench: real data missing at ${REAL}, skipped`);
+  if (!existsSync(REAL_LOD2_TILE)) {
+    console.log(`convert.bench: real data missing at ${REAL_LOD2_TILE}, skipped`);
     return [];
   }
   await mkdir(TMP, { recursive: true });
   const f50 = path.join(TMP, 'lod2-50mb.gml');
-  const f200 = path.join(TMP, 'lod2-200mb.gml');
-  await generate(f50, 50);
+  await generateCityGml(f50, 50);
   const mb50 = statSync(f50).size / 1e6;
   const worker = await bundleWorker();
-  // Alternating runs, so a busy moment on a shared machine hits both contenders alike.
-  const streamRuns: Run[] = [], domRuns: Run[] = [];
+  // Alternating runs, so a busy moment on a shared machine hits every contender alike.
+  const modes: Mode[] = ['dom', 'saxes', 'stream'];
+  const runs: Record<string, Run[]> = { dom: [], saxes: [], stream: [] };
+  const equal: Record<string, string> = {};
   for (let k = 0; k < 3; k++) {
-    domRuns.push(run(worker, 'dom', f50));
-    streamRuns.push(run(worker, 'stream', f50));
+    for (const m of modes) runs[m].push(run(worker, m, f50));
+    if (k === 0)
+      for (const m of ['saxes', 'dom'] as const) {
+        const d = compareOutputs(outDir('stream', f50), outDir(m, f50));
+        equal[m] = d.length ? `DIFFERENT: ${d.slice(0, 5).join(', ')}${d.length > 5 ? ` (+${d.length - 5})` : ''}` : `identical (${readdirSync(path.join(outDir('stream', f50), 'tiles')).length} glb, tileset.json, buildings.geojson, catalog.json, report.json less durationMs)`;
+      }
   }
-  const stream = best(streamRuns), dom = best(domRuns);
-  // Same comparison with a small V8 young generation for both processes: the DOM's memory
-  // is old-generation data and does not change, the stream's peak drops (see README, City model conversion).
-  const small = ['--max-semi-space-size=1'];
-  const streamSmall = run(worker, 'stream', f50, small);
-  const domSmall = run(worker, 'dom', f50, small);
-  await generate(f200, 200);
-  const mb200 = statSync(f200).size / 1e6;
-  const big = run(worker, 'stream', f200);
-  for (const d of ['out-stream-lod2-50mb', 'out-dom-lod2-50mb', 'out-stream-lod2-200mb']) await rm(path.join(TMP, d), { recursive: true, force: true });
+  const ordered = run(worker, 'dom-ordered', f50);
+  // The XML parse alone (no assembler, no output), alternating: the reader's share of the whole.
+  const parse: Record<string, Run[]> = { 'parse-scanner': [], 'parse-saxes': [] };
+  for (let k = 0; k < 3; k++) for (const m of ['parse-saxes', 'parse-scanner'] as const) parse[m].push(run(worker, m, f50));
+  const scanOnly = best(parse['parse-scanner']), saxesOnly = best(parse['parse-saxes']);
+  const orderedDiff = compareOutputs(outDir('stream', f50), outDir('dom-ordered', f50));
+  const stream = best(runs.stream), saxes = best(runs.saxes), dom = best(runs.dom);
+  // Peak RSS with the CLI's bounded heap (scripts/convert/boundedHeap.ts) against default V8 flags.
+  const sizes = [50, 200, 500, ...(process.env.BENCH_CONVERT_BIG ? [1500] : [])];
+  const rss: { mb: number; bounded: Run; plain: Run }[] = [];
+  for (const size of sizes) {
+    const f = path.join(TMP, `lod2-${size}mb.gml`);
+    await generateCityGml(f, size);
+    rss.push({ mb: statSync(f).size / 1e6, bounded: run(worker, 'stream', f, boundedHeapFlags()), plain: run(worker, 'stream', f) });
+  }
+  for (const d of readdirSync(TMP)) if (d.startsWith('out-')) rmSync(path.join(TMP, d), { recursive: true, force: true });
+  const throughput = (r: Run) => mb50 / (r.ms / 1000);
   const results: BenchResult[] = [
     {
-      // Throughput is MB per second of elapsed time. CPU time (all threads) is printed too: it
-      // adds V8's background compilation and GC threads (about 0.35 s for the stream, mostly
-      // compiling, a fixed cost that weighs heavily on a 0.6 s run).
-      name: `CityGML → 3D Tiles throughput (${mb50.toFixed(0)} MB LoD2, elapsed time, best of 3 alternating runs)`,
-      ours: { label: 'streaming (XmlScanner)', value: mb50 / (stream.ms / 1000), unit: 'MB/s' },
-      baseline: { label: 'whole document (fast-xml-parser)', value: mb50 / (dom.ms / 1000), unit: 'MB/s' },
+      name: `CityGML → 3D Tiles, ${mb50.toFixed(0)} MB LoD2 (elapsed time incl. start-up, best of 3 alternating runs)`,
+      ours: { label: 'streaming (XmlScanner)', value: throughput(stream), unit: 'MB/s' },
+      baseline: { label: 'saxes streaming into the same assembler', value: throughput(saxes), unit: 'MB/s' },
+      ratio: saxes.ms / stream.ms,
+      target: 1.5,
+      extra: {
+        'output of saxes vs ours': equal.saxes,
+        'ours s': stream.ms / 1000,
+        'saxes s': saxes.ms / 1000,
+        'CPU-time ratio (all threads)': saxes.cpuMs / stream.cpuMs,
+        buildings: stream.buildings,
+        'XML parse only: XmlScanner s / saxes s': `${(scanOnly.ms / 1000).toFixed(2)} / ${(saxesOnly.ms / 1000).toFixed(2)} (${scanOnly.buildings} elements)`,
+        'XML parse only: ratio': saxesOnly.ms / scanOnly.ms,
+        'shared work after the parse (assembler, meshes, tiles, footprints), ours s': (stream.ms - scanOnly.ms) / 1000,
+      },
+    },
+    {
+      name: `CityGML → 3D Tiles, ${mb50.toFixed(0)} MB LoD2 vs whole document (fast-xml-parser, fastest non-ordered mode)`,
+      ours: { label: 'streaming (XmlScanner)', value: throughput(stream), unit: 'MB/s' },
+      baseline: { label: 'fast-xml-parser whole document, same assembler', value: throughput(dom), unit: 'MB/s' },
       ratio: dom.ms / stream.ms,
       target: 3,
       extra: {
-        buildings: stream.buildings,
-        'streaming buildings/s': Math.round(stream.buildings / (stream.ms / 1000)),
-        'baseline buildings/s': Math.round(dom.buildings / (dom.ms / 1000)),
-        'streaming s': stream.ms / 1000,
-        'baseline s': dom.ms / 1000,
-        'streaming CPU s (all threads)': stream.cpuMs / 1000,
-        'baseline CPU s (all threads)': dom.cpuMs / 1000,
-        'CPU-time ratio': dom.cpuMs / stream.cpuMs,
-        'streaming MB/s per CPU second': mb50 / (stream.cpuMs / 1000),
-        'baseline MB/s per CPU second': mb50 / (dom.cpuMs / 1000),
+        'output of fast-xml-parser vs ours': equal.dom,
+        'ours s': stream.ms / 1000,
+        'fast-xml-parser s': dom.ms / 1000,
+        'CPU-time ratio (all threads)': dom.cpuMs / stream.cpuMs,
+        'old row: fast-xml-parser preserveOrder (1 run) s': ordered.ms / 1000,
+        'old row: ratio vs preserveOrder': ordered.ms / stream.ms,
+        'old row: output': orderedDiff.length ? `DIFFERENT: ${orderedDiff.slice(0, 3).join(', ')}` : 'identical',
       },
     },
     {
       name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2, default V8 flags, median of 3)`,
       ours: { label: 'streaming', value: stream.maxRssMB, unit: 'MB' },
-      baseline: { label: 'whole document', value: dom.maxRssMB, unit: 'MB' },
+      baseline: { label: 'fast-xml-parser whole document', value: dom.maxRssMB, unit: 'MB' },
       ratio: dom.maxRssMB / stream.maxRssMB,
       target: 3,
+      extra: { 'saxes streaming peak RSS (MB)': saxes.maxRssMB },
     },
-    {
-      name: `CityGML → 3D Tiles peak RSS (${mb50.toFixed(0)} MB LoD2, both with --max-semi-space-size=1)`,
-      ours: { label: 'streaming', value: streamSmall.maxRssMB, unit: 'MB' },
-      baseline: { label: 'whole document', value: domSmall.maxRssMB, unit: 'MB' },
-      ratio: domSmall.maxRssMB / streamSmall.maxRssMB,
-      target: 3,
-      extra: { 'streaming s': streamSmall.ms / 1000, 'baseline s': domSmall.ms / 1000 },
-    },
-    {
-      name: `CityGML → 3D Tiles, ${mb200.toFixed(0)} MB file: peak RSS (limit 300 MB)`,
-      ours: { label: 'streaming peak RSS', value: big.maxRssMB, unit: 'MB' },
-      baseline: { label: 'limit', value: 300, unit: 'MB' },
-      ratio: 300 / big.maxRssMB,
-      target: 1,
-      extra: { buildings: big.buildings, 'MB/s': mb200 / (big.ms / 1000), 'buildings/s': Math.round(big.buildings / (big.ms / 1000)), seconds: big.ms / 1000, 'peak RSS MB (200 MB file)': big.maxRssMB },
-    },
+    ...rss.map(
+      ({ mb, bounded, plain }): BenchResult => ({
+        name: `CityGML → 3D Tiles peak RSS, ${mb.toFixed(0)} MB file, CLI flags (${boundedHeapFlags().join(' ')})`,
+        ours: { label: 'peak RSS', value: bounded.maxRssMB, unit: 'MB' },
+        baseline: { label: 'limit', value: RSS_LIMIT_MB, unit: 'MB' },
+        ratio: RSS_LIMIT_MB / bounded.maxRssMB,
+        target: 1,
+        extra: { buildings: bounded.buildings, 'seconds (bounded)': bounded.ms / 1000, 'default V8 flags: peak RSS (MB)': plain.maxRssMB, 'seconds (default flags)': plain.ms / 1000 },
+      }),
+    ),
   ];
   return results;
 };

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { generateDistrict, runShadows, runSunHoursSync } from '../../src/core/analysis';
+import { runShadows, runSunHoursSync } from '../../src/core/analysis';
+import { generateDistrict } from '../../scripts/bench/support/generateDistrict';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { openApp, serveDataset, settle } from './sceneProbe';
 

@@ -32,7 +32,6 @@ export {
   type ComplianceOptions,
   type ComplianceInput,
 } from './computeCompliance';
-export { generateDistrict, mulberry32, type DistrictOptions } from './generateDistrict';
 export {
   ringArea,
   polygonArea,
@@ -70,7 +69,6 @@ export {
   type SunPointInput,
   type SunPointRow,
 } from './runAnalysis';
-export { generateTiling } from './generateLayers';
 export { overlapGroupProperty, groupShares, areaByGroup, type OverlapGroupShare } from './overlapCategories';
 export { sunHoursColor, sunHoursRampMax, SUN_HOURS_RAMP_MAX } from './sunHoursColor';
 export { csvTable, csvCell, CSV_BOM, type CsvCell } from './csvTable';

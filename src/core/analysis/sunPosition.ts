@@ -104,7 +104,10 @@ export function solarNoon(approxUtcMs: number, lonDeg: number): number {
 }
 
 export interface SunDay {
-  /** Sunrise (apparent upper limb on the horizon, altitude −0.833°), UTC ms; null in polar night/day. */
+  /**
+   * Sunrise (apparent upper limb on the horizon: geometric altitude of the centre −0.833°,
+   * i.e. 34′ standard refraction + 16′ semi-diameter), UTC ms; null in polar night/day.
+   */
   sunriseMs: number | null;
   sunsetMs: number | null;
   solarNoonMs: number;
@@ -114,7 +117,11 @@ export interface SunDay {
 
 /**
  * Sunrise, solar noon and sunset of a calendar date (`YYYY-MM-DD`, the solar day
- * around local noon at `lonDeg`), by bisection on the apparent altitude.
+ * around local noon at `lonDeg`), by bisection on the geometric altitude of the
+ * sun's centre against `horizonDeg` (default −0.833°, the standard almanac
+ * definition used by NOAA and USNO: the −0.833° already contains the 34′ of
+ * refraction at the horizon, so the refracted altitude must not be used here —
+ * that counted refraction twice and made every day 4–5 minutes too long).
  *
  * @example sunDay('2026-03-20', 9.99, 53.55).sunriseMs
  */
@@ -123,7 +130,7 @@ export function sunDay(date: string, lonDeg: number, latDeg: number, horizonDeg 
   if (!m) throw new Error(`sunDay: date "${date}" is not YYYY-MM-DD`);
   const approx = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) - lonDeg * 240000;
   const noon = solarNoon(approx, lonDeg);
-  const alt = (t: number) => sunPosition(t, lonDeg, latDeg).altitudeDeg - horizonDeg;
+  const alt = (t: number) => sunPosition(t, lonDeg, latDeg).trueAltitudeDeg - horizonDeg;
   const aNoon = alt(noon);
   const half = 12 * 3600000;
   if (aNoon <= 0) return { sunriseMs: null, sunsetMs: null, solarNoonMs: noon, kind: 'polar-night' };

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createStore } from 'zustand/vanilla';
-import { generateDistrict } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import type { AppState, AppStore } from '../../../src/state/AppState';
 import { createAnalysisSlice } from '../../../src/state/analysisSlice';
 import { createLayersSlice } from '../../../src/state/layersSlice';

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analysisTestUtils';
-import { generateDistrict, generateTiling, runCompliance, runOverlaps, runShadows, runSunHoursSync } from '../../../src/core/analysis';
+import { runCompliance, runOverlaps, runShadows, runSunHoursSync } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
+import { generateTiling } from '../../../scripts/bench/support/generateLayers';
 import { wgs84ToUtm32 } from '../../../src/core/crs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-analyze-'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { Clipper, FillRule, type Paths64 } from 'clipper2-ts';
-import { computeOverlaps, generateTiling, prepareLayer, type PolygonLayer } from '../../../src/core/analysis';
+import { computeOverlaps, prepareLayer, type PolygonLayer } from '../../../src/core/analysis';
+import { generateTiling } from '../../../scripts/bench/support/generateLayers';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';
 

@@ -4,12 +4,12 @@ import {
   computeShadows,
   fillConvex,
   fillPolygon,
-  generateDistrict,
   prepareBuildings,
   rasterizeShadows,
   stepAt,
   trueNorthGridAngleDeg,
 } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 import { planarGeometryArea as planarArea } from '../../../src/core/geometry/signedRingArea';

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   buildingMask,
   computeSunHours,
-  generateDistrict,
   gridForBbox,
   prepareBuildings,
   prepareLayer,
   sunHoursAtPoints,
   zoneSunStatistics,
 } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 import { compareWithRayCast } from './referenceSunHours';

@@ -3,7 +3,8 @@
 // no leftover seams (as many outer rings as clipper finds).
 import { describe, expect, it } from 'vitest';
 import { Clipper, FillRule, PointInPolygonResult, type Path64, type Paths64 } from 'clipper2-ts';
-import { generateDistrict, prepareBuildings, stepAt, trueNorthGridAngleDeg } from '../../../src/core/analysis';
+import { prepareBuildings, stepAt, trueNorthGridAngleDeg } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { shadowPiecesCopy } from '../../../src/core/analysis/shadowPieces';
 import { sliceRing, unionByStrips } from '../../../src/core/analysis/unionByStrips';
 import { LocalFrame } from '../../../src/core/crs/LocalFrame';

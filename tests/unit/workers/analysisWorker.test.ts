@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDistrict, runSunHoursSync, runSunPointsSync, runShadows } from '../../../src/core/analysis';
+import { runSunHoursSync, runSunPointsSync, runShadows } from '../../../src/core/analysis';
+import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
 import { AnalysisClient } from '../../../src/workers/client';
 import type { Endpoint } from '../../../src/workers/protocol';

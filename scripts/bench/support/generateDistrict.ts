@@ -1,5 +1,5 @@
-import { LocalFrame } from '../crs/LocalFrame';
-import type { BuildingCollection, BuildingFeature } from '../model/Building';
+import { LocalFrame } from '../../../src/core/crs/LocalFrame';
+import type { BuildingCollection, BuildingFeature } from '../../../src/core/model/Building';
 
 export interface DistrictOptions {
   /** Centre of the district, [lon, lat]. */

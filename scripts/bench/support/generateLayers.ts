@@ -1,4 +1,4 @@
-import { LocalFrame } from '../crs/LocalFrame';
+import { LocalFrame } from '../../../src/core/crs/LocalFrame';
 import { mulberry32 } from './generateDistrict';
 
 /**
