@@ -5,6 +5,7 @@
  * silently empty result. Every check returns the problems it found as
  * sentences (empty when all is well); the caller adds the file or option name.
  */
+import { calendarDateProblem, dateTimeProblem as zonedDateTimeProblem } from '../time/calendarDate';
 
 /** The limits the checks enforce; stated in the README ("Bad input"). */
 export const ANALYSIS_LIMITS = {
@@ -29,16 +30,11 @@ export const ANALYSIS_LIMITS = {
   maxExtentM: 50_000,
 } as const;
 
+const YEARS = [ANALYSIS_LIMITS.minYear, ANALYSIS_LIMITS.maxYear] as const;
+
 /** Whether `s` is a real calendar date `YYYY-MM-DD` within the supported years; returns the problem or null. */
 export function dateProblem(s: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return `"${s}" is not a date YYYY-MM-DD`;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12) return `"${s}": month ${mo} does not exist`;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d < 1 || d > days) return `"${s}": day ${d} does not exist in ${m[1]}-${m[2]} (it has ${days} days)`;
-  if (y < ANALYSIS_LIMITS.minYear || y > ANALYSIS_LIMITS.maxYear) return `"${s}": year ${y} is outside ${ANALYSIS_LIMITS.minYear}–${ANALYSIS_LIMITS.maxYear}`;
-  return null;
+  return calendarDateProblem(s, YEARS);
 }
 
 /**
@@ -46,14 +42,7 @@ export function dateProblem(s: string): string | null {
  * (`Date.parse` alone rolls 2025-02-30 over into March); returns the problem or null.
  */
 export function dateTimeProblem(s: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(s);
-  if (!m) return `"${s}" is not ISO 8601 with a zone, e.g. 2026-03-20T15:00:00+01:00`;
-  const dp = dateProblem(m[1]);
-  if (dp) return dp;
-  const [h, min, sec] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
-  if (h > 23 || min > 59 || sec > 59) return `"${s}": time ${m[2]}:${m[3]}${m[4] ? ':' + m[4] : ''} does not exist`;
-  if (Number.isNaN(Date.parse(s))) return `"${s}" cannot be read as a date-time`;
-  return null;
+  return zonedDateTimeProblem(s, { zone: 'required', years: YEARS });
 }
 
 /** A number within [min, max]; returns the problem or null. */
