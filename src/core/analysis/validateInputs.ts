@@ -26,8 +26,11 @@ export const ANALYSIS_LIMITS = {
   maxPointSteps: 50_000_000,
   /** Polygon vertices of one input file (shadow pieces, overlap and compliance geometry scale with them). */
   maxVertices: 5_000_000,
-  /** Largest side of the area the features of one analysis may span, metres (analyses run in one local frame). */
-  maxExtentM: 50_000,
+  /**
+   * Largest side of the area the features of one input file may span, metres: analyses run in one local
+   * EPSG:25832-based frame; a city with its outskirts (Hamburg with Neuwerk: 126 km) fits, a country does not.
+   */
+  maxExtentM: 200_000,
 } as const;
 
 const YEARS = [ANALYSIS_LIMITS.minYear, ANALYSIS_LIMITS.maxYear] as const;

@@ -107,7 +107,7 @@ describe('ranges, steps, cells and the work size', () => {
     expect(error!.message).toMatch(re);
   });
 
-  it('estimates cells × steps against the ceiling (10 km × 10 km at 1 m is 100 million cells; 4 km at 1 m with 1 min steps is over the cell-step ceiling)', () => {
+  it('estimates cells × steps against the ceiling (10 km × 10 km at 1 m is 100 million cells; 4 km at 1 m with 10 min steps is over the cell-step ceiling)', () => {
     const at = (km: number) => [10, 53.5, 10 + km / (111.32 * Math.cos((53.5 * Math.PI) / 180)), 53.5 + km / 111.32];
     expect(sunHoursWorkProblem(at(10), 1, 10)).toMatch(/99\.9 million cells, more than the ceiling of 20\.0 million/);
     expect(sunHoursWorkProblem(at(3), 1, 10)).toBeNull(); // 9 million cells × 144 steps
@@ -148,7 +148,7 @@ describe('input files', () => {
     }
   });
 
-  it('non-finite and out-of-range coordinates, and files spanning more than 50 km, name the feature', async () => {
+  it('non-finite and out-of-range coordinates, and files spanning more than 200 km, name the feature', async () => {
     const f0 = buildings.features[0];
     const withCoord = (c: unknown) => ({ ...buildings, features: [f0, { ...f0, properties: { ...f0.properties, id: 'bad' }, geometry: { type: 'Polygon', coordinates: [[[9.99, 53.55], c, [9.991, 53.551], [9.99, 53.55]]] } }] });
     const nonFinite = file('nonfinite.geojson', JSON.stringify(withCoord([9.99, 53.55])).replace('[9.99,53.55],[9.991', '[9.99,1e999],[9.991'));
@@ -157,8 +157,8 @@ describe('input files', () => {
     expect((await call('shadows', '--buildings', range, '--time', '2025-06-21T12:00:00Z', '--out', out)).error?.message).toBe(
       `${range}: feature 1 (id "bad"), position [9.99, 95]: longitude must be within −180–180° and latitude within −90–90°`,
     );
-    const wide = file('wide.geojson', withCoord([9.99, 52.5]));
-    expect((await call('shadows', '--buildings', wide, '--time', '2025-06-21T12:00:00Z', '--out', out)).error?.message).toMatch(/wide\.geojson: spans 118 m × 117 km .*more than the 50\.0 km an analysis covers/);
+    const wide = file('wide.geojson', withCoord([9.99, 51.5]));
+    expect((await call('shadows', '--buildings', wide, '--time', '2025-06-21T12:00:00Z', '--out', out)).error?.message).toMatch(/wide\.geojson: spans \d+ m × 228 km .*more than the 200 km an analysis covers/);
   });
 
   it('buildings without a usable height: all of them is an error, some of them a warning naming each', async () => {
