@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analysisFinished, appUrl, launchBrowser, openApp, openSection, recordPage, settle, waitFor, type PageRecord } from './harness';
 import { contentSecurityPolicy, configuredOnlineOrigins } from '../../scripts/csp/contentSecurityPolicy.mjs';
@@ -53,6 +53,7 @@ describe('Content-Security-Policy', () => {
 
   it.skipIf(!hasDemo)('planner app, analyses panel and scenario panel load and run without a violation', async () => {
     const page = await context.newPage();
+    onTestFinished(() => page.close());
     const rec = recordPage(page);
     await watchViolations(page);
     await openApp(page, '?dataset=demo&lang=de&t=2026-06-21T15:00:00%2B02:00');
@@ -75,11 +76,11 @@ describe('Content-Security-Policy', () => {
     expect(await violations(page)).toEqual([]);
     expect(cspConsole(rec)).toEqual([]);
     expect(rec.pageErrors).toEqual([]);
-    await page.close();
   }, 240_000);
 
   it('is enforced: inline script and a request to an unlisted host are refused, and framing is blocked', async () => {
     const page = await context.newPage();
+    onTestFinished(() => page.close());
     const rec = recordPage(page);
     await watchViolations(page);
     await page.goto(appUrl('?lang=de'));
@@ -100,13 +101,12 @@ describe('Content-Security-Policy', () => {
     expect(cspConsole(rec).length).toBeGreaterThanOrEqual(2);
     // Framed by another page, the app does not load (frame-ancestors 'none').
     const framer = await context.newPage();
+    onTestFinished(() => framer.close());
     await framer.setContent(`<iframe id="f" src="${appUrl()}"></iframe>`);
     const frameEl = await framer.waitForSelector('#f');
     const blocked = await framer.waitForEvent('console', { predicate: (m) => /frame-ancestors|Refused to (display|frame)/i.test(m.text()), timeout: 30_000 });
     expect(blocked.text()).toMatch(/frame-ancestors 'none'|X-Frame-Options/);
     const frame = await frameEl.contentFrame();
     expect(await frame?.evaluate(() => !!(window as unknown as { __planlotse?: unknown }).__planlotse).catch(() => false)).toBeFalsy();
-    await framer.close();
-    await page.close();
   }, 120_000);
 });
