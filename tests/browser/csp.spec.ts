@@ -102,10 +102,11 @@ describe('Content-Security-Policy', () => {
     // Framed by another page, the app does not load (frame-ancestors 'none').
     const framer = await context.newPage();
     onTestFinished(() => framer.close());
+    // Listen first: the refusal is logged while the iframe loads.
+    const refusal = framer.waitForEvent('console', { predicate: (m) => /frame-ancestors|Refused to (display|frame)/i.test(m.text()), timeout: 60_000 });
     await framer.setContent(`<iframe id="f" src="${appUrl()}"></iframe>`);
     const frameEl = await framer.waitForSelector('#f');
-    const blocked = await framer.waitForEvent('console', { predicate: (m) => /frame-ancestors|Refused to (display|frame)/i.test(m.text()), timeout: 30_000 });
-    expect(blocked.text()).toMatch(/frame-ancestors 'none'|X-Frame-Options/);
+    expect((await refusal).text()).toMatch(/frame-ancestors 'none'|X-Frame-Options/);
     const frame = await frameEl.contentFrame();
     expect(await frame?.evaluate(() => !!(window as unknown as { __planlotse?: unknown }).__planlotse).catch(() => false)).toBeFalsy();
   }, 120_000);
