@@ -1,7 +1,8 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { existsSync, readdirSync } from 'node:fs';
+import { configuredOnlineOrigins, contentSecurityPolicy, securityHeaders } from './scripts/csp/contentSecurityPolicy.mjs';
 
 // Cesium's workers, assets (NaturalEarthII imagery, textures) and widget CSS are
 // served by the app itself so that nothing is fetched from a CDN or Cesium ion.
@@ -12,6 +13,36 @@ function datasetFolders(): string[] {
   return readdirSync('data').filter((name) => existsSync(`data/${name}/catalog.json`));
 }
 
+// One CSP for the served app: headers from `vite preview` (and so `npm start`),
+// and a <meta> copy in the built index.html for hosts that serve dist/ as files.
+// The dev server sends none: Vite's HMR client needs inline script. The online
+// hosts are those of the catalogs that the build copies into dist/data.
+const onlineOrigins = configuredOnlineOrigins('data');
+
+function cspMeta(): Plugin {
+  return {
+    name: 'planlotse-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(onlineOrigins, { meta: true }) }, injectTo: 'head-prepend' }],
+  };
+}
+
+// Knockout (bundled with Cesium's widgets) finds the global object with
+// `(0, eval)("this")` when it is loaded, which a CSP without 'unsafe-eval'
+// refuses; `globalThis` is the same object. The app binds no knockout
+// templates (all Cesium widgets are off), so nothing else of it evaluates strings.
+function knockoutWithoutEval(): Plugin {
+  return {
+    name: 'planlotse-knockout-without-eval',
+    transform(code, id) {
+      if (!/knockout-[\d.]+\.js$/.test(id)) return null;
+      const out = code.replace(/\(0,\s*eval\)\("this"\)/, 'globalThis');
+      if (out === code) this.error(`${id}: the (0, eval)("this") of knockout was not found; the CSP needs it replaced`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: {
@@ -19,6 +50,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    cspMeta(),
+    knockoutWithoutEval(),
     viteStaticCopy({
       targets: [
         { src: `${cesiumBuild}/Workers`, dest: 'cesium' },
@@ -39,5 +72,5 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: securityHeaders(onlineOrigins) },
 });

@@ -16,6 +16,7 @@ import { writeTable } from '../../src/core/table/writeTable';
 import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
+import { validateAnalyzeArgs } from './validateAnalyzeArgs';
 
 /** Reads a GeoJSON FeatureCollection, naming the file in every error. */
 export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJSON.FeatureCollection>(file: string): Promise<T> {
@@ -56,6 +57,7 @@ function parseBbox(a: AnalyzeArgs): [number, number, number, number] {
  * Returns a one-line summary for the console.
  */
 export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
+  await validateAnalyzeArgs(a);
   const out = need(a, 'out');
   const t0 = performance.now();
   const secs = () => ((performance.now() - t0) / 1000).toFixed(2);

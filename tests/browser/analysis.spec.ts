@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runShadows, runSunHoursSync } from '../../src/core/analysis';
 import { generateDistrict } from '../../scripts/bench/support/generateDistrict';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { openApp, serveDataset, settle } from './sceneProbe';
+import { analysisFinished, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, workersIdle, type PageRecord } from './harness';
 
 // A generated dataset served from a temp folder: the fixture catalog with a
 // building-footprint layer (buildings.geojson) that the analyses read.
@@ -35,8 +34,7 @@ async function open(): Promise<Page> {
   rec = recordPage(page);
   await serveDataset(page, 'analysis', dir);
   await openApp(page, `?dataset=analysis&lang=de&t=${TIME}`);
-  const title = page.getByRole('button', { name: /Analysen/ });
-  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  await openSection(page, /Analysen/);
   return page;
 }
 
@@ -54,7 +52,7 @@ describe('Analyses panel', () => {
     const page = await open();
     await page.getByRole('radio', { name: 'Schatten jetzt' }).click();
     await page.locator('[data-analysis="run"]').click();
-    await page.waitForFunction(() => window.__planlotse!.getState().analysisStatus !== 'running', undefined, { timeout: 120_000 });
+    await analysisFinished(page, 120_000);
     expect(await page.evaluate(() => window.__planlotse!.getState().analysisError ?? null)).toBeNull();
     expect(await status(page)).toBe('done');
     const area = await page.evaluate(() => (window.__planlotse!.getState().analysisResult as { unionAreaM2: number }).unionAreaM2);
@@ -71,7 +69,7 @@ describe('Analyses panel', () => {
     await page.getByLabel('Rasterweite (m)').selectOption('5');
     await page.getByLabel('Zeitschritt (min)').selectOption('30');
     await page.locator('[data-analysis="run"]').click();
-    await page.waitForFunction(() => window.__planlotse!.getState().analysisStatus !== 'running', undefined, { timeout: 120_000 });
+    await analysisFinished(page, 120_000);
     expect(await status(page)).toBe('done');
     const r = await page.evaluate(() => {
       const x = window.__planlotse!.getState().analysisResult as { meanSunHours: number; groundCells: number; grid: { nx: number; ny: number } };
@@ -110,7 +108,7 @@ describe('Analyses panel', () => {
       st.cancelAnalysis();
     });
     expect(await status(page)).toBe('cancelled');
-    await page.waitForTimeout(1500);
+    await workersIdle(page); // the aborted job has ended in the worker: no late result can arrive
     expect(await status(page)).toBe('cancelled');
     expect(await page.evaluate(() => (window.__planlotse!.getState().analysisResult as { meanSunHours: number }).meanSunHours)).toBeCloseTo(r.mean, 9);
     await expect(page.locator('[data-analysis="run"]').isVisible()).resolves.toBe(true);

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sunHoursRampMax } from '../../src/core/analysis/sunHoursColor';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { openApp, settle, toScreen } from './sceneProbe';
+import { analysisFinished, launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The demo district (npm run demo-data) with its deliberate plan breaches (README, "Demo district").
 const hasDemo = existsSync('dist/data/demo/catalog.json');
@@ -13,8 +12,8 @@ let browser: Browser;
 let page: Page;
 let rec: PageRecord;
 
-const state = <T>(fn: string) => page.evaluate((f) => new Function('s', `return (${f})(s)`)(window.__planlotse!.getState()) as T, fn);
-const finished = () => page.waitForFunction(() => window.__planlotse!.getState().analysisStatus !== 'running', undefined, { timeout: 180_000 });
+const state = <T>(fn: string) => readState<T>(page, fn);
+const finished = () => analysisFinished(page);
 
 beforeAll(async () => {
   if (!hasDemo) return;
@@ -22,8 +21,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   rec = recordPage(page);
   await openApp(page, '?dataset=demo&lang=de&t=2026-06-21T15:00:00%2B02:00');
-  const title = page.getByRole('button', { name: /Analysen/ });
-  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  await openSection(page, /Analysen/);
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -101,7 +99,7 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     // Hover over the middle of the district: the panel reads the cell value.
     const p = await toScreen(page, 10.0457, 53.5525);
     await page.mouse.move(p.x, p.y);
-    await page.waitForFunction(() => window.__planlotse!.getState().analysisProbe !== undefined, undefined, { timeout: 30_000 });
+    await waitFor(page, () => window.__planlotse!.getState().analysisProbe !== undefined, undefined, { timeout: 30_000 });
     await expect(page.locator('[data-analysis-probe]').textContent()).resolves.toMatch(/Unter dem Zeiger: (\d+,\d h|Gebäude)/);
     await snap(page, 'analysis-panel-sunhours');
     await page.locator('[data-analysis-zones="playgrounds"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -115,7 +113,7 @@ describe.skipIf(!hasDemo)('Analyses panel on the demo district', () => {
     const first = await state<{ azimuthDeg: number; runId: number }>('(s) => s.analysisResult');
     const t2 = Date.parse('2026-06-21T18:00:00+02:00');
     await page.evaluate((t) => window.__planlotse!.getState().setTime(t), t2);
-    await page.waitForFunction((id) => { const s = window.__planlotse!.getState(); return s.analysisResult?.runId !== id && s.analysisStatus === 'done'; }, first.runId, { timeout: 60_000 });
+    await waitFor(page, (id) => { const s = window.__planlotse!.getState(); return s.analysisResult?.runId !== id && s.analysisStatus === 'done'; }, first.runId, { timeout: 60_000 });
     const second = await state<{ azimuthDeg: number; inputs: { timeMs: number } }>('(s) => s.analysisResult');
     expect(second.inputs.timeMs).toBe(t2);
     expect(second.azimuthDeg).toBeGreaterThan(first.azimuthDeg + 30);

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen, type CanvasStats } from './sceneProbe';
+import { canvasStats, gridDiff, launchBrowser, nextFrames, openApp, recordPage, serveDataset, settle, snap, toScreen, waitFor, type CanvasStats, type PageRecord } from './harness';
 
 // The fixture city model (tests/browser/fixtures/fixture/buildings): six box
 // buildings 6–55 m high in 3D Tiles 1.1 with EXT_mesh_features and
@@ -117,10 +116,10 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     // Play a day: the time advances on its own until paused.
     const t0 = await page.evaluate(() => window.__planlotse!.getState().timeMs);
     await page.getByRole('button', { name: 'Tag abspielen' }).click();
-    await page.waitForFunction((t) => window.__planlotse!.getState().timeMs >= t + 30 * 60_000 || window.__planlotse!.getState().timeMs < t, t0);
+    await waitFor(page, (t) => window.__planlotse!.getState().timeMs >= t + 30 * 60_000 || window.__planlotse!.getState().timeMs < t, t0);
     await page.getByRole('button', { name: 'Anhalten' }).click();
     const t1 = await page.evaluate(() => window.__planlotse!.getState().timeMs);
-    await page.waitForTimeout(600);
+    await nextFrames(page, 20); // a playing day advances every frame
     expect(await page.evaluate(() => window.__planlotse!.getState().timeMs)).toBe(t1);
     expect(rec.consoleErrors).toEqual([]);
     expect(rec.pageErrors).toEqual([]);

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appUrl, launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, openApp, settle, toScreen } from './sceneProbe';
+import { appUrl, canvasStats, launchBrowser, openApp, recordPage, settle, snap, toScreen, type PageRecord } from './harness';
 import type { Catalog } from '../../src/core/model/Catalog';
 
 // The default configuration: no query string, so the app opens the

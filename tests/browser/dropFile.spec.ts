@@ -3,8 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, gridDiff, openApp } from './sceneProbe';
+import { canvasStats, gridDiff, launchBrowser, openApp, recordPage, snap, waitFor, type PageRecord } from './harness';
 import { convertDroppedFile } from '../../src/core/convert/convertDroppedFile';
 
 // Real files from ../shared/data/real (never copied into the repo) dropped on
@@ -38,7 +37,7 @@ async function dropFile(p: Page, name: string, bytes: Buffer): Promise<void> {
 
 /** Waits until the file's conversion finished and every dropped layer is drawn; returns its entry. */
 async function finished(p: Page, name: string) {
-  await p.waitForFunction((n) => {
+  await waitFor(p, (n) => {
     const f = window.__planlotse!.getState().droppedFiles.filter((x) => x.name === n).at(-1);
     return !!f && f.status !== 'queued' && f.status !== 'converting';
   }, name, { timeout: 120_000 });
@@ -178,7 +177,7 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     await snap(page, 'drop-cityjson-needs-crs');
     await item.getByLabel('Koordinatensystem für rotterdam_subset.json').selectOption('EPSG:28992');
     await item.getByRole('button', { name: 'Erneut lesen' }).click();
-    await page.waitForFunction(() => window.__planlotse!.getState().droppedFiles.find((x) => x.name === 'rotterdam_subset.json')?.status === 'done', undefined, { timeout: 120_000 });
+    await waitFor(page, () => window.__planlotse!.getState().droppedFiles.find((x) => x.name === 'rotterdam_subset.json')?.status === 'done', undefined, { timeout: 120_000 });
     const got = await finished(page, 'rotterdam_subset.json');
     const want = await expected('rotterdam_subset.json', bytes, 'EPSG:28992');
     expect(got.layers.map((l) => l.n)).toEqual(want.layers.map((l) => l.n));
@@ -192,7 +191,7 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     const alert = page.locator('li.drop-file[data-file="notes.json"] [role=alert]');
     expect(await alert.textContent()).toMatch(/^Nichts in der Datei konnte gezeigt werden: unknown file/);
     await dropFile(page, 'plan.pdf', Buffer.from('%PDF-1.4\n'));
-    await page.waitForFunction(() => window.__planlotse!.getState().droppedFiles.some((x) => x.name === 'plan.pdf' && x.status === 'error'));
+    await waitFor(page, () => window.__planlotse!.getState().droppedFiles.some((x) => x.name === 'plan.pdf' && x.status === 'error'));
     expect(await page.locator('li.drop-file[data-file="plan.pdf"] [role=alert]').textContent()).toContain('Unbekanntes Dateiformat: plan.pdf');
     await snap(page, 'drop-errors');
     // English UI: the same error in English.

@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { pointOnFeature, bbox as turfBbox } from '@turf/turf';
-import { appUrl, launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen } from './sceneProbe';
+import { appUrl, canvasStats, gridDiff, launchBrowser, openApp, recordPage, serveDataset, settle, snap, toScreen, type PageRecord } from './harness';
 import { readWfsGml } from '../../src/core/vector/readWfsGml';
 import { readGeoJson } from '../../src/core/vector/readGeoJson';
 import { ReportBuilder } from '../../src/core/model/ConversionReport';

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen } from './sceneProbe';
+import { canvasStats, gridDiff, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // Fixture dataset (tests/browser/fixtures/fixture): frame origin 565000/5933000
 // (EPSG:25832); Baugebiet bp-wa-1 covers e 0–300, n 0–200 m (GRZ 0.4, GFZ 1.2,
@@ -25,8 +24,7 @@ async function open(ctx: BrowserContext, query = QUERY): Promise<Page> {
   await serveDataset(page, 'fixture');
   await openApp(page, `?${query}`);
   await page.evaluate(() => window.__planlotseScenario!.loaded);
-  const title = page.getByRole('button', { name: /Szenarien/ });
-  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  await openSection(page, /Szenarien/);
   await page.getByTestId('scenario-panel').waitFor();
   return page;
 }
@@ -51,10 +49,11 @@ async function sketch(page: Page, ring: Ring, input: 'mouse' | 'touch'): Promise
   await page.getByTestId('scenario-tool-sketch').click();
   for (const c of [...ring, ring[0]]) {
     const p = await toScreen(page, c[0], c[1], 0);
+    const before = await page.evaluate(() => window.__planlotse!.getState().sketchPoints.length);
     if (input === 'mouse') await page.mouse.click(p.x, p.y);
     else await page.touchscreen.tap(p.x, p.y);
-    // Cesium tells a click from a double click by time: let each one land on its own.
-    await page.waitForTimeout(350);
+    // Each click lands on its own: wait until the sketch took it (a corner added, or the ring closed).
+    await waitFor(page, (n) => window.__planlotse!.getState().sketchPoints.length !== n, before);
   }
 }
 
@@ -78,7 +77,7 @@ async function lumaAt(page: Page, p: { x: number; y: number }): Promise<number> 
 }
 
 async function waitForModel(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((bid) => window.__planlotseScenario!.modelIds().includes(bid), id, { timeout: 120_000 });
+  await waitFor(page, (bid) => window.__planlotseScenario!.modelIds().includes(bid), id, { timeout: 120_000 });
   await settle(page);
 }
 
@@ -171,17 +170,16 @@ describe('scenarios in the browser', () => {
   it('finds the building again after a reload', async () => {
     await page.evaluate(() => window.__planlotseScenario!.flush());
     // The shareable URL carries the scenario and variant.
-    await page.waitForFunction(() => /[?&]scn=.+&var=/.test(location.search), null, { timeout: 10_000 });
+    await waitFor(page, () => /[?&]scn=.+&var=/.test(location.search), null, { timeout: 10_000 });
     await page.reload();
-    await page.waitForFunction(() => !!window.__planlotse);
+    await waitFor(page, () => !!window.__planlotse);
     await page.evaluate(() => window.__planlotse!.ready);
     await page.evaluate(() => window.__planlotseScenario!.loaded);
     const s = await state(page);
     expect(s.variant!.buildings.map((b) => b.id)).toEqual([id]);
     expect(s.variant!.buildings[0].storeys).toBe(6);
     await waitForModel(page, id);
-    const title = page.getByRole('button', { name: /Szenarien/ });
-    if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+    await openSection(page, /Szenarien/);
   });
 
   it('moves a corner by dragging its handle', async () => {
@@ -286,7 +284,7 @@ describe('scenarios in the browser', () => {
     expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
     expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
     // Sun-hour change on 21 March: 3 → 6 storeys casts longer shadows; the heatmap and numbers appear.
-    await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
+    await waitFor(page, () => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);
     const noHeat = await canvasStats(page);
     await page.getByTestId('scenario-compute-sun').click();
@@ -302,7 +300,7 @@ describe('scenarios in the browser', () => {
     expect(range[0]).toBeLessThan(-1);
     expect(range[1]).toBeCloseTo(0, 6);
     // Both variants are on screen, one per side of the split.
-    await page.waitForFunction(() => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
+    await waitFor(page, () => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);
     await snap(page, 'scenario-compare-split');
     // Demolitions per side: each side has its own city-model tileset. Both variants demolish

@@ -4,8 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { runSunPointsSync, type SunPointRow } from '../../src/core/analysis';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import type { SunPointDraft } from '../../src/state/analysisSlice';
-import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { openApp, settle, toScreen } from './sceneProbe';
+import { launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The demo district (npm run demo-data, then npx vite build copies it into dist).
 const hasDemo = existsSync('dist/data/demo/catalog.json');
@@ -15,10 +14,10 @@ let browser: Browser;
 let page: Page;
 let rec: PageRecord;
 
-const state = <T>(fn: string) => page.evaluate((f) => new Function('s', `return (${f})(s)`)(window.__planlotse!.getState()) as T, fn);
+const state = <T>(fn: string) => readState<T>(page, fn);
 /** Waits until a sun-points result covers exactly the placed points. */
 const computed = (n: number) =>
-  page.waitForFunction(
+  waitFor(page, 
     (k) => {
       const s = window.__planlotse!.getState();
       return s.analysisStatus === 'done' && s.analysisResult?.kind === 'sunPoints' && s.analysisResult.rows.length === k && s.sunPoints.length === k;
@@ -36,8 +35,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
   rec = recordPage(page);
   await openApp(page, '?dataset=demo&lang=de&t=2026-03-21T12:00:00%2B01:00');
-  const title = page.getByRole('button', { name: /Analysen/ });
-  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+  await openSection(page, /Analysen/);
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -103,10 +101,10 @@ describe.skipIf(!hasDemo)('Sun at points on the demo district', () => {
     // The threshold is editable: above the ground point's hours it fails, recomputed in the worker.
     const runId = await state<number>('(s) => s.analysisResult.runId');
     await page.getByLabel('Mindestbesonnung (h)').fill('13');
-    await page.waitForFunction((id) => { const s = window.__planlotse!.getState(); return s.analysisStatus === 'done' && s.analysisResult!.runId > id; }, runId, { timeout: 60_000 });
+    await waitFor(page, (id) => { const s = window.__planlotse!.getState(); return s.analysisStatus === 'done' && s.analysisResult!.runId > id; }, runId, { timeout: 60_000 });
     await expect(page.locator('tr[data-point-id="P1"]').getAttribute('data-pass')).resolves.toBe('false');
     await page.getByLabel('Mindestbesonnung (h)').fill('1.5');
-    await page.waitForFunction(() => { const s = window.__planlotse!.getState(); return s.analysisStatus === 'done' && s.analysisResult?.kind === 'sunPoints' && s.analysisResult.thresholdHours === 1.5; }, undefined, { timeout: 60_000 });
+    await waitFor(page, () => { const s = window.__planlotse!.getState(); return s.analysisStatus === 'done' && s.analysisResult?.kind === 'sunPoints' && s.analysisResult.thresholdHours === 1.5; }, undefined, { timeout: 60_000 });
 
     // CSV: BOM, the CLI's columns, '.' decimals.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="points"]').click()]);

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
-import { appUrl, launchBrowser, recordPage, snap, type PageRecord } from './harness';
-import { canvasStats, gridDiff, openApp, serveDataset, settle, toScreen } from './sceneProbe';
+import { appUrl, canvasStats, gridDiff, launchBrowser, nextFrames, openApp, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 import { MESSAGES } from '../../src/ui/i18n/messages';
 
 // The self-made fixture dataset (tests/browser/fixtures/fixture): four plan
@@ -99,8 +98,8 @@ describe('viewer on the fixture dataset', () => {
     expect(text).toContain('<script>alert("xss")</script>');
     expect(await panel.locator('img, script, iframe').count()).toBe(0);
     expect(await page.locator('.cesium-infoBox, iframe').count()).toBe(0);
-    // Give a smuggled handler time to run, then check nothing did.
-    await page.waitForTimeout(300);
+    // Let a smuggled handler run (the frames after the panel rendered), then check nothing did.
+    await nextFrames(page, 3);
     expect(rec.dialogs).toEqual([]);
     expect(await page.evaluate(() => window.__planlotse!.getState().selection?.featureId)).toBe('bp-wa-1');
   });
@@ -207,12 +206,13 @@ describe('viewer on the fixture dataset', () => {
     await page.getByRole('button', { name: '21 December' }).click();
     await page.getByRole('slider', { name: 'Time of day' }).fill('600');
     await page.getByRole('button', { name: 'Fly to “Oblique view”' }).click();
-    await page.waitForFunction(() => window.__planlotse!.getState().camera?.pitchDeg !== undefined && Math.abs(window.__planlotse!.getState().camera!.pitchDeg + 35) < 0.5);
+    await waitFor(page, () => window.__planlotse!.getState().camera?.pitchDeg !== undefined && Math.abs(window.__planlotse!.getState().camera!.pitchDeg + 35) < 0.5);
     await settle(page);
     const p = await toScreen(page, ...centre('bp-mi-1'));
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('feature-panel').waitFor();
-    await page.waitForTimeout(800); // URL writes are debounced
+    // URL writes are debounced: wait until the address bar carries the selection.
+    await waitFor(page, () => { const s = window.__planlotse!.getState(); return !!s.selection && new URLSearchParams(location.search).get('sel') === `${s.selection.layerId}~${s.selection.featureId}`; });
     const url = page.url();
     const before = await page.evaluate(() => {
       const s = window.__planlotse!.getState();
@@ -223,9 +223,9 @@ describe('viewer on the fixture dataset', () => {
     const rec2 = recordPage(page2);
     await serveDataset(page2, 'fixture');
     await page2.goto(url);
-    await page2.waitForFunction(() => !!window.__planlotse);
+    await waitFor(page2, () => !!window.__planlotse);
     await page2.evaluate(() => window.__planlotse!.ready);
-    await page2.evaluate(() => window.__planlotse!.settled(180_000));
+    await settle(page2);
     await page2.getByTestId('feature-panel').waitFor();
     await snap(page2, 'fixture-url-restored');
     const after = await page2.evaluate(() => {

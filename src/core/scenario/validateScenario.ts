@@ -1,4 +1,5 @@
-import { footprintProblems, orientFootprintCcw } from './footprintProblems';
+import { calendarDateProblem, dateTimeProblem } from '../time/calendarDate';
+import { distanceM, fmtM, footprintProblems, orientFootprintCcw } from './footprintProblems';
 import {
   BUILDING_USES,
   ROOF_TYPES,
@@ -21,7 +22,26 @@ export const LIMITS = {
   notesLength: 100_000,
   variants: 200,
   buildingsPerVariant: 5000,
+  /**
+   * Farthest a proposed building may stand from the dataset's home (or, when
+   * no dataset is given, from the scenario's first building), metres.
+   */
+  maxDistanceFromDatasetM: 20_000,
+  /** Years accepted in createdAt / updatedAt. */
+  years: [1970, 2200],
 } as const;
+
+/** What a scenario is checked against besides itself. */
+export interface ScenarioContext {
+  /** The dataset's home `[lon, lat]` (catalog `home`): buildings farther than {@link LIMITS}.maxDistanceFromDatasetM are refused. */
+  around?: readonly [number, number];
+}
+
+/** Problem of a createdAt/updatedAt value: a date or an ISO 8601 date-time whose calendar parts exist. */
+function timestampProblem(v: unknown): string | null {
+  if (!isStr(v, 40)) return 'missing or not a string';
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? calendarDateProblem(v, LIMITS.years) : dateTimeProblem(v, { zone: 'optional', years: LIMITS.years });
+}
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: string[] };
 
@@ -39,7 +59,7 @@ const inRange = (v: unknown, [lo, hi]: readonly [number, number]): v is number =
  * const r = validateScenario(JSON.parse(text), 'plan.json');
  * if (!r.ok) showErrors(r.errors);
  */
-export function validateScenario(doc: unknown, fileName = 'scenario'): ValidationResult {
+export function validateScenario(doc: unknown, fileName = 'scenario', context: ScenarioContext = {}): ValidationResult {
   const errors: string[] = [];
   const err = (where: string, problem: string) => {
     if (errors.length < 50) errors.push(`${fileName}: ${where}${where ? ': ' : ''}${problem}`);
@@ -51,8 +71,11 @@ export function validateScenario(doc: unknown, fileName = 'scenario'): Validatio
   if (!isStr(doc.name)) err('', 'missing or invalid "name" (string)');
   if (doc.datasetId !== undefined && !isStr(doc.datasetId)) err('', '"datasetId" must be a string');
   for (const k of ['createdAt', 'updatedAt'] as const) {
-    if (!isStr(doc[k], 40) || Number.isNaN(Date.parse(doc[k] as string))) err('', `missing or invalid "${k}" (ISO 8601 date)`);
+    const p = timestampProblem(doc[k]);
+    if (p) err('', `missing or invalid "${k}" (ISO 8601 date): ${p}`);
   }
+  // Buildings must stand near the dataset (or near the scenario's first building).
+  let anchor: { at: readonly number[]; what: string } | undefined = context.around ? { at: context.around, what: `the dataset's home (${context.around[0]}, ${context.around[1]})` } : undefined;
   if (!Array.isArray(doc.variants)) {
     err('', 'missing "variants" (array)');
     return { ok: false, errors };
@@ -81,7 +104,14 @@ export function validateScenario(doc: unknown, fileName = 'scenario'): Validatio
       else if (buildingIds.has(b.id)) err(bWhere, `duplicate building id "${b.id}"`);
       else buildingIds.add(b.id);
       if (!isStr(b.name)) err(bWhere, 'missing or invalid "name"');
-      for (const p of footprintProblems(b.footprint)) err(bWhere, p);
+      const fp = footprintProblems(b.footprint);
+      for (const p of fp) err(bWhere, p);
+      if (!fp.length) {
+        const ring = b.footprint as number[][];
+        anchor ??= { at: ring[0], what: `the scenario's first building (${ring[0][0]}, ${ring[0][1]})` };
+        const i = ring.findIndex((p) => distanceM(anchor!.at, p) > LIMITS.maxDistanceFromDatasetM);
+        if (i >= 0) err(bWhere, `footprint position ${i} (${ring[i][0]}, ${ring[i][1]}) is ${fmtM(distanceM(anchor.at, ring[i]))} from ${anchor.what}; at most ${fmtM(LIMITS.maxDistanceFromDatasetM)}`);
+      }
       if (!inRange(b.storeys, LIMITS.storeys) || !Number.isInteger(b.storeys)) err(bWhere, `"storeys" must be a whole number in ${LIMITS.storeys.join('–')}, got ${JSON.stringify(b.storeys)}`);
       if (!inRange(b.storeyHeightM, LIMITS.storeyHeightM)) err(bWhere, `"storeyHeightM" must be in ${LIMITS.storeyHeightM.join('–')} m, got ${JSON.stringify(b.storeyHeightM)}`);
       if (!BUILDING_USES.includes(b.use as BuildingUse)) err(bWhere, `"use" must be one of ${BUILDING_USES.join(', ')}, got ${JSON.stringify(b.use)}`);

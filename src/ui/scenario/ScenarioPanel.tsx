@@ -40,7 +40,8 @@ export function ScenarioPanel() {
   const onImport = async (file: File) => {
     // Size check first: a huge file is refused without being read.
     if (file.size > MAX_SCENARIO_FILE_BYTES) return a().setScenarioMessage({ kind: 'error', text: tooLargeError(file.size, file.name) });
-    const r = parseScenarioFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    const home = a().catalog?.home;
+    const r = parseScenarioFile(new Uint8Array(await file.arrayBuffer()), file.name, home ? { around: [home.lon, home.lat] } : {});
     if (r.ok) a().importScenario(r.scenario);
     else a().setScenarioMessage({ kind: 'error', text: r.errors.slice(0, 5).join('\n') + (r.errors.length > 5 ? `\n… (${r.errors.length - 5} more)` : '') });
   };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { AppState, AppStore } from '../../../src/state/AppState';
 import { baugebietLights, createAnalysisSlice, sunHoursAt } from '../../../src/state/analysisSlice';
@@ -117,9 +117,12 @@ describe.skipIf(!hasDemo)('analysis controller on the demo district', () => {
     if (second?.kind !== 'shadows') throw new Error('no shadows');
     expect(second.inputs.timeMs).toBe(Date.parse('2026-03-20T16:00:00+01:00'));
     expect(second.azimuthDeg).toBeGreaterThan(first.azimuthDeg + 40);
+    // A follow-time re-run would be a debounced timer: fake the timers and run them all now.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     s().setAnalysisParams({ followTime: false });
     s().setTime(Date.parse('2026-03-20T12:00:00+01:00'));
-    await new Promise((res) => setTimeout(res, 250));
+    vi.runAllTimers();
+    vi.useRealTimers();
     expect(s().analysisRun!.runId).toBe(2);
     close();
   });

@@ -72,7 +72,8 @@ describe('analysisSlice', () => {
     s().setAnalysisParams({ date: '2026-06-21' });
     s().requestAnalysis();
     s().cancelAnalysis();
-    await new Promise((res) => setTimeout(res, 200));
+    // A later request's reply comes after anything the cancelled job posted: no late result can follow it.
+    await client.request('shadows', { buildings, timeMs: Date.parse('2026-03-20T12:00:00+01:00'), perBuilding: false });
     expect(s().analysisStatus).toBe('cancelled');
     expect(s().analysisResult).toBe(r);
     expect(client.inFlight).toBe(0);

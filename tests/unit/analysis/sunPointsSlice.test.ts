@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controllerHarness } from './analysisTestUtils';
 import { runSunPointsSync } from '../../../src/core/analysis';
 import { startAnalysisController } from '../../../src/app/analysisController';
+import { untilState } from '../../support/untilState';
 import { sunPointsCsv } from '../../../src/ui/analysis/analysisCsv';
 
 
@@ -52,7 +53,7 @@ describe('sun at points in the store and the app controller', () => {
     await done();
     s().removeSunPoint('P3');
     s().removeSunPoint('P2');
-    await new Promise((res) => setTimeout(res, 50));
+    await untilState(store, (st) => st.analysisResult === undefined);
     expect(s().sunPoints).toEqual([]);
     expect(s().analysisResult).toBeUndefined();
     stop();
