@@ -1,8 +1,9 @@
-import { useAppState, useT } from './StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState } from './StoreContext';
 
 /** Loading and error messages for the dataset and the 3D view. */
 export function StatusBanner() {
-  const t = useT();
+  const { t } = useTranslation();
   const catalog = useAppState((s) => s.catalog);
   const catalogError = useAppState((s) => s.catalogError);
   const viewerError = useAppState((s) => s.viewerError);
