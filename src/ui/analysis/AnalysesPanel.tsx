@@ -6,6 +6,8 @@ import { AnalysisInputsLine } from './AnalysisInputsLine';
 import { ComplianceView } from './ComplianceView';
 import { OverlapsView } from './OverlapsView';
 import { usePanelText } from './panelText';
+import { useTranslation } from 'react-i18next';
+import { translateMessage } from '../../core/i18n/Message';
 import { SunHoursView } from './SunHoursView';
 import { SunPointsView } from './SunPointsView';
 import './analyses.css';
@@ -38,6 +40,7 @@ export function AnalysesPanel() {
   const threshold = useAppState((s) => s.sunPointThresholdH);
   const pointCount = useAppState((s) => s.sunPoints.length);
   const tx = usePanelText();
+  const { i18n } = useTranslation();
   const { t } = tx;
   const running = status === 'running';
   const polygonLayers = (catalog?.layers ?? []).filter((l) => l.type === 'geojson-polygons');
@@ -149,7 +152,7 @@ export function AnalysesPanel() {
         {running && <progress max={1} value={progress} aria-label={t('running', { p: Math.round(progress * 100) })} />}
         {running && <div className="muted small">{t('running', { p: Math.round(progress * 100) })}</div>}
         {status === 'cancelled' && <div className="muted small">{t('cancelled')}</div>}
-        {status === 'error' && <div className="error small">{t('error', { msg: error ?? '' })}</div>}
+        {status === 'error' && <div className="error small">{error && translateMessage(i18n.t, error)}</div>}
       </div>
       {result?.kind === 'shadows' && (
         <dl className="measure-result" data-analysis-result="shadows">

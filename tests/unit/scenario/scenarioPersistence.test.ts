@@ -89,4 +89,26 @@ describe('scenario persistence (IndexedDB)', () => {
     await auto.flush();
     expect(ok(await loadSavedScenarios(db)).scenarios.map((x) => x.id)).toEqual(['scn-1']);
   });
+
+  it('a write that fails says so and keeps the edit; the next change writes what is not on disk yet', async () => {
+    const idb = new IDBFactory();
+    const db = ok(await openScenarioDb(SCENARIO_DB_NAME, idb));
+    const store = createAppStore();
+    const auto = startScenarioAutosave(store, db);
+    store.getState().importScenario(scenario());
+    await auto.flush();
+    // A value IndexedDB cannot store (a function) makes the write fail with DataCloneError: nothing of it is stored.
+    store.getState().importScenario({ ...scenario({ id: 'scn-bad', name: 'bad' }), notes: () => 0 } as never);
+    await auto.flush();
+    expect(store.getState().scenarioMessage).toMatchObject({ kind: 'error', code: 'storage.autosaveFailed' });
+    expect(store.getState().scenarios.map((x) => x.id)).toEqual(['scn-1', 'scn-bad']);
+    expect(await db.getAllKeys('scenarios')).toEqual(['scn-1']);
+    // The user deletes the unsavable scenario and renames the other: both changes reach the disk.
+    store.getState().deleteScenario('scn-bad');
+    store.getState().renameScenario('scn-1', 'neu');
+    await auto.flush();
+    expect(await db.getAllKeys('scenarios')).toEqual(['scn-1']);
+    expect(ok(await loadSavedScenarios(db)).scenarios[0].name).toBe('neu');
+    auto.stop();
+  });
 });
