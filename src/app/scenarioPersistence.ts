@@ -118,7 +118,7 @@ export async function initScenarioPersistence(
   fromUrl: { scenarioId?: string; variantId?: VariantRef } = {},
   idb: IDBFactory | undefined = globalThis.indexedDB,
 ): Promise<ScenarioAutosave | null> {
-  const opened = await openPlanlotseDb({ name: SCENARIO_DB_NAME, idb, onClosedForUpgrade: () => store.getState().setScenarioMessage({ kind: 'error', code: 'storage.blocked' }) });
+  const opened = await openPlanlotseDb({ name: SCENARIO_DB_NAME, idb, onClosedForUpgrade: () => store.getState().setScenarioMessage({ kind: 'error', code: 'storage.closedForUpgrade' }) });
   if (!opened.ok) {
     store.getState().setScenarioMessage(storageMessage(opened.error));
     return null;

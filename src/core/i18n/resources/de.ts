@@ -363,6 +363,7 @@ export const de = {
   'storage.blocked': 'Der Speicher ist in einem anderen Tab mit einer älteren Planlotse-Version geöffnet; schließen Sie diesen Tab und laden Sie neu.',
   'storage.quotaExceeded': 'Der Speicher des Browsers ist voll; die letzte Änderung ist nicht gespeichert. Exportieren Sie Ihre Szenarien als Dateien.',
   'storage.versionTooNew': 'Der Speicher stammt von einer neueren Planlotse-Version; diese ältere Version lässt ihn unverändert und speichert nicht.',
+  'storage.closedForUpgrade': 'Eine neuere Planlotse-Version in einem anderen Tab hat den Speicher übernommen; laden Sie diese Seite neu, damit weiter gespeichert wird.',
   'storage.failed': 'Szenariospeicher nicht verfügbar: {{detail}}',
 } as const;
 

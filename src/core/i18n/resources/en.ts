@@ -357,5 +357,6 @@ export const en = {
   'storage.blocked': 'Storage is open in another tab with an older Planlotse; close that tab and reload.',
   'storage.quotaExceeded': 'The browser\'s storage is full; the last change is not saved. Export your scenarios as files.',
   'storage.versionTooNew': 'Storage was written by a newer Planlotse; this older one leaves it as it is and does not save.',
+  'storage.closedForUpgrade': 'A newer Planlotse in another tab has taken over storage; reload this page to keep saving.',
   'storage.failed': 'Scenario storage unavailable: {{detail}}',
 } as const satisfies Resources;
