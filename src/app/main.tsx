@@ -4,6 +4,7 @@ import { AppShell } from '../ui/AppShell';
 import { StoreProvider } from '../ui/StoreContext';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../core/i18n/createI18n';
+import { messageOf } from '../core/i18n/Message';
 import '../ui/styles.css';
 import { mountScene } from '../viewer/mountScene';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
@@ -52,9 +53,8 @@ const ready = loadCatalog(catalogUrl).then(
     store.getState().flyTo(url.camera ?? catalog.home, true);
   },
   (e: unknown) => {
-    const msg = (e as Error).message ?? String(e);
-    store.getState().setCatalogError(msg);
-    throw new Error(msg);
+    store.getState().setCatalogError(messageOf(e));
+    throw e;
   },
 );
 // The hook's consumers handle rejection; keep the page free of unhandled-rejection noise.

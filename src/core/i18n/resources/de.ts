@@ -343,6 +343,11 @@ export const de = {
 
   // Messages of state and app (codes the UI translates; `detail` is the browser's or a validator's own text)
   'common.error': 'Fehler: {{detail}}',
+  'catalog.unreachable': '{{url}}: nicht erreichbar ({{detail}})',
+  'catalog.notFound': '{{url}}: nicht gefunden (HTTP 404; für den Demo-Datensatz „npm run demo-data“ ausführen)',
+  'catalog.http': '{{url}}: HTTP {{status}}',
+  'catalog.notJson': '{{url}}: kein gültiges JSON',
+  'catalog.invalid': '{{url}}: {{problems}}',
   'scenario.buildingMissing': 'Gebäude {{id}} ist nicht in der aktiven Variante',
   'scenario.buildingInvalid': '{{name}}: {{problems}}',
   'scenario.tooFewCorners': 'Ein Grundriss braucht mindestens 3 Ecken ({{count}} gesetzt)',

@@ -337,6 +337,11 @@ export const en = {
 
   // Messages of state and app (codes the UI translates; `detail` is the browser's or a validator's own text)
   'common.error': 'Error: {{detail}}',
+  'catalog.unreachable': '{{url}}: {{detail}}',
+  'catalog.notFound': '{{url}}: HTTP 404 (run `npm run demo-data` for the demo dataset)',
+  'catalog.http': '{{url}}: HTTP {{status}}',
+  'catalog.notJson': '{{url}}: not valid JSON',
+  'catalog.invalid': '{{url}}: {{problems}}',
   'scenario.buildingMissing': 'building {{id}} is not in the active variant',
   'scenario.buildingInvalid': '{{name}}: {{problems}}',
   'scenario.tooFewCorners': 'a footprint needs at least 3 corners ({{count}} set)',
