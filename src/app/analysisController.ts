@@ -1,4 +1,5 @@
 import type { BuildingCollection } from '../core/model/Building';
+import { CodedError, messageOf } from '../core/i18n/Message';
 import type { CatalogLayer } from '../core/model/Catalog';
 import { overlapGroupProperty, type AreaCompliance } from '../core/analysis';
 import type { AppState, AppStore } from '../state';
@@ -38,7 +39,7 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
   const byRole = (s: AppState, roles: CatalogLayer['role'][]) => (s.catalog?.layers ?? []).filter((l) => roles.includes(l.role) && l.type !== '3dtiles' && /\.(geo)?json$/i.test(l.url));
   const footprintLayer = (s: AppState) => {
     const layer = byRole(s, ['buildingFootprints'])[0] ?? byRole(s, ['buildings'])[0];
-    if (!layer) throw new Error('this dataset has no building footprints (buildings.geojson) for analyses');
+    if (!layer) throw new CodedError({ code: 'analysis.noFootprints' });
     return layer;
   };
 
@@ -104,7 +105,7 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
         });
       } else if (r.kind === 'overlaps') {
         const la = s.catalog?.layers.find((l) => l.id === r.overlapA), lb = s.catalog?.layers.find((l) => l.id === r.overlapB);
-        if (!la || !lb) throw new Error(`choose two polygon layers (got "${r.overlapA ?? ''}" and "${r.overlapB ?? ''}")`);
+        if (!la || !lb) throw new CodedError({ code: 'analysis.choosePolygonLayers', params: { a: r.overlapA ?? '', b: r.overlapB ?? '' } });
         const [a, b] = await Promise.all([load(s, la), load(s, lb)]);
         const res = await client.request('overlaps', { a, b, groupA: overlapGroupProperty(a.features), groupB: overlapGroupProperty(b.features), withGeometry: true }, { signal: ctrl.signal });
         store.getState().analysisFinished({
@@ -119,7 +120,7 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
       } else {
         const fl = footprintLayer(s);
         const zoning = byRole(s, ['zoning']);
-        if (!zoning.length) throw new Error('this dataset has no Baugebiete layer (role zoning) for the compliance check');
+        if (!zoning.length) throw new CodedError({ code: 'analysis.noZoning' });
         const lines = byRole(s, ['buildingLines', 'buildableArea']);
         const parcels = byRole(s, ['parcels']).slice(0, 1);
         const [b, plans, lineFcs, parcelFcs] = await Promise.all([
@@ -159,7 +160,7 @@ export function startAnalysisController(store: AppStore, client: AnalysisClient,
         });
       }
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') store.getState().analysisFailed(r.runId, (e as Error).message);
+      if ((e as Error).name !== 'AbortError') store.getState().analysisFailed(r.runId, messageOf(e));
     }
   };
 

@@ -1,3 +1,4 @@
+import { CodedError } from '../core/i18n/Message';
 import type { Catalog } from '../core/model/Catalog';
 
 /** URL of a dataset's catalog, relative to the page. */
@@ -6,22 +7,22 @@ export function catalogUrlOf(dataset: string): string {
 }
 
 /**
- * Fetches and checks `data/<dataset>/catalog.json`. Throws an error whose
- * message names the URL and the problem (shown to the user).
+ * Fetches and checks `data/<dataset>/catalog.json`. Throws a {@link CodedError}
+ * whose message names the URL and the problem (translated and shown to the user).
  */
 export async function loadCatalog(url: string): Promise<Catalog> {
   let res: Response;
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`${url}: ${(e as Error).message}`);
+    throw new CodedError({ code: 'catalog.unreachable', params: { url, detail: String((e as Error)?.message ?? e) } });
   }
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}${res.status === 404 ? ' (run `npm run demo-data` for the demo dataset)' : ''}`);
+  if (!res.ok) throw new CodedError(res.status === 404 ? { code: 'catalog.notFound', params: { url } } : { code: 'catalog.http', params: { url, status: res.status } });
   let c: Catalog;
   try {
     c = (await res.json()) as Catalog;
   } catch {
-    throw new Error(`${url}: not valid JSON`);
+    throw new CodedError({ code: 'catalog.notJson', params: { url } });
   }
   const problems: string[] = [];
   if (!c || typeof c !== 'object') problems.push('not an object');
@@ -33,7 +34,8 @@ export async function loadCatalog(url: string): Promise<Catalog> {
       if (!l.id || !l.type || !l.url) problems.push(`layer #${i} (${l.id ?? 'no id'}) lacks id, type or url`);
     }
   }
-  if (problems.length) throw new Error(`${url}: ${problems.join('; ')}`);
+  // The problems name JSON fields of the file (for whoever writes catalogs), so they stay as written.
+  if (problems.length) throw new CodedError({ code: 'catalog.invalid', params: { url, problems: problems.join('; ') } });
   c.viewpoints ??= [];
   return c;
 }

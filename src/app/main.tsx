@@ -2,7 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { createAppStore, layerOverridesFromUrl, parseUrlState } from '../state';
 import { AppShell } from '../ui/AppShell';
 import { StoreProvider } from '../ui/StoreContext';
-import { translate } from '../ui/i18n/messages';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n } from '../core/i18n/createI18n';
+import { messageOf } from '../core/i18n/Message';
 import '../ui/styles.css';
 import { mountScene } from '../viewer/mountScene';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
@@ -35,10 +37,13 @@ if (url.selection) s0.select({ ...url.selection, properties: undefined });
 
 const sceneEl = document.getElementById('scene')!;
 const scene = mountScene(sceneEl, store);
+// One i18next instance for the page: the store's language drives it; react-i18next re-renders the UI on change.
+const i18n = createI18n(store.getState().lang);
+store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
 // The scene element is outside React; keep its accessible name in the current language.
-const labelScene = () => sceneEl.setAttribute('aria-label', translate(store.getState().lang, 'scene.label'));
+const labelScene = () => sceneEl.setAttribute('aria-label', i18n.t('scene.label'));
 labelScene();
-store.subscribe((s, prev) => s.lang !== prev.lang && labelScene());
+i18n.on('languageChanged', labelScene);
 
 const dataset = store.getState().dataset;
 const catalogUrl = catalogUrlOf(dataset);
@@ -48,9 +53,8 @@ const ready = loadCatalog(catalogUrl).then(
     store.getState().flyTo(url.camera ?? catalog.home, true);
   },
   (e: unknown) => {
-    const msg = (e as Error).message ?? String(e);
-    store.getState().setCatalogError(msg);
-    throw new Error(msg);
+    store.getState().setCatalogError(messageOf(e));
+    throw e;
   },
 );
 // The hook's consumers handle rejection; keep the page free of unhandled-rejection noise.
@@ -75,7 +79,9 @@ runDayPlayer(store);
 installTestHook(store.getState, ready, scene);
 
 createRoot(document.getElementById('root')!).render(
-  <StoreProvider store={store}>
-    <AppShell sections={SECTIONS} />
-  </StoreProvider>,
+  <I18nextProvider i18n={i18n}>
+    <StoreProvider store={store}>
+      <AppShell sections={SECTIONS} />
+    </StoreProvider>
+  </I18nextProvider>,
 );

@@ -1,26 +1,14 @@
 import { parseScenarioObject } from '../core/scenario/parseScenarioFile';
 import type { Scenario } from '../core/model/Scenario';
 import type { AppState, AppStore } from '../state';
-import type { VariantRef } from '../state/scenarioSlice';
+import type { ScenarioMessage, VariantRef } from '../state/scenarioSlice';
+import { openPlanlotseDb, PLANLOTSE_DB_NAME, type PlanlotseDbHandle } from './storage/openPlanlotseDb';
+import type { ScenarioRecord, SessionRecord } from './storage/planlotseDbSchema';
+import { listRecords, writeTransaction } from './storage/records';
+import type { StorageError, StorageResult } from './storage/StorageError';
 
-/** Own database, so its upgrades never race other features' stores. */
-export const SCENARIO_DB_NAME = 'planlotse-scenarios';
-const DB_VERSION = 1;
-const SCENARIOS = 'scenarios';
-const META = 'meta';
-
-/** One stored scenario: the document as saved, plus when. */
-interface ScenarioRecord {
-  id: string;
-  savedAt: string;
-  doc: Scenario;
-}
-
-interface SessionRecord {
-  key: 'session';
-  activeScenarioId: string | null;
-  activeVariantId: VariantRef;
-}
+/** The scenarios' database: Planlotse's one database (same name as before the storage module, so nothing moves). */
+export const SCENARIO_DB_NAME = PLANLOTSE_DB_NAME;
 
 export interface LoadedScenarios {
   scenarios: Scenario[];
@@ -29,31 +17,9 @@ export interface LoadedScenarios {
   errors: string[];
 }
 
-const req = <T>(r: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-const done = (tx: IDBTransaction) =>
-  new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-
-/** Opens (and on first use creates) the scenario database. */
-export function openScenarioDb(name = SCENARIO_DB_NAME, idb: IDBFactory = indexedDB): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const r = idb.open(name, DB_VERSION);
-    r.onupgradeneeded = () => {
-      const db = r.result;
-      if (!db.objectStoreNames.contains(SCENARIOS)) db.createObjectStore(SCENARIOS, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(META)) db.createObjectStore(META, { keyPath: 'key' });
-    };
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-    r.onblocked = () => reject(new Error(`IndexedDB ${name} is blocked by another tab`));
-  });
+/** Opens (and on first use creates or upgrades) the database holding the scenarios; errors come back as codes. */
+export function openScenarioDb(name = SCENARIO_DB_NAME, idb?: IDBFactory): Promise<StorageResult<PlanlotseDbHandle>> {
+  return openPlanlotseDb({ name, idb });
 }
 
 /**
@@ -61,23 +27,28 @@ export function openScenarioDb(name = SCENARIO_DB_NAME, idb: IDBFactory = indexe
  * own, so one corrupt record is reported and skipped — it never takes the
  * others down, and it is not deleted.
  */
-export async function loadSavedScenarios(db: IDBDatabase): Promise<LoadedScenarios> {
-  const tx = db.transaction([SCENARIOS, META], 'readonly');
-  const [records, session] = await Promise.all([req(tx.objectStore(SCENARIOS).getAll()) as Promise<unknown[]>, req(tx.objectStore(META).get('session')) as Promise<SessionRecord | undefined>]);
+export async function loadSavedScenarios(db: PlanlotseDbHandle): Promise<StorageResult<LoadedScenarios>> {
+  const [records, meta] = await Promise.all([listRecords(db, 'scenarios'), listRecords(db, 'meta')]);
+  if (!records.ok) return records;
+  if (!meta.ok) return meta;
   const scenarios: Scenario[] = [];
   const errors: string[] = [];
-  for (const rec of records) {
-    const r = rec as Partial<ScenarioRecord> | null;
+  for (const { value } of records.value) {
+    const r = value as Partial<ScenarioRecord> | null;
     const label = `saved scenario ${typeof r?.id === 'string' ? r.id : '(no id)'}`;
     const parsed = parseScenarioObject(r?.doc, label);
     if (parsed.ok) scenarios.push(parsed.scenario);
     else errors.push(...parsed.errors);
   }
   scenarios.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const session = meta.value.find((m) => m.key === 'session')?.value as Partial<SessionRecord> | undefined;
   return {
-    scenarios,
-    session: session ? { activeScenarioId: session.activeScenarioId ?? null, activeVariantId: session.activeVariantId ?? null } : null,
-    errors,
+    ok: true,
+    value: {
+      scenarios,
+      session: session && typeof session === 'object' ? { activeScenarioId: session.activeScenarioId ?? null, activeVariantId: session.activeVariantId ?? null } : null,
+      errors,
+    },
   };
 }
 
@@ -87,15 +58,22 @@ export interface ScenarioAutosave {
   stop(): void;
 }
 
+/** The scenario panel's note for a storage error (an autosave error says that the change is not saved). */
+function storageMessage(e: StorageError, autosave = false): ScenarioMessage {
+  return autosave && e.code === 'storage.failed' ? { kind: 'error', code: 'storage.autosaveFailed', params: e.params } : { kind: 'error', ...e };
+}
+
 /**
  * Writes every scenario change to IndexedDB right after it happens (changed
  * scenarios by reference, deletions, and the active scenario/variant), in
- * order, one transaction per change. Write errors reach the user as a
- * scenario message.
+ * order, one transaction per change. Write errors (a full disk included) reach
+ * the user as a scenario message; the edit stays in the store, and the next
+ * change writes every scenario that is not on disk yet.
  */
-export function startScenarioAutosave(store: AppStore, db: IDBDatabase): ScenarioAutosave {
+export function startScenarioAutosave(store: AppStore, db: PlanlotseDbHandle): ScenarioAutosave {
   let chain: Promise<void> = Promise.resolve();
-  let saved = new Map(store.getState().scenarios.map((s) => [s.id, s] as const));
+  // What is on disk, by id; null marks a record whose last write failed (rewritten or deleted with the next change).
+  let saved = new Map<string, Scenario | null>(store.getState().scenarios.map((s) => [s.id, s] as const));
   let savedSession = sessionOf(store.getState());
   const onChange = (s: AppState) => {
     const changed = s.scenarios.filter((x) => saved.get(x.id) !== x);
@@ -108,15 +86,15 @@ export function startScenarioAutosave(store: AppStore, db: IDBDatabase): Scenari
     savedSession = session;
     const savedAt = new Date().toISOString();
     chain = chain.then(async () => {
-      try {
-        const tx = db.transaction([SCENARIOS, META], 'readwrite');
-        const st = tx.objectStore(SCENARIOS);
-        for (const doc of changed) st.put({ id: doc.id, savedAt, doc } satisfies ScenarioRecord);
-        for (const id of removed) st.delete(id);
-        tx.objectStore(META).put({ key: 'session', ...session } satisfies SessionRecord);
-        await done(tx);
-      } catch (e) {
-        store.getState().setScenarioMessage({ kind: 'error', text: `Autosave failed: ${(e as Error)?.message ?? String(e)}` });
+      const r = await writeTransaction(db, {
+        put: { scenarios: changed.map((doc) => ({ id: doc.id, savedAt, doc }) satisfies ScenarioRecord), meta: [{ key: 'session', ...session } satisfies SessionRecord] },
+        delete: { scenarios: removed },
+      });
+      if (!r.ok) {
+        // Not on disk: mark these records, so the next change writes (or deletes) them again.
+        for (const doc of changed) if (saved.get(doc.id) === doc) saved.set(doc.id, null);
+        for (const id of removed) if (!saved.has(id)) saved.set(id, null);
+        store.getState().setScenarioMessage(storageMessage(r.error, true));
       }
     });
   };
@@ -140,27 +118,28 @@ export async function initScenarioPersistence(
   fromUrl: { scenarioId?: string; variantId?: VariantRef } = {},
   idb: IDBFactory | undefined = globalThis.indexedDB,
 ): Promise<ScenarioAutosave | null> {
-  if (!idb) {
-    store.getState().setScenarioMessage({ kind: 'error', text: 'This browser offers no IndexedDB: scenarios are not saved. Export them as files.' });
+  const opened = await openPlanlotseDb({ name: SCENARIO_DB_NAME, idb, onClosedForUpgrade: () => store.getState().setScenarioMessage({ kind: 'error', code: 'storage.closedForUpgrade' }) });
+  if (!opened.ok) {
+    store.getState().setScenarioMessage(storageMessage(opened.error));
     return null;
   }
-  try {
-    const db = await openScenarioDb(SCENARIO_DB_NAME, idb);
-    const loaded = await loadSavedScenarios(db);
-    const scenarioId = fromUrl.scenarioId ?? loaded.session?.activeScenarioId ?? null;
-    const variantId = fromUrl.scenarioId ? fromUrl.variantId : loaded.session?.activeVariantId;
-    // Edits made before loading finished (unlikely: it takes milliseconds) are kept.
-    const early = store.getState().scenarios;
-    store.getState().loadScenarios([...loaded.scenarios.filter((s) => !early.some((e) => e.id === s.id)), ...early], { scenarioId, variantId });
-    if (fromUrl.scenarioId && store.getState().activeScenarioId !== fromUrl.scenarioId) {
-      store.getState().setScenarioMessage({ kind: 'error', text: `Scenario ${fromUrl.scenarioId} from the link is not saved in this browser; import its file to open it.` });
-    }
-    if (loaded.errors.length) store.getState().setScenarioMessage({ kind: 'error', text: `Some saved scenarios could not be read and were skipped (they stay stored): ${loaded.errors.slice(0, 3).join(' · ')}` });
-    return startScenarioAutosave(store, db);
-  } catch (e) {
-    store.getState().setScenarioMessage({ kind: 'error', text: `Scenario storage unavailable: ${(e as Error)?.message ?? String(e)}` });
+  const db = opened.value;
+  const r = await loadSavedScenarios(db);
+  if (!r.ok) {
+    store.getState().setScenarioMessage(storageMessage(r.error));
     return null;
   }
+  const loaded = r.value;
+  const scenarioId = fromUrl.scenarioId ?? loaded.session?.activeScenarioId ?? null;
+  const variantId = fromUrl.scenarioId ? fromUrl.variantId : loaded.session?.activeVariantId;
+  // Edits made before loading finished (unlikely: it takes milliseconds) are kept.
+  const early = store.getState().scenarios;
+  store.getState().loadScenarios([...loaded.scenarios.filter((s) => !early.some((e) => e.id === s.id)), ...early], { scenarioId, variantId });
+  if (fromUrl.scenarioId && store.getState().activeScenarioId !== fromUrl.scenarioId) {
+    store.getState().setScenarioMessage({ kind: 'error', code: 'scenario.notSaved', params: { id: fromUrl.scenarioId } });
+  }
+  if (loaded.errors.length) store.getState().setScenarioMessage({ kind: 'error', code: 'storage.recordsSkipped', params: { count: loaded.errors.length, detail: loaded.errors.slice(0, 3).join(' · ') } });
+  return startScenarioAutosave(store, db);
 }
 
 /** What browser tests may ask about scenarios (`window.__planlotseScenario`), read-only. */

@@ -10,7 +10,7 @@ import { LayersWithFiles } from '../ui/drop/LayersWithFiles';
 /**
  * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
  * add one line: `{ id: 'analyses', title: 'section.analyses', Component: AnalysesPanel },`
- * (titles are keys of src/ui/i18n/messages.ts).
+ * (titles are keys of the i18n resources, src/core/i18n/resources/de.ts).
  */
 export const SECTIONS: SectionDef[] = [
   { id: 'layers', title: 'section.layers', Component: LayersWithFiles, defaultOpen: true },

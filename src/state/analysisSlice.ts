@@ -1,4 +1,5 @@
 import { toZoned } from '../core/time/zonedTime';
+import type { Message } from '../core/i18n/Message';
 import type { AreaCompliance, OverlapGroupShare, RuleStatus, SunPointRow, ZoneSunStats } from '../core/analysis';
 import type { SliceCreator } from './AppState';
 
@@ -150,7 +151,7 @@ export interface AnalysisSlice {
   analysisStatus: AnalysisStatus;
   /** 0…1 while running. */
   analysisProgress: number;
-  analysisError: string | undefined;
+  analysisError: Message | undefined;
   /** The run the controller should perform (undefined: nothing requested). */
   analysisRun: AnalysisRun | undefined;
   analysisResult: AnalysisResult | undefined;
@@ -178,7 +179,7 @@ export interface AnalysisSlice {
   cancelAnalysis(): void;
   analysisProgressed(runId: number, progress: number): void;
   analysisFinished(result: AnalysisResult): void;
-  analysisFailed(runId: number, message: string): void;
+  analysisFailed(runId: number, message: Message): void;
   clearAnalysis(): void;
 }
 

@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { ConversionIssue } from '../core/model/ConversionReport';
+import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
 import type { CatalogLayer } from '../core/model/Catalog';
 import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { SliceCreator } from './AppState';
@@ -82,7 +83,7 @@ declare module './AppState' {
 }
 
 /** Group of dropped layers in the layer tree. */
-export const DROPPED_GROUP = { de: 'Eigene Dateien', en: 'Your files' };
+export const DROPPED_GROUP = textInAllLanguages('drop.group');
 
 // Reasons of the city-model and vector readers when a file names no usable CRS.
 const CRS_REASON = /no CRS|declares no CRS|unknown CRS|referenceSystem/i;

@@ -1,7 +1,7 @@
 import type { SliceCreator } from './AppState';
+import type { Lang } from '../core/i18n/Lang';
 
-export type Lang = 'de' | 'en';
-export const LANGS: readonly Lang[] = ['de', 'en'];
+export { LANGS, type Lang } from '../core/i18n/Lang';
 
 export interface LangSlice {
   lang: Lang;

@@ -1,3 +1,4 @@
+import type { Message } from '../core/i18n/Message';
 import type { Catalog, CatalogLayer } from '../core/model/Catalog';
 import type { SliceCreator } from './AppState';
 
@@ -20,13 +21,13 @@ export interface LayersSlice {
   catalog: Catalog | undefined;
   /** Base URL the catalog's relative layer URLs resolve against. */
   catalogUrl: string | undefined;
-  catalogError: string | undefined;
+  catalogError: Message | undefined;
   layers: Record<string, LayerSettings>;
   layerStatus: Record<string, LayerStatus>;
   setDataset(dataset: string): void;
   /** Installs a catalog; layers get their catalog defaults unless `overrides` says otherwise. */
   setCatalog(catalog: Catalog, catalogUrl: string, overrides?: Partial<Record<string, Partial<LayerSettings>>>): void;
-  setCatalogError(message: string): void;
+  setCatalogError(message: Message): void;
   setLayerVisible(id: string, visible: boolean): void;
   setLayerOpacity(id: string, opacity: number): void;
   setLayerStatus(id: string, status: LayerStatus): void;

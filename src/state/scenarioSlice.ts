@@ -5,6 +5,7 @@ import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/mode
 import { LIMITS } from '../core/scenario/validateScenario';
 import * as edit from '../core/scenario/scenarioEdits';
 import { moveFootprintVertex, rotateBuilding, translateBuilding } from '../core/scenario/transformBuilding';
+import type { Message } from '../core/i18n/Message';
 import type { SliceCreator } from './AppState';
 
 /** Undo depth; the issue asks for at least 100. Snapshots share structure, so this is cheap. */
@@ -29,9 +30,9 @@ export interface ScenarioSnapshot {
   activeVariantId: VariantRef;
 }
 
-export interface ScenarioMessage {
+/** A note of the scenario panel: a message code the UI translates (state holds no German or English text). */
+export interface ScenarioMessage extends Message {
   kind: 'error' | 'info';
-  text: string;
 }
 
 /** Editable properties of a proposed building (footprint edits have their own actions). */
@@ -152,8 +153,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     return true;
   };
   const replaceScenario = (cur: ScenarioSnapshot, next: Scenario): Scenario[] => cur.scenarios.map((x) => (x.id === next.id ? next : x));
-  const fail = (text: string) => {
-    set({ scenarioMessage: { kind: 'error', text } });
+  const fail = (m: Message) => {
+    set({ scenarioMessage: { kind: 'error', ...m } });
     return null;
   };
   /** Runs an edit on the active variant's building. */
@@ -162,10 +163,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       const sc = cur.scenarios.find((x) => x.id === cur.activeScenarioId);
       const v = sc?.variants.find((x) => x.id === cur.activeVariantId);
       const b = v?.buildings.find((x) => x.id === id);
-      if (!sc || !v || !b) return fail(`building ${id} is not in the active variant`);
+      if (!sc || !v || !b) return fail({ code: 'scenario.buildingMissing', params: { id } });
       const next = f(b);
       const problems = proposedBuildingProblems(next);
-      if (problems.length) return fail(`${b.name}: ${problems.join('; ')}`);
+      if (problems.length) return fail({ code: 'scenario.buildingInvalid', params: { name: b.name, problems: problems.join('; ') } });
       return { ...cur, scenarios: replaceScenario(cur, edit.updateBuilding(sc, v.id, id, () => next, now())) };
     });
   /** The active scenario and variant, created when missing (inside the same undo step). */
@@ -289,7 +290,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
         footprint: ring.map((p) => [p[0], p[1]]),
       };
       const problems = proposedBuildingProblems(b);
-      if (problems.length) return fail(`${b.name}: ${problems.join('; ')}`);
+      if (problems.length) return fail({ code: 'scenario.buildingInvalid', params: { name: b.name, problems: problems.join('; ') } });
       b.footprint = orientFootprintCcw(b.footprint);
       const ok = withActiveVariant((sc, vid) => edit.addBuilding(sc, vid, b, now()));
       if (!ok) return null;
@@ -345,7 +346,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       const taken = get().scenarios;
       const copy: Scenario = taken.some((x) => x.id === s.id) ? { ...s, id: edit.newId('scn'), name: `${s.name} (Import)`.slice(0, LIMITS.textLength) } : s;
       commit((cur) => ({ scenarios: [...cur.scenarios, copy], activeScenarioId: copy.id, activeVariantId: copy.variants[0]?.id ?? null }));
-      set({ scenarioMessage: { kind: 'info', text: `${copy.name}: ${copy.variants.length} variant(s) imported` } });
+      set({ scenarioMessage: { kind: 'info', code: 'scenario.imported', params: { name: copy.name, count: copy.variants.length } } });
       return copy.id;
     },
     loadScenarios: (scenarios, active = {}) => {
@@ -358,7 +359,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     removeLastSketchPoint: () => set({ sketchPoints: get().sketchPoints.slice(0, -1) }),
     finishSketch: () => {
       const pts = get().sketchPoints;
-      if (pts.length < 3) return fail(`a footprint needs at least 3 corners (${pts.length} set)`);
+      if (pts.length < 3) return fail({ code: 'scenario.tooFewCorners', params: { count: pts.length } });
       const id = get().addProposedBuilding(pts);
       if (id) set({ sketchPoints: [] });
       return id;

@@ -1,7 +1,7 @@
 import type { BuildingStyleKind } from '../core/style/buildingStyles';
 import { BUILDING_STYLE_KINDS } from '../core/style/buildingStyles';
 import type { AppState } from './AppState';
-import type { Lang } from './langSlice';
+import { LANGS, type Lang } from './langSlice';
 import type { CameraView } from './viewSlice';
 import type { ShadowQuality } from './timeSlice';
 
@@ -41,7 +41,7 @@ export function parseUrlState(search: string): UrlState {
   const dataset = q.get('dataset');
   if (dataset && /^[A-Za-z0-9_-]+$/.test(dataset)) out.dataset = dataset;
   const lang = q.get('lang');
-  if (lang === 'de' || lang === 'en') out.lang = lang;
+  if ((LANGS as readonly string[]).includes(lang ?? '')) out.lang = lang as Lang;
   const cam = q.get('cam')?.split(',').map(num);
   if (cam && cam.length === 5 && cam.every(Number.isFinite)) {
     const [lon, lat, height, headingDeg, pitchDeg] = cam;

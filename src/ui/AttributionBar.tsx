@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { selectAttributions } from '../state';
-import { useAppState, useAppStoreApi, useT } from './StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from './StoreContext';
 
 /** Attribution and license lines of all visible layers, plus the base map. */
 export function AttributionBar() {
-  const t = useT();
+  const { t } = useTranslation();
   const layers = useAppState((s) => s.layers);
   const catalog = useAppState((s) => s.catalog);
   const store = useAppStoreApi();

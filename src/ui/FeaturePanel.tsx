@@ -1,8 +1,10 @@
 import { planzvClass } from '../core/planning/planzvColors';
 import { classifyBuilding } from '../core/style/buildingStyles';
-import { selectSelectedLayer, type Lang } from '../state';
-import { attributeLabel } from './i18n/messages';
-import { useAppState, useAppStoreApi, useT } from './StoreContext';
+import { selectSelectedLayer } from '../state';
+import { attributeLabel } from './i18n/attributeLabel';
+import { useNumberFormat } from './i18n/useNumberFormat';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from './StoreContext';
 
 /**
  * Attribute rows of a feature: nested objects (e.g. the original XPlanung
@@ -18,9 +20,9 @@ export function attributeRows(props: Record<string, unknown>): [string, unknown]
   return rows;
 }
 
-function formatValue(v: unknown, lang: Lang, yes: string, no: string): string {
+function formatValue(v: unknown, nf: (v: number, o: Intl.NumberFormatOptions) => string, yes: string, no: string): string {
   if (v === null || v === undefined) return '–';
-  if (typeof v === 'number') return v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 3 });
+  if (typeof v === 'number') return nf(v, { maximumFractionDigits: 3 });
   if (typeof v === 'boolean') return v ? yes : no;
   if (typeof v === 'string') return v.trim();
   return JSON.stringify(v);
@@ -28,7 +30,8 @@ function formatValue(v: unknown, lang: Lang, yes: string, no: string): string {
 
 /** The attributes of the picked feature, rendered as text (never as HTML). */
 export function FeaturePanel() {
-  const t = useT();
+  const { t } = useTranslation();
+  const nf = useNumberFormat();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const sel = useAppState((s) => s.selection);
@@ -60,7 +63,7 @@ export function FeaturePanel() {
           <tbody>
             {rows.map(([k, v]) => {
               const base = k.includes('.') ? k.slice(k.lastIndexOf('.') + 1) : k;
-              const label = attributeLabel(lang, base);
+              const label = attributeLabel(t, base);
               const landUse = k === 'landUse' && typeof v === 'string' ? planzvClass(v) : undefined;
               // Codes get their readable class next to them (ALKIS function group, roof shape).
               const codeClass =
@@ -76,7 +79,7 @@ export function FeaturePanel() {
                   </th>
                   <td>
                     {landUse && <span className="swatch" style={{ background: landUse.color }} aria-hidden="true" />}
-                    {formatValue(v, lang, t('feature.yes'), t('feature.no'))}
+                    {formatValue(v, nf, t('feature.yes'), t('feature.no'))}
                     {landUse && landUse.key !== 'UNKNOWN' ? ` – ${landUse.label[lang]}` : ''}
                     {codeClass ? ` – ${codeClass.label[lang]}` : ''}
                   </td>

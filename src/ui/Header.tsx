@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { LANGS, type Lang } from '../state';
-import { useAppState, useAppStoreApi, useT } from './StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from './StoreContext';
 
 /** App name, dataset and its notice, home, share link, language switch. */
 export function Header() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const catalog = useAppState((s) => s.catalog);

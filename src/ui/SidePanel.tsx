@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react';
-import type { MessageKey } from './i18n/messages';
-import { useT } from './StoreContext';
+import type { MessageKey } from '../core/i18n/Message';
+import { useTranslation } from 'react-i18next';
 
 /** One collapsible section of the side panel; other features register theirs in src/app/sections.ts. */
 export interface SectionDef {
@@ -12,7 +12,7 @@ export interface SectionDef {
 
 /** The side panel: an accordion of tool sections, each keyboard-operable. */
 export function SidePanel({ sections }: { sections: readonly SectionDef[] }) {
-  const t = useT();
+  const { t } = useTranslation();
   const [open, setOpen] = useState<Record<string, boolean>>(() => Object.fromEntries(sections.map((s) => [s.id, s.defaultOpen ?? false])));
   return (
     <nav className="side-panel" aria-label={t('panel.label')}>

@@ -182,7 +182,7 @@ export class ScenarioSync {
           URL.revokeObjectURL(url);
         }
       })
-      .catch((e: unknown) => this.store.getState().setScenarioMessage({ kind: 'error', text: `${b.name}: cannot show massing (${(e as Error)?.message ?? e})` }))
+      .catch((e: unknown) => this.store.getState().setScenarioMessage({ kind: 'error', code: 'scenario.massingFailed', params: { name: b.name, detail: String((e as Error)?.message ?? e) } }))
       .finally(() => {
         this.pendingModels--;
         this.viewer.scene.requestRender();

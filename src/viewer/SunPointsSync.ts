@@ -11,6 +11,7 @@ import {
   VerticalOrigin,
   type Viewer,
 } from 'cesium';
+import { INTL_LOCALE } from '../core/i18n/Lang';
 import type { AppState, AppStore } from '../state';
 import type { Selection } from '../state/selectionSlice';
 import { pickSurface } from './pickHandler';
@@ -55,7 +56,7 @@ export function syncSunPoints(viewer: Viewer, store: AppStore): () => void {
     prevPoints = s.sunPoints;
     prevLang = s.lang;
     prevResult = result;
-    draw(ds, s.sunPoints, result?.kind === 'sunPoints' ? result : undefined, s.lang === 'de' ? 'de-DE' : 'en-GB');
+    draw(ds, s.sunPoints, result?.kind === 'sunPoints' ? result : undefined, INTL_LOCALE[s.lang]);
     viewer.scene.requestRender();
   };
   apply(store.getState());

@@ -34,7 +34,7 @@ const state = (page: Page) =>
     const s = window.__planlotse!.getState();
     const sc = s.scenarios.find((x) => x.id === s.activeScenarioId);
     const v = sc?.variants.find((x) => x.id === s.activeVariantId);
-    return { scenarios: s.scenarios.length, variant: v ?? null, activeVariantId: s.activeVariantId, sketch: s.sketchPoints.length, message: s.scenarioMessage?.text ?? null };
+    return { scenarios: s.scenarios.length, variant: v ?? null, activeVariantId: s.activeVariantId, sketch: s.sketchPoints.length, message: s.scenarioMessage?.code ?? null };
   });
 
 /** Area (m², EPSG:25832) of a WGS84 ring. */

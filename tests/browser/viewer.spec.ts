@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
 import { appUrl, canvasStats, gridDiff, launchBrowser, nextFrames, openApp, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
-import { MESSAGES } from '../../src/ui/i18n/messages';
+import { de as DE } from '../../src/core/i18n/resources/de';
+import { en as EN } from '../../src/core/i18n/resources/en';
 
 // The self-made fixture dataset (tests/browser/fixtures/fixture): four plan
 // areas defined in EPSG:25832, twelve trees, an online OSM layer (off).
@@ -135,7 +136,8 @@ describe('viewer on the fixture dataset', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // Strings that are the same in both languages (names, codes, numbers, licence lines, data values).
     const neutral = new Set<string>(['DE', 'EN', '×', 'Planlotse']);
-    for (const k of Object.keys(MESSAGES.de) as (keyof typeof MESSAGES.de)[]) if (MESSAGES.de[k] === MESSAGES.en[k]) neutral.add(MESSAGES.de[k]);
+    const keys = Object.keys(DE) as (keyof typeof DE)[];
+    for (const k of keys) if (DE[k] === EN[k]) neutral.add(DE[k]);
     const localized: { de: string; en: string }[] = [catalog.title, catalog.notice, catalog.home, ...catalog.viewpoints.map((v: { title: unknown }) => v.title), ...catalog.layers.flatMap((l: { title: unknown; group: unknown; legend?: { label: unknown }[] }) => [l.title, l.group, ...(l.legend ?? []).map((e) => e.label)])];
     for (const t of localized) if ('de' in t && t.de === t.en) neutral.add(t.de);
     for (const l of catalog.layers) neutral.add(l.attribution);
@@ -148,9 +150,7 @@ describe('viewer on the fixture dataset', () => {
     const unchanged = [...new Set(de.filter((s) => en.includes(s)))].filter((s) => !isNeutral(s));
     expect(unchanged).toEqual([]);
     // And no German dictionary text is left anywhere.
-    const germanOnly = Object.keys(MESSAGES.de)
-      .map((k) => MESSAGES.de[k as keyof typeof MESSAGES.de])
-      .filter((v, i) => v !== Object.values(MESSAGES.en)[i] && !v.includes('{'));
+    const germanOnly: string[] = keys.filter((k) => DE[k] !== EN[k] && !DE[k].includes('{')).map((k) => DE[k]);
     expect(en.filter((s) => germanOnly.includes(s))).toEqual([]);
     // Keyboard: Tab reaches the layer checkboxes, Space toggles, the focus is visible.
     await page.getByRole('button', { name: 'Expand or collapse section Layers' }).focus();

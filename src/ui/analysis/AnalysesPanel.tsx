@@ -1,10 +1,13 @@
 import type { AnalysisKind } from '../../state/analysisSlice';
+import { localized } from '../../state/selectors';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import { toZoned } from '../../core/time/zonedTime';
 import { AnalysisInputsLine } from './AnalysisInputsLine';
 import { ComplianceView } from './ComplianceView';
 import { OverlapsView } from './OverlapsView';
-import { panelText } from './panelText';
+import { usePanelText } from './panelText';
+import { useTranslation } from 'react-i18next';
+import { translateMessage } from '../../core/i18n/Message';
 import { SunHoursView } from './SunHoursView';
 import { SunPointsView } from './SunPointsView';
 import './analyses.css';
@@ -36,14 +39,15 @@ export function AnalysesPanel() {
   const overlapB = useAppState((s) => s.analysisOverlapB);
   const threshold = useAppState((s) => s.sunPointThresholdH);
   const pointCount = useAppState((s) => s.sunPoints.length);
-  const tx = panelText(lang);
+  const tx = usePanelText();
+  const { i18n } = useTranslation();
   const { t } = tx;
   const running = status === 'running';
   const polygonLayers = (catalog?.layers ?? []).filter((l) => l.type === 'geojson-polygons');
   // Defaults: Baugebiete × flood zone (else parcels, else the next polygon layer).
   const a = overlapA || (polygonLayers.find((l) => l.role === 'zoning') ?? polygonLayers[0])?.id || '';
   const b = overlapB || (polygonLayers.find((l) => l.role === 'flood') ?? polygonLayers.find((l) => l.role === 'parcels') ?? polygonLayers.find((l) => l.id !== a))?.id || '';
-  const title = (l: { title: { de: string; en: string } }) => (lang === 'de' ? l.title.de : l.title.en);
+  const title = (l: { title: { de: string; en: string } }) => localized(l.title, lang);
   const run = () => {
     if (kind === 'overlaps') store.getState().setAnalysisParams({ overlapA: a, overlapB: b });
     store.getState().requestAnalysis();
@@ -148,7 +152,7 @@ export function AnalysesPanel() {
         {running && <progress max={1} value={progress} aria-label={t('running', { p: Math.round(progress * 100) })} />}
         {running && <div className="muted small">{t('running', { p: Math.round(progress * 100) })}</div>}
         {status === 'cancelled' && <div className="muted small">{t('cancelled')}</div>}
-        {status === 'error' && <div className="error small">{t('error', { msg: error ?? '' })}</div>}
+        {status === 'error' && <div className="error small">{error && translateMessage(i18n.t, error)}</div>}
       </div>
       {result?.kind === 'shadows' && (
         <dl className="measure-result" data-analysis-result="shadows">

@@ -1,4 +1,5 @@
 import type { AnalysisInputs } from '../../state/analysisSlice';
+import { localized } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
 import { toZoned } from '../../core/time/zonedTime';
 import type { PanelText } from './panelText';
@@ -9,7 +10,7 @@ export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx:
   const { t } = tx;
   const title = (id: string) => {
     const l = catalog?.layers.find((x) => x.id === id);
-    return l ? (tx.lang === 'de' ? l.title.de : l.title.en) : id;
+    return l ? localized(l.title, tx.lang) : id;
   };
   const parts: string[] = [];
   if (inputs.timeMs !== undefined) {

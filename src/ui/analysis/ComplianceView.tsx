@@ -1,7 +1,7 @@
 import type { AreaCompliance, RuleResult } from '../../core/analysis';
 import { baugebietLights, type AnalysisResult } from '../../state/analysisSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
-import type { AnalysisMessageKey } from './analysisMessages';
+import type { AnalysisMessageKey } from './panelText';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { complianceCsv, csvFileName } from './analysisCsv';

@@ -1,5 +1,6 @@
 import { sunHoursColor, sunHoursRampMax } from '../../core/analysis/sunHoursColor';
 import type { AnalysisResult } from '../../state/analysisSlice';
+import { localized } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
@@ -19,7 +20,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
   const rgb = (h: number) => `rgb(${sunHoursColor(h, maxH).join(',')})`;
   const layerTitle = (id: string) => {
     const l = catalog?.layers.find((x) => x.id === id);
-    return l ? (tx.lang === 'de' ? l.title.de : l.title.en) : id;
+    return l ? localized(l.title, tx.lang) : id;
   };
   const byLayer = new Map<string, SunHours['zones']>();
   for (const z of result.zones) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 import './drop.css';
 
 function hasFiles(e: DragEvent): boolean {
@@ -8,7 +9,7 @@ function hasFiles(e: DragEvent): boolean {
 
 /** The skipped-feature list of one file: file, line, feature id, class, reason. */
 function DropReportPanel() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const fileId = useAppState((s) => s.dropReportFor);
   const file = useAppState((s) => s.droppedFiles.find((f) => f.id === s.dropReportFor));
@@ -61,7 +62,7 @@ function DropReportPanel() {
  * "Open file…" button in the layer tree.
  */
 export function DropZone() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {

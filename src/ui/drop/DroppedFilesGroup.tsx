@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry, type DroppedLayerEntry } from '../../state/droppedFilesSlice';
 import { layerLegend } from '../sections/LayerTree';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
-import type { MessageKey } from '../i18n/messages';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
+import type { MessageKey } from '../../core/i18n/Message';
 
 const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageKey> = {
   extension: 'drop.err.extension',
@@ -12,7 +13,7 @@ const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageK
 };
 
 function DroppedLayerRow({ entry }: { entry: DroppedLayerEntry }) {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const title = entry.def.title[lang];
@@ -38,7 +39,7 @@ function DroppedLayerRow({ entry }: { entry: DroppedLayerEntry }) {
       </div>
       <div className="layer-body">
         <div className="muted small" data-testid="feature-count">
-          {t('layers.features', { n: entry.data.features.length.toLocaleString(lang) })}
+          {t('layers.features', { count: entry.data.features.length })}
         </div>
         {entry.visible && (
           <>
@@ -65,7 +66,7 @@ function DroppedLayerRow({ entry }: { entry: DroppedLayerEntry }) {
 }
 
 function CrsRetry({ file }: { file: DroppedFileEntry }) {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const [crs, setCrs] = useState<string>(file.crs ?? DROP_CRS_CHOICES[0]);
   const id = `crs-${file.id}`;
@@ -90,9 +91,8 @@ function CrsRetry({ file }: { file: DroppedFileEntry }) {
 }
 
 function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
-  const lang = useAppState((s) => s.lang);
   const layers = useAppState((s) => s.droppedLayers).filter((l) => l.fileId === file.id);
   const reportOpen = useAppState((s) => s.dropReportFor === file.id);
   const skipped = file.issues.length;
@@ -118,7 +118,7 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
         </p>
       )}
       {file.needsCrs && <CrsRetry file={file} />}
-      {file.status === 'done' && <div className="muted small">{t('drop.summary', { n: features.toLocaleString(lang), layers: layers.length })}</div>}
+      {file.status === 'done' && <div className="muted small">{t('drop.summary', { count: features, layers: layers.length })}</div>}
       {skipped > 0 && (
         <button type="button" className="btn drop-report-btn" aria-expanded={reportOpen} aria-controls="drop-report" onClick={() => store.getState().setDropReportFor(reportOpen ? undefined : file.id)}>
           {t('drop.showReport', { n: skipped })}
@@ -141,7 +141,7 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
  * progress, errors, CRS retry, skipped-feature list toggle and its layers.
  */
 export function DroppedFilesGroup() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const files = useAppState((s) => s.droppedFiles);

@@ -5,7 +5,7 @@ import { effectiveBuildings } from '../../core/scenario/effectiveBuildings';
 import type { Scenario } from '../../core/model/Scenario';
 import type { ScenarioCompare, VariantRef } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
-import type { ScenarioText } from './scenarioText';
+import type { TFunction } from 'i18next';
 import { useCompareInputs } from './useCompareInputs';
 
 const sideOf = (sc: Scenario, id: VariantRef): CompareSide => (id === null ? null : (sc.variants.find((v) => v.id === id) ?? null));
@@ -30,7 +30,7 @@ function changedBbox(inputs: { existing: ReturnType<typeof effectiveBuildings> }
 }
 
 /** Compare two variants (or one with Existing): split/swipe view, delta table, sun-hour change. */
-export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
+export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
   const store = useAppStoreApi();
   const cmp = useAppState((s) => s.scenarioCompare);
   const timeMs = useAppState((s) => s.timeMs);
@@ -58,7 +58,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
         const c = compareVariants(inputs.existing, left, right, { sun: { date, bbox, cellM: 3, stepMin: 20, zones: inputs.zones ?? undefined } });
         store.getState().setScenarioSunDelta(c.sun ?? null);
       } catch (e) {
-        store.getState().setScenarioMessage({ kind: 'error', text: String((e as Error)?.message ?? e) });
+        store.getState().setScenarioMessage({ kind: 'error', code: 'common.error', params: { detail: String((e as Error)?.message ?? e) } });
       } finally {
         setBusy(false);
       }
@@ -66,10 +66,10 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
   };
   return (
     <div className="scenario-compare" data-testid="scenario-compare">
-      <div className="segmented" role="group" aria-label={t.compare}>
+      <div className="segmented" role="group" aria-label={t('scenario.compare')}>
         {(['off', 'split', 'swipe'] as const).map((m) => (
           <button key={m} type="button" className={`btn${cmp.mode === m ? ' active' : ''}`} aria-pressed={cmp.mode === m} onClick={() => setCmp({ mode: m })} data-testid={`scenario-compare-${m}`}>
-            {m === 'off' ? t.compareOff : m === 'split' ? t.split : t.swipe}
+            {m === 'off' ? t('scenario.compareOff') : m === 'split' ? t('scenario.split') : t('scenario.swipe')}
           </button>
         ))}
       </div>
@@ -77,9 +77,9 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
         <>
           {(['left', 'right'] as const).map((side) => (
             <label className="field" key={side}>
-              <span>{side === 'left' ? t.left : t.right}</span>
+              <span>{side === 'left' ? t('scenario.left') : t('scenario.right')}</span>
               <select value={opt(cmp[side])} onChange={(e) => setCmp({ [side]: parse(e.target.value) })} data-testid={`scenario-compare-${side}`}>
-                <option value="existing">{t.existing}</option>
+                <option value="existing">{t('scenario.existing')}</option>
                 {sc.variants.map((v) => (
                   <option key={v.id} value={v.id}>
                     {v.name}
@@ -90,27 +90,27 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
           ))}
           {cmp.mode === 'swipe' && (
             <label className="field">
-              <span>{t.divider}</span>
+              <span>{t('scenario.divider')}</span>
               <input type="range" min={0.05} max={0.95} step={0.01} value={cmp.swipe} onChange={(e) => store.getState().setScenarioCompare({ swipe: Number(e.target.value) })} />
             </label>
           )}
           {inputs?.error && <p className="muted small">{inputs.error}</p>}
-          {inputs && !inputs.hasFootprints && <p className="muted small">{t.noFootprints}</p>}
+          {inputs && !inputs.hasFootprints && <p className="muted small">{t('scenario.noFootprints')}</p>}
           {result && (
             <>
               <div className="muted small" data-testid="scenario-compare-buildings">
-                +{result.addedBuildingIds.length} {t.added} · −{result.removedBuildingIds.length} {t.removed}
+                +{result.addedBuildingIds.length} {t('scenario.added')} · −{result.removedBuildingIds.length} {t('scenario.removed')}
               </div>
               {inputs?.plan ? (
                 <table className="scenario-table scenario-delta" data-testid="scenario-delta-table">
-                  <caption>{t.deltaTable}</caption>
+                  <caption>{t('scenario.deltaTable')}</caption>
                   <thead>
                     <tr>
-                      <th>{t.area_}</th>
-                      <th>{t.rule}</th>
-                      <th>{t.before}</th>
-                      <th>{t.after}</th>
-                      <th>{t.limit}</th>
+                      <th>{t('scenario.area_')}</th>
+                      <th>{t('scenario.rule')}</th>
+                      <th>{t('scenario.before')}</th>
+                      <th>{t('scenario.after')}</th>
+                      <th>{t('scenario.limit')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -123,10 +123,10 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                             {a.areaId} ({a.landUse})
                           </td>
                           <td>{r.rule}</td>
-                          <td className={r.statusBefore === 'exceeded' ? 'exceeded' : undefined} title={t[r.statusBefore]}>
+                          <td className={r.statusBefore === 'exceeded' ? 'exceeded' : undefined} title={t(`scenario.${r.statusBefore}`)}>
                             {fmt(r.before, r.rule)}
                           </td>
-                          <td className={r.statusAfter === 'exceeded' ? 'exceeded' : undefined} title={`${t[r.statusBefore]} → ${t[r.statusAfter]}`}>
+                          <td className={r.statusAfter === 'exceeded' ? 'exceeded' : undefined} title={`${t(`scenario.${r.statusBefore}`)} → ${t(`scenario.${r.statusAfter}`)}`}>
                             {fmt(r.after, r.rule)}
                             {r.statusAfter === 'exceeded' ? ' ⚠' : ''}
                           </td>
@@ -137,13 +137,13 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                   </tbody>
                 </table>
               ) : (
-                <p className="muted small">{t.noPlan}</p>
+                <p className="muted small">{t('scenario.noPlan')}</p>
               )}
               <p data-testid="scenario-new-conflicts" role="status">
-                {result.newConflicts.length ? `${t.newConflicts}: ${result.newConflicts.map((c) => `${c.areaId} ${c.rule}`).join(', ')}` : t.noConflicts}
+                {result.newConflicts.length ? `${t('scenario.newConflicts')}: ${result.newConflicts.map((c) => `${c.areaId} ${c.rule}`).join(', ')}` : t('scenario.noConflicts')}
               </p>
               <button type="button" className="btn" disabled={busy} onClick={computeSun} data-testid="scenario-compute-sun">
-                {t.computeSun} ({t.sunDate} {date})
+                {t('scenario.computeSun')} ({t('scenario.sunDate')} {date})
               </button>
               {sunDelta && (
                 <div data-testid="scenario-sun-delta">
@@ -152,7 +152,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                   </div>
                   {sunDelta.zones.length > 0 && (
                     <table className="scenario-table">
-                      <caption>{t.sunZones}</caption>
+                      <caption>{t('scenario.sunZones')}</caption>
                       <tbody>
                         {sunDelta.zones.map((z) => (
                           <tr key={z.id}>
@@ -167,7 +167,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: ScenarioText }) {
                   )}
                   {sunDelta.facades.length > 0 && (
                     <table className="scenario-table" data-testid="scenario-facades">
-                      <caption>{t.facades}</caption>
+                      <caption>{t('scenario.facades')}</caption>
                       <tbody>
                         {sunDelta.facades.slice(0, 8).map((f, i) => (
                           <tr key={i}>

@@ -7,7 +7,7 @@ import { useAppState, useAppStoreApi } from '../StoreContext';
 import { BuildingEditor } from './BuildingEditor';
 import { CompareSection } from './CompareSection';
 import { downloadFile, fileSafe } from './downloadFile';
-import { useScenarioText } from './scenarioText';
+import { useTranslation } from 'react-i18next';
 import './scenario.css';
 
 /**
@@ -16,7 +16,7 @@ import './scenario.css';
  * undo/redo, import/export, and compare.
  */
 export function ScenarioPanel() {
-  const t = useScenarioText();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const a = () => store.getState();
   const scenarios = useAppState((s) => s.scenarios);
@@ -39,27 +39,27 @@ export function ScenarioPanel() {
   const ask = (label: string, value: string) => window.prompt(label, value)?.trim();
   const onImport = async (file: File) => {
     // Size check first: a huge file is refused without being read.
-    if (file.size > MAX_SCENARIO_FILE_BYTES) return a().setScenarioMessage({ kind: 'error', text: tooLargeError(file.size, file.name) });
+    if (file.size > MAX_SCENARIO_FILE_BYTES) return a().setScenarioMessage({ kind: 'error', code: 'scenario.fileInvalid', params: { errors: tooLargeError(file.size, file.name) } });
     const home = a().catalog?.home;
     const r = parseScenarioFile(new Uint8Array(await file.arrayBuffer()), file.name, home ? { around: [home.lon, home.lat] } : {});
     if (r.ok) a().importScenario(r.scenario);
-    else a().setScenarioMessage({ kind: 'error', text: r.errors.slice(0, 5).join('\n') + (r.errors.length > 5 ? `\n… (${r.errors.length - 5} more)` : '') });
+    else a().setScenarioMessage({ kind: 'error', code: r.errors.length > 5 ? 'scenario.fileInvalidMore' : 'scenario.fileInvalid', params: { errors: r.errors.slice(0, 5).join('\n'), count: r.errors.length - 5 } });
   };
 
   return (
     <div className="scenario-panel" data-testid="scenario-panel">
       {message && (
         <div className={`banner${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-message" style={{ whiteSpace: 'pre-wrap' }}>
-          {message.text}{' '}
+          {t(message.code, message.params)}{' '}
           <button type="button" className="icon-btn" aria-label="×" onClick={() => a().setScenarioMessage(null)}>
             ×
           </button>
         </div>
       )}
       <label className="field">
-        <span>{t.scenario}</span>
+        <span>{t('scenario.scenario')}</span>
         <select value={sc?.id ?? ''} onChange={(e) => a().setActiveScenario(e.target.value || null)} data-testid="scenario-select">
-          <option value="">{t.none}</option>
+          <option value="">{t('scenario.none')}</option>
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -69,15 +69,15 @@ export function ScenarioPanel() {
       </label>
       <div className="button-row">
         <button type="button" className="btn" onClick={() => a().createScenario()} data-testid="scenario-new">
-          {t.newScenario}
+          {t('scenario.newScenario')}
         </button>
         {sc && (
           <>
-            <button type="button" className="btn" onClick={() => { const n = ask(t.rename, sc.name); if (n) a().renameScenario(sc.id, n); }}>
-              {t.rename}
+            <button type="button" className="btn" onClick={() => { const n = ask(t('scenario.rename'), sc.name); if (n) a().renameScenario(sc.id, n); }}>
+              {t('scenario.rename')}
             </button>
             <button type="button" className="btn" onClick={() => a().deleteScenario(sc.id)}>
-              {t.delete}
+              {t('scenario.delete')}
             </button>
           </>
         )}
@@ -85,9 +85,9 @@ export function ScenarioPanel() {
 
       {sc && (
         <fieldset className="scenario-variants">
-          <legend>{t.variants}</legend>
+          <legend>{t('scenario.variants')}</legend>
           <label className="check">
-            <input type="radio" name="scenario-variant" checked={activeVariantId === null} onChange={() => a().setActiveVariant(null)} data-testid="variant-existing" /> {t.existing}
+            <input type="radio" name="scenario-variant" checked={activeVariantId === null} onChange={() => a().setActiveVariant(null)} data-testid="variant-existing" /> {t('scenario.existing')}
           </label>
           {sc.variants.map((v) => (
             <label className="check" key={v.id}>
@@ -99,66 +99,66 @@ export function ScenarioPanel() {
           ))}
           <div className="button-row">
             <button type="button" className="btn" onClick={() => a().addVariant()} data-testid="variant-new">
-              {t.newVariant}
+              {t('scenario.newVariant')}
             </button>
             {variant && (
               <>
                 <button type="button" className="btn" onClick={() => a().duplicateVariant(variant.id)} data-testid="variant-duplicate">
-                  {t.duplicate}
+                  {t('scenario.duplicate')}
                 </button>
-                <button type="button" className="btn" onClick={() => { const n = ask(t.rename, variant.name); if (n) a().renameVariant(variant.id, n); }}>
-                  {t.rename}
+                <button type="button" className="btn" onClick={() => { const n = ask(t('scenario.rename'), variant.name); if (n) a().renameVariant(variant.id, n); }}>
+                  {t('scenario.rename')}
                 </button>
                 <button type="button" className="btn" onClick={() => a().deleteVariant(variant.id)}>
-                  {t.delete}
+                  {t('scenario.delete')}
                 </button>
               </>
             )}
           </div>
           {variant && (
             <label className="field">
-              <span>{t.notes}</span>
+              <span>{t('scenario.notes')}</span>
               <textarea key={`${variant.id}-${variant.notes}`} defaultValue={variant.notes} rows={2} onBlur={(e) => e.target.value !== variant.notes && a().setVariantNotes(variant.id, e.target.value)} />
             </label>
           )}
         </fieldset>
       )}
 
-      <div className="button-row" role="group" aria-label={t.tools}>
+      <div className="button-row" role="group" aria-label={t('scenario.tools')}>
         <button type="button" className={`btn${tool === 'sketch' ? ' active' : ''}`} aria-pressed={tool === 'sketch'} onClick={() => setTool('sketch')} data-testid="scenario-tool-sketch">
-          {t.sketch}
+          {t('scenario.sketch')}
         </button>
         <button type="button" className={`btn${tool === 'demolish' ? ' active' : ''}`} aria-pressed={tool === 'demolish'} onClick={() => setTool('demolish')} data-testid="scenario-tool-demolish">
-          {t.demolish}
+          {t('scenario.demolish')}
         </button>
         <button type="button" className="btn" disabled={!canUndo} onClick={() => a().undoScenario()} title="Ctrl+Z" data-testid="scenario-undo">
-          {t.undo}
+          {t('scenario.undo')}
         </button>
         <button type="button" className="btn" disabled={!canRedo} onClick={() => a().redoScenario()} title="Ctrl+Shift+Z" data-testid="scenario-redo">
-          {t.redo}
+          {t('scenario.redo')}
         </button>
       </div>
       {tool === 'sketch' && (
         <>
-          <p className="muted small">{t.sketchHint}</p>
+          <p className="muted small">{t('scenario.sketchHint')}</p>
           <div className="button-row">
             <button type="button" className="btn btn-primary" disabled={nPoints < 3} onClick={() => a().finishSketch()} data-testid="scenario-finish">
-              {t.finish} ({nPoints})
+              {t('scenario.finish')} ({nPoints})
             </button>
             <button type="button" className="btn" disabled={nPoints === 0} onClick={() => a().removeLastSketchPoint()}>
-              {t.removePoint}
+              {t('scenario.removePoint')}
             </button>
             <button type="button" className="btn" onClick={() => a().setScenarioTool('none')}>
-              {t.cancel}
+              {t('scenario.cancel')}
             </button>
           </div>
         </>
       )}
-      {tool === 'demolish' && <p className="muted small">{t.demolishHint}</p>}
+      {tool === 'demolish' && <p className="muted small">{t('scenario.demolishHint')}</p>}
 
       {variant && variant.buildings.length > 0 && (
         <div>
-          <h4>{t.buildings}</h4>
+          <h4>{t('scenario.buildings')}</h4>
           <ul className="scenario-list" data-testid="scenario-buildings">
             {variant.buildings.map((b) => (
               <li key={b.id}>
@@ -173,13 +173,13 @@ export function ScenarioPanel() {
       {selected && <BuildingEditor b={selected} t={t} />}
       {variant && variant.demolishedIds.length > 0 && (
         <div>
-          <h4>{t.demolished}</h4>
+          <h4>{t('scenario.demolished')}</h4>
           <ul className="scenario-list" data-testid="scenario-demolished">
             {variant.demolishedIds.map((id) => (
               <li key={id}>
                 <code>{id}</code>{' '}
                 <button type="button" className="btn" onClick={() => a().restoreBuildings([id])}>
-                  {t.restore}
+                  {t('scenario.restore')}
                 </button>
               </li>
             ))}
@@ -190,11 +190,11 @@ export function ScenarioPanel() {
       <div className="button-row">
         {sc && (
           <button type="button" className="btn" onClick={() => downloadFile(`${fileSafe(sc.name)}.planlotse.json`, serializeScenario(sc), 'application/json')} data-testid="scenario-export">
-            {t.exportFile}
+            {t('scenario.exportFile')}
           </button>
         )}
         <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          {t.importFile}
+          {t('scenario.importFile')}
         </button>
         <input
           ref={fileInput}
@@ -211,7 +211,7 @@ export function ScenarioPanel() {
         {variant && variant.buildings.length > 0 && (
           <>
             <button type="button" className="btn" onClick={() => downloadFile(`${fileSafe(variant.name)}.geojson`, JSON.stringify(exportProposedGeoJson(variant)), 'application/geo+json')}>
-              {t.exportGeoJson}
+              {t('scenario.exportGeoJson')}
             </button>
             <button
               type="button"
@@ -219,22 +219,22 @@ export function ScenarioPanel() {
               onClick={() =>
                 void exportMassingGlb(variant.buildings).then(
                   (glb) => downloadFile(`${fileSafe(variant.name)}.glb`, glb, 'model/gltf-binary'),
-                  (e: unknown) => a().setScenarioMessage({ kind: 'error', text: String((e as Error)?.message ?? e) }),
+                  (e: unknown) => a().setScenarioMessage({ kind: 'error', code: 'common.error', params: { detail: String((e as Error)?.message ?? e) } }),
                 )
               }
             >
-              {t.exportGlb}
+              {t('scenario.exportGlb')}
             </button>
           </>
         )}
       </div>
       {sc && (
         <fieldset>
-          <legend>{t.compare}</legend>
+          <legend>{t('scenario.compare')}</legend>
           <CompareSection sc={sc} t={t} />
         </fieldset>
       )}
-      <p className="muted small">{t.saved}</p>
+      <p className="muted small">{t('scenario.saved')}</p>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { BUILDING_STYLE_KINDS, buildingStyleClasses, type BuildingStyleKind } from '../../core/style/buildingStyles';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../core/i18n/Message';
 import { selectHasBuildings } from '../../state';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 
 const LABEL: Record<BuildingStyleKind, MessageKey> = {
   default: 'buildings.default',
@@ -12,7 +13,7 @@ const LABEL: Record<BuildingStyleKind, MessageKey> = {
 
 /** Colour buildings by height, function or roof type, with a legend. */
 export function BuildingStyleSection() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const kind = useAppState((s) => s.buildingStyle);

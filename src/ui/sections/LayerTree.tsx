@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
 import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
 import { selectLayerGroups } from '../../state';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 
 /** Legend entries of a layer: the catalog's own, or derived from its style. */
 export function layerLegend(layer: CatalogLayer): LegendEntry[] {
@@ -14,7 +15,7 @@ export function layerLegend(layer: CatalogLayer): LegendEntry[] {
 }
 
 function LayerRow({ layer }: { layer: CatalogLayer }) {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const settings = useAppState((s) => s.layers[layer.id]);
@@ -72,7 +73,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
               ))}
             </ul>
           )}
-          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted">{t('layers.features', { n: status.featureCount.toLocaleString(lang) })}</div>}
+          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted">{t('layers.features', { count: status.featureCount })}</div>}
         </div>
       )}
       <div className="attribution-line">
@@ -84,7 +85,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
 
 /** Catalog-driven layer tree: groups, visibility, opacity, legend, attribution. */
 export function LayerTree() {
-  const t = useT();
+  const { t } = useTranslation();
   const lang = useAppState((s) => s.lang);
   const catalog = useAppState((s) => s.catalog);
   const store = useAppStoreApi();

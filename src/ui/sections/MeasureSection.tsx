@@ -1,20 +1,22 @@
 import type { MeasureMode } from '../../state';
 import { selectMeasureResult } from '../../state';
 import { useShallow } from 'zustand/react/shallow';
-import type { MessageKey } from '../i18n/messages';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import type { MessageKey } from '../../core/i18n/Message';
+import { useTranslation } from 'react-i18next';
+import { useNumberFormat } from '../i18n/useNumberFormat';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 
 const MODES: Exclude<MeasureMode, 'none'>[] = ['distance', 'area', 'height'];
 
 /** Distance, area and height measurement; results in EPSG:25832 metres. */
 export function MeasureSection() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
-  const lang = useAppState((s) => s.lang);
+  const nf = useNumberFormat();
   const mode = useAppState((s) => s.measureMode);
   const n = useAppState((s) => s.measurePoints.length);
   const r = useAppState(useShallow(selectMeasureResult));
-  const fmt = (v: number, digits: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fmt = (v: number, digits: number) => nf(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const rows: [MessageKey, string][] = [];
   if (r.distanceM !== undefined) rows.push([mode === 'height' ? 'measure.result.horizontal' : 'measure.result.distance', `${fmt(r.distanceM, 2)} m`]);
   if (r.slopeDistanceM !== undefined) rows.push(['measure.result.slope', `${fmt(r.slopeDistanceM, 2)} m`]);

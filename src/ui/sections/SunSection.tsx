@@ -1,6 +1,7 @@
 import { fromZoned, toZoned } from '../../core/time/zonedTime';
 import type { ShadowQuality } from '../../state';
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 
 const QUALITIES: ShadowQuality[] = ['low', 'medium', 'high'];
 
@@ -10,7 +11,7 @@ function hhmm(minutes: number): string {
 
 /** Date, time of day (Europe/Berlin), presets, day animation, lighting and shadows. */
 export function SunSection() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const timeMs = useAppState((s) => s.timeMs);
   const playing = useAppState((s) => s.playing);

@@ -1,8 +1,9 @@
-import { useAppState, useAppStoreApi, useT } from '../StoreContext';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useAppStoreApi } from '../StoreContext';
 
 /** Home view and the catalog's named viewpoints as buttons. */
 export function ViewpointsSection() {
-  const t = useT();
+  const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const catalog = useAppState((s) => s.catalog);

@@ -94,7 +94,7 @@ describe.skipIf(!hasDemo)('analysis controller on the demo district', () => {
     store.getState().requestAnalysis();
     await done();
     const r = store.getState().analysisResult;
-    if (r?.kind !== 'overlaps') throw new Error(`no overlaps result: ${store.getState().analysisError}`);
+    if (r?.kind !== 'overlaps') throw new Error(`no overlaps result: ${JSON.stringify(store.getState().analysisError)}`);
     expect(r.groups.length).toBeGreaterThan(0);
     expect(r.groups.reduce((s, g) => s + g.areaM2, 0)).toBeCloseTo(r.totalAreaM2, 6);
     for (const g of r.groups) expect(g.shareOfA > 0 && g.shareOfA <= 1 + 1e-9).toBe(true);

@@ -28,7 +28,7 @@ describe('analysisSlice', () => {
     s().requestAnalysis();
     s().cancelAnalysis();
     expect(s().analysisStatus).toBe('cancelled');
-    s().analysisFailed(3, 'late');
+    s().analysisFailed(3, { code: 'common.error', params: { detail: 'late' } });
     expect(s().analysisError).toBeUndefined();
     s().clearAnalysis();
     expect(s().analysisResult).toBeUndefined();

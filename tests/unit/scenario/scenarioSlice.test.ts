@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../../src/core/i18n/createI18n';
+import type { Lang } from '../../../src/core/i18n/Lang';
+import { translateMessage } from '../../../src/core/i18n/Message';
 import { createAppStore } from '../../../src/state/createAppStore';
 import { activeVariant, SCENARIO_HISTORY_LIMIT } from '../../../src/state/scenarioSlice';
 import { rectangleFootprint, footprintAreaM2 } from '../../../src/core/scenario/transformBuilding';
@@ -32,18 +35,23 @@ describe('scenarioSlice', () => {
   it('refuses invalid edits without recording them and says why', () => {
     const store = createAppStore();
     const s = () => store.getState();
+    // The message as the panel shows it: its code translated by the app's i18n.
+    const say = (lang: Lang = 'en') => translateMessage(createI18n(lang).t, s().scenarioMessage!);
     const id = s().addProposedBuilding(fp())!;
     const before = s().scenarios;
     expect(s().updateProposedBuilding(id, { storeys: 0 })).toBe(false);
-    expect(s().scenarioMessage?.text).toMatch(/storeys must be a whole number/);
+    expect(s().scenarioMessage?.code).toBe('scenario.buildingInvalid');
+    expect(say()).toMatch(/storeys must be a whole number/);
     // Dragging corner 0 onto the far side makes a bow-tie.
     const ring = activeVariant(s())!.buildings[0].footprint;
     expect(s().moveProposedVertex(id, 0, [ring[2][0] + 0.0001, ring[2][1] - 0.00002])).toBe(false);
-    expect(s().scenarioMessage?.text).toMatch(/self-intersecting/);
+    expect(say()).toMatch(/self-intersecting/);
     expect(s().scenarios).toBe(before);
     expect(s().scenarioPast).toHaveLength(1);
     expect(s().finishSketch()).toBeNull();
-    expect(s().scenarioMessage?.text).toBe('a footprint needs at least 3 corners (0 set)');
+    expect(s().scenarioMessage).toEqual({ kind: 'error', code: 'scenario.tooFewCorners', params: { count: 0 } });
+    expect(say()).toBe('a footprint needs at least 3 corners (0 set)');
+    expect(say('de')).toBe('Ein Grundriss braucht mindestens 3 Ecken (0 gesetzt)');
   });
 
   it(`undoes and redoes ${SCENARIO_HISTORY_LIMIT} edits step by step, asserting state at each step`, () => {

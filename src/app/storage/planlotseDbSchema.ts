@@ -1,0 +1,41 @@
+import type { DBSchema } from 'idb';
+import type { Scenario } from '../../core/model/Scenario';
+import type { VariantRef } from '../../state/scenarioSlice';
+
+/** One stored scenario: the document as saved, plus when. Written since v1. */
+export interface ScenarioRecord {
+  id: string;
+  savedAt: string;
+  doc: Scenario;
+}
+
+/** The last active scenario/variant (store `meta`, key `'session'`). Written since v1. */
+export interface SessionRecord {
+  key: 'session';
+  activeScenarioId: string | null;
+  activeVariantId: VariantRef;
+}
+
+/**
+ * One citizen comment of the kiosk (store `feedback`, since v2). The kiosk defines `doc` (pin, category, text,
+ * recorded scenario state); storage only needs the id, the time it was confirmed and whether staff hid it
+ * (hidden pins are kept: there is no hard delete without a second confirmation).
+ */
+export interface FeedbackRecord {
+  id: string;
+  createdAt: string;
+  hidden?: boolean;
+  doc: unknown;
+}
+
+/**
+ * The object stores of Planlotse's one IndexedDB database, for idb's typed API. The value types are what the app
+ * writes; what it reads back is validated record by record (a record may be corrupt or from an older version).
+ */
+export interface PlanlotseDb extends DBSchema {
+  scenarios: { key: string; value: ScenarioRecord };
+  meta: { key: string; value: SessionRecord };
+  feedback: { key: string; value: FeedbackRecord; indexes: { createdAt: string } };
+}
+
+export type StoreName = 'scenarios' | 'meta' | 'feedback';
