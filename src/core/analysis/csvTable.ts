@@ -28,15 +28,17 @@ export function csvCell(v: CsvCell, decimals?: number): string {
 /**
  * A table as CSV text: header row, then one line per row, CRLF line ends
  * (RFC 4180, what Excel writes) and, by default, the UTF-8 byte order mark.
- * `decimals` gives per-column rounding of numbers.
+ * `decimals` gives per-column rounding of numbers; `eol: '\n'` and
+ * `bom: false` write the analysis CLI's long-standing plain format.
  *
  * @example csvTable(['id', 'sunHours'], [['P1', 1.5]]) // '\uFEFFid,sunHours\r\nP1,1.5\r\n'
  */
-export function csvTable(header: string[], rows: CsvCell[][], o: { bom?: boolean; decimals?: (number | undefined)[] } = {}): string {
+export function csvTable(header: string[], rows: CsvCell[][], o: { bom?: boolean; decimals?: (number | undefined)[]; eol?: '\n' | '\r\n' } = {}): string {
   const lines = [header.map((h) => csvCell(h)).join(',')];
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`csvTable: a row has ${row.length} cells, the header ${header.length}`);
     lines.push(row.map((v, i) => csvCell(v, o.decimals?.[i])).join(','));
   }
-  return (o.bom === false ? '' : CSV_BOM) + lines.join('\r\n') + '\r\n';
+  const eol = o.eol ?? '\r\n';
+  return (o.bom === false ? '' : CSV_BOM) + lines.join(eol) + eol;
 }

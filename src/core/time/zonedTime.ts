@@ -40,3 +40,15 @@ export function fromZoned(date: string, minutes: number, timeZone = DISPLAY_TIME
   utc = naive - zoneOffsetMinutes(utc, timeZone) * 60000;
   return utc;
 }
+
+/**
+ * The one date rule of the app and the CLI: the analysis date is the local
+ * calendar date of the scene time in the dataset's time zone
+ * (`catalog.timeZone`, default Europe/Berlin) — never the UTC date, which is
+ * the previous day between midnight and 01:00/02:00 in Berlin.
+ *
+ * @example analysisDate(Date.parse('2026-01-15T23:30:00Z')) // '2026-01-16' (00:30 in Berlin)
+ */
+export function analysisDate(utcMs: number, timeZone: string | undefined = DISPLAY_TIME_ZONE): string {
+  return toZoned(utcMs, timeZone || DISPLAY_TIME_ZONE).date;
+}
