@@ -1,5 +1,10 @@
-/** The time zone the app displays: plans are read in German local time. */
+/** The default time zone of a dataset (plans are read in German local time); a catalog may name its own (`timeZone`). */
 export const DISPLAY_TIME_ZONE = 'Europe/Berlin';
+
+/** The time zone the scene clock and analysis dates use for a dataset: its catalog's `timeZone`, else Europe/Berlin. */
+export function datasetTimeZone(catalog: { timeZone?: string } | null | undefined): string {
+  return catalog?.timeZone || DISPLAY_TIME_ZONE;
+}
 
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (e.g. +120 in Berlin summer). */
 export function zoneOffsetMinutes(utcMs: number, timeZone = DISPLAY_TIME_ZONE): number {

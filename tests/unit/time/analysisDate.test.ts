@@ -52,4 +52,17 @@ describe('analysisDate', () => {
     s().requestAnalysis();
     expect(s().analysisRun!.date).toBe('2026-03-21');
   });
+
+  it("the scene clock's local date and time of day are the dataset's (London: 12:00 is 12:00 UTC in winter)", () => {
+    const store = makeStore();
+    const s = store.getState;
+    s().setTime(winter0030);
+    s().setLocalMinutes(12 * 60);
+    expect(new Date(s().timeMs).toISOString()).toBe('2026-01-16T11:00:00.000Z');
+    s().setCatalog({ id: 'ldn', title: { de: 'l', en: 'l' }, timeZone: 'Europe/London', layers: [] } as never, 'http://x/ldn/catalog.json');
+    s().setLocalMinutes(12 * 60);
+    expect(new Date(s().timeMs).toISOString()).toBe('2026-01-16T12:00:00.000Z');
+    s().setLocalDate('2026-07-01');
+    expect(new Date(s().timeMs).toISOString()).toBe('2026-07-01T11:00:00.000Z');
+  });
 });
