@@ -9,9 +9,12 @@ import type { Need } from './AnalysisDescriptor';
  *   `buildings` GeoJSON layer (a 3D Tiles city model cannot be analysed);
  * - sun zones (per-polygon sun-hour statistics): `playgrounds`, `green`,
  *   `parcels` polygon layers;
- * - compliance: the Baugebiete are the `zoning` layers (the `plan` role is the
- *   plan's outline and carries no limits), Baugrenzen are `buildingLines` and
- *   `buildableArea` layers, parcels the first `parcels` layer;
+ * - compliance: the Baugebiete are the `zoning` layers, else the `plan`
+ *   layers (an XPlanung conversion writes both, and its `plan` layer is the
+ *   plan's outline without limits; a plan from a vector file or a small
+ *   dataset has only `plan`, with the Baugebiete in it), Baugrenzen are
+ *   `buildingLines` and `buildableArea` layers, parcels the first `parcels`
+ *   layer;
  * - overlaps: any two polygon layers, by id (`polygonLayers` lists them).
  * Only GeoJSON layers count (a 3D Tiles `tileset.json` also ends in .json).
  */
@@ -38,7 +41,7 @@ export function analysisInputs(layers: readonly CatalogLayer[]): AnalysisInputLa
   return {
     buildings: byRole('buildingFootprints')[0] ?? byRole('buildings')[0],
     sunZones: byRole('playgrounds', 'green', 'parcels').filter((l) => l.type === 'geojson-polygons'),
-    zoning: byRole('zoning'),
+    zoning: byRole('zoning').length ? byRole('zoning') : byRole('plan').filter((l) => l.type === 'geojson-polygons'),
     buildingLines: byRole('buildingLines', 'buildableArea'),
     parcels: byRole('parcels')[0],
     polygonLayers: geo.filter((l) => l.type === 'geojson-polygons'),
@@ -56,7 +59,7 @@ export function layersFor(inputs: AnalysisInputLayers, needs: readonly Need[], a
     else if (n === 'zoning?') out.push(...inputs.zoning);
     else if (n === 'sunZones') out.push(...inputs.sunZones);
     else if (n === 'compliance') {
-      if (!inputs.zoning.length) throw new Error('this dataset has no Baugebiete layer (role zoning) for the compliance check');
+      if (!inputs.zoning.length) throw new Error('this dataset has no Baugebiete layer (role zoning or plan) for the compliance check');
       out.push(...inputs.zoning, ...inputs.buildingLines, ...(inputs.parcels ? [inputs.parcels] : []));
     } else {
       const l = all.find((x) => x.id === n.layer);
