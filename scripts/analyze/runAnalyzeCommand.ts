@@ -1,18 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  complianceToCsv,
-  overlapGroupsToCsv,
-  overlapsToCsv,
-  runCompliance,
-  runOverlaps,
-  runShadows,
-  runSunHoursSync,
-  runSunPointsSync,
-  sunHoursToCsv,
-  sunPointsToCsv,
-} from '../../src/core/analysis';
-import { writeTable } from '../../src/core/table/writeTable';
+import { ANALYSES } from '../../src/core/analysis/analysisKinds';
+import { quietContext, type AnalysisTable } from '../../src/core/analysis/AnalysisDescriptor';
+import { csvTable } from '../../src/core/analysis/csvTable';
 import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
@@ -39,6 +29,12 @@ export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJS
   });
   return fc as T;
 }
+
+/** One table of a descriptor as CSV (the one table writer). */
+const tableText = (t: AnalysisTable | undefined): string => {
+  if (!t) throw new Error('analysis gave no table');
+  return csvTable(t.header, t.rows, { decimals: t.decimals, bom: t.bom, eol: t.eol });
+};
 
 async function writeOut(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
@@ -68,24 +64,17 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
       const bbox = parseBbox(a);
       const zones = a.opts.zones ? await readCollection(a.opts.zones) : undefined;
-      const r = runSunHoursSync({
-        buildings,
-        date,
-        bbox,
-        cellM: num(a, 'cell'),
-        stepMin: num(a, 'step', 10),
-        minAltitudeDeg: a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined,
-        zones,
-        zoneGroupBy: a.opts['zone-group'],
-      });
+      const d = ANALYSES.sunHours;
+      const minAltitudeDeg = a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined;
+      const req = d.buildRequest(
+        { buildings, ...(zones ? { zones } : {}) },
+        { date, bbox, cellM: num(a, 'cell'), stepMin: num(a, 'step', 10), ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}), ...(a.opts['zone-group'] ? { zoneGroupBy: a.opts['zone-group'] } : {}) },
+      );
+      const r = await d.run(req, quietContext());
+      const tables = d.tables(r);
       if (out.endsWith('.json') && !out.endsWith('.geojson')) await writeOut(out, JSON.stringify({ ...r, sunHours: undefined, building: undefined }, null, 1));
-      else await writeOut(out, sunHoursToCsv(r));
-      if (zones && r.zones) {
-        const zfile = out.replace(/(\.[a-z]+)?$/i, '.zones.csv');
-        const header = ['id', 'group', 'groundAreaM2', 'meanSunHours', 'shareAtLeast2h', 'shareAtLeast4h', 'complete'];
-        const rows = r.zones.map((z) => [z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete]);
-        await writeOut(zfile, writeTable(header, rows, { bom: false, newline: '\n' }));
-      }
+      else await writeOut(out, tableText(tables[0]));
+      if (zones && r.zones) await writeOut(out.replace(/(\.[a-z]+)?$/i, '.zones.csv'), tableText(tables.find((t) => t.name === 'zones')));
       return `sunhours: ${r.grid.nx}×${r.grid.ny} cells of ${r.grid.cellM} m, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${buildings.features.length - r.skipped} buildings (${r.skipped} skipped), ${secs()} s → ${out}`;
     }
     case 'shadows': {
@@ -93,7 +82,8 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(time) || Number.isNaN(Date.parse(time)))
         throw new AnalyzeUsageError(`analyze shadows: --time "${time}" must be ISO 8601 with a zone, e.g. 2026-03-20T15:00:00+01:00`);
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
-      const r = runShadows({ buildings, timeMs: Date.parse(time), perBuilding: a.opts['per-building'] !== 'false' });
+      const d = ANALYSES.shadows;
+      const r = await d.run(d.buildRequest({ buildings }, { timeMs: Date.parse(time), perBuilding: a.opts['per-building'] !== 'false' }), quietContext());
       await writeOut(out, JSON.stringify(r.geojson));
       return r.status === 'ok'
         ? `shadows: sun at ${r.altitudeDeg.toFixed(2)}° altitude, ${r.azimuthDeg.toFixed(2)}° azimuth; union ${r.unionAreaM2.toFixed(1)} m², ${secs()} s → ${out}`
@@ -103,24 +93,30 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const A = await readCollection(need(a, 'a'));
       const B = await readCollection(need(a, 'b'));
       const geo = out.endsWith('.geojson') || out.endsWith('.json');
-      const r = runOverlaps({ a: A, b: B, groupA: a.opts['group-a'], groupB: a.opts['group-b'], withGeometry: geo });
+      const d = ANALYSES.overlaps;
+      const groups = { ...(a.opts['group-a'] ? { groupA: a.opts['group-a'] } : {}), ...(a.opts['group-b'] ? { groupB: a.opts['group-b'] } : {}) };
+      const r = await d.run(d.buildRequest({ layers: { a: A, b: B } }, { a: 'a', b: 'b', ...groups, guessGroups: false, withGeometry: geo }), quietContext());
       if (geo) await writeOut(out, JSON.stringify(r.geojson));
       else {
-        await writeOut(out, overlapsToCsv(r));
-        await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), overlapGroupsToCsv(r));
+        const [pairs, groupTable] = d.tables(r);
+        await writeOut(out, tableText(pairs));
+        await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), tableText(groupTable));
       }
       return `overlaps: ${r.pairs.length} pairs in ${r.groups.length} groups, ${r.totalAreaM2.toFixed(1)} m² in total, ${secs()} s → ${out}`;
     }
     case 'compliance': {
-      const r = runCompliance({
-        buildings: await readCollection<BuildingCollection>(need(a, 'buildings')),
-        plan: await readCollection(need(a, 'plan')),
-        baugrenzen: a.opts.baugrenzen ? await readCollection(a.opts.baugrenzen) : undefined,
-        parcels: a.opts.parcels ? await readCollection(a.opts.parcels) : undefined,
-        storeyHeightM: a.opts['storey-height'] ? num(a, 'storey-height') : undefined,
-        baugrenzeToleranceM: a.opts.tolerance ? num(a, 'tolerance') : undefined,
-      });
-      await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : complianceToCsv(r));
+      const d = ANALYSES.compliance;
+      const req = d.buildRequest(
+        {
+          buildings: await readCollection<BuildingCollection>(need(a, 'buildings')),
+          plan: await readCollection(need(a, 'plan')),
+          ...(a.opts.baugrenzen ? { buildingLines: await readCollection(a.opts.baugrenzen) } : {}),
+          ...(a.opts.parcels ? { parcels: await readCollection(a.opts.parcels) } : {}),
+        },
+        { ...(a.opts['storey-height'] ? { storeyHeightM: num(a, 'storey-height') } : {}), ...(a.opts.tolerance ? { baugrenzeToleranceM: num(a, 'tolerance') } : {}) },
+      );
+      const r = await d.run(req, quietContext());
+      await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : tableText(d.tables(r)[0]));
       const exceeded = r.reduce((n, x) => n + x.rules.filter((y) => y.status === 'exceeded').length, 0);
       return `compliance: ${r.length} areas, ${exceeded} rules exceeded, ${secs()} s → ${out}`;
     }
@@ -130,15 +126,11 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
       const pointsFile = need(a, 'points');
       const points = readSunPoints(await readCollection(pointsFile), pointsFile);
-      const r = runSunPointsSync({
-        buildings,
-        points,
-        date,
-        stepMin: num(a, 'step', 10),
-        thresholdHours: num(a, 'threshold', 1.5),
-        minAltitudeDeg: a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined,
-      });
-      await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : sunPointsToCsv(r));
+      const d = ANALYSES.sunPoints;
+      const minAltitudeDeg = a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined;
+      const req = d.buildRequest({ buildings }, { points, date, stepMin: num(a, 'step', 10), thresholdHours: num(a, 'threshold', 1.5), ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}) });
+      const r = await d.run(req, quietContext());
+      await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : tableText(d.tables(r)[0]));
       const pass = r.points.filter((p) => p.meetsThreshold).length;
       return `sunpoints: ${r.points.length} points, ${pass} with ≥ ${r.thresholdHours} h of sun on ${date}, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${secs()} s → ${out}`;
     }

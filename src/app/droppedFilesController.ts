@@ -1,15 +1,15 @@
 import type { AppStore } from '../state';
-import { convertFileInWorker, createConvertWorker, type ConvertWorkerLike } from '../workers/convertFileClient';
+import { startConvertWorker, type ConvertRpc } from '../workers/startWorkers';
 import type { DroppedLayersSync } from '../viewer/DroppedLayersSync';
 import type { SceneHandle } from '../viewer/mountScene';
 
 /**
- * Runs queued dropped/opened files through the convert worker, one at a
- * time, and reports progress, results and failures to the store. The worker
- * starts with the first file.
+ * Runs queued dropped/opened files through the convert worker (the one RPC,
+ * request `convertFile`), one at a time, and reports progress, results and
+ * failures to the store. The worker starts with the first file.
  */
-export function startDroppedFilesController(store: AppStore, makeWorker: () => ConvertWorkerLike = createConvertWorker): () => void {
-  let worker: ConvertWorkerLike | undefined;
+export function startDroppedFilesController(store: AppStore, makeWorker: () => ConvertRpc = startConvertWorker): () => void {
+  let worker: ConvertRpc | undefined;
   let busy = false;
   const next = async () => {
     if (busy) return;
@@ -20,10 +20,15 @@ export function startDroppedFilesController(store: AppStore, makeWorker: () => C
     s.droppedFileStarted(entry.id);
     try {
       worker ??= makeWorker();
-      const result = await convertFileInWorker(worker, entry.source, {
-        crs: entry.crs,
-        onProgress: (_stage, done, total) => store.getState().droppedFileProgress(entry.id, total > 0 ? done / total : 0),
-      });
+      const bytes = await entry.source.arrayBuffer();
+      const result = await worker
+        .request('convertFile', { fileName: entry.source.name, bytes, ...(entry.crs ? { crs: entry.crs } : {}) }, {
+          transfer: [bytes],
+          onProgress: (done, total) => store.getState().droppedFileProgress(entry.id, total > 0 ? done / total : 0),
+        })
+        .catch((e: Error) => {
+          throw new Error(`${entry.source.name}: ${e.message}`);
+        });
       store.getState().droppedFileConverted(entry.id, result);
     } catch (e) {
       store.getState().droppedFileFailed(entry.id, String((e as Error)?.message ?? e));

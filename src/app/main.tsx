@@ -11,7 +11,7 @@ import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
-import { createAnalysisClient } from '../workers/createAnalysisClient';
+import { startAnalysisWorker } from '../workers/startWorkers';
 import { syncAnalysis } from '../viewer/AnalysisSync';
 import { installTestHook } from './testHook';
 import { syncUrl } from './urlSync';
@@ -66,8 +66,8 @@ installSketchTool(scene.viewer, store);
 installScenarioShortcuts(store);
 installScenarioTestHook(scenarioSync, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
 
-// Analyses: the worker runs what the Analyses panel asks for; the scene shows the result.
-startAnalysisController(store, createAnalysisClient());
+// Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
+startAnalysisController(store, startAnalysisWorker());
 syncAnalysis(scene.viewer, store);
 
 // Dropped/opened files: converted in a worker, shown under "Your files".

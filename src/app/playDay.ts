@@ -1,4 +1,4 @@
-import { fromZoned, toZoned } from '../core/time/zonedTime';
+import { datasetTimeZone, fromZoned, toZoned } from '../core/time/zonedTime';
 import type { AppStore } from '../state';
 
 /** Minutes of scene time per animation step, and the step interval. */
@@ -15,9 +15,10 @@ export function runDayPlayer(store: AppStore): () => void {
     const playing = store.getState().playing;
     if (playing && !timer) {
       timer = setInterval(() => {
-        const { date, minutes } = toZoned(store.getState().timeMs);
+        const tz = datasetTimeZone(store.getState().catalog);
+        const { date, minutes } = toZoned(store.getState().timeMs, tz);
         const next = minutes + STEP_MIN > 21 * 60 ? 5 * 60 : minutes + STEP_MIN;
-        store.getState().setTime(fromZoned(date, next));
+        store.getState().setTime(fromZoned(date, next, tz));
       }, INTERVAL_MS);
     } else if (!playing && timer) {
       clearInterval(timer);

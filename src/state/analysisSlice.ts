@@ -1,9 +1,25 @@
-import { toZoned } from '../core/time/zonedTime';
 import type { Message } from '../core/i18n/Message';
-import type { AreaCompliance, OverlapGroupShare, RuleStatus, SunPointRow, ZoneSunStats } from '../core/analysis';
+import { analysisDate } from '../core/time/zonedTime';
+import type { ComplianceSummary } from '../core/analysis/compliance/complianceAnalysis';
+import type { CompareSummary } from '../core/analysis/compare/compareAnalysis';
+import type { OverlapsSummary } from '../core/analysis/overlaps/overlapsAnalysis';
+import type { ShadowsSummary } from '../core/analysis/shadows/shadowsAnalysis';
+import type { SunHoursSummary } from '../core/analysis/sunHours/sunHoursAnalysis';
+import type { SunPointsSummary } from '../core/analysis/sunPoints/sunPointsAnalysis';
 import type { SliceCreator } from './AppState';
 
 export type AnalysisKind = 'shadows' | 'sunHours' | 'sunPoints' | 'overlaps' | 'compliance';
+export type { ZoneRow } from '../core/analysis/sunHours/sunHoursAnalysis';
+
+/** A variant comparison the compare view asks for; the app's controller runs it in the worker. */
+export interface CompareRun {
+  runId: number;
+  /** Variant ids of both sides (null: Existing). */
+  left: string | null;
+  right: string | null;
+  /** With the sun-hour change on this local date. */
+  sunDate?: string;
+}
 
 /**
  * A point the user placed for the sun-at-points check. A click on the ground
@@ -39,13 +55,6 @@ export interface AnalysisInputs {
   thresholdHours?: number;
 }
 
-/** Sun-hour statistics of one polygon of a zone layer (playgrounds, green spaces, parcels). */
-export interface ZoneRow extends ZoneSunStats {
-  /** Catalog layer id the polygon comes from. */
-  layerId: string;
-  /** Display name (the feature's name/label, else its id). */
-  label: string;
-}
 export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 /** What the user asked for; the app's analysis controller runs it in the worker. */
@@ -69,71 +78,8 @@ export interface AnalysisRun {
   thresholdHours?: number;
 }
 
-/** Summary of a finished analysis (numbers for the panel; geometry/raster for the viewer). */
-export type AnalysisResult =
-  | {
-      kind: 'shadows';
-      runId: number;
-      status: 'ok' | 'sun-below-horizon';
-      altitudeDeg: number;
-      azimuthDeg: number;
-      unionAreaM2: number;
-      geojson: GeoJSON.FeatureCollection;
-      inputs: AnalysisInputs;
-    }
-  | {
-      kind: 'overlaps';
-      runId: number;
-      /** Category pairs with their area and the share of each side's category area. */
-      groups: OverlapGroupShare[];
-      pairCount: number;
-      totalAreaM2: number;
-      /** Overlap polygons (WGS84) for the map. */
-      geojson: GeoJSON.FeatureCollection;
-      inputs: AnalysisInputs;
-    }
-  | {
-      kind: 'compliance';
-      runId: number;
-      areas: AreaCompliance[];
-      /** Baugebiet id → its label in the plan ("WA 1"). */
-      labels: Record<string, string>;
-      /** Building id → [lon, lat] of its footprint's box centre, to fly to. */
-      buildingCentres: Record<string, [number, number]>;
-      /** Attributes of those buildings (from the footprints, roof geometry left out), shown when one is selected. */
-      buildingProperties: Record<string, Record<string, unknown>>;
-      /** The Baugebiete (WGS84) with property `light` (ok | exceeded | unknown), for the map. */
-      lightsGeojson: GeoJSON.FeatureCollection;
-      /** Baugebiete with closed building pattern (bauweise geschlossen): density is judged for the zone, not per parcel. */
-      closedZones: string[];
-      inputs: AnalysisInputs;
-    }
-  | {
-      kind: 'sunPoints';
-      runId: number;
-      /** One row per point, where it was tested (façade points on the wall) and its hours. */
-      rows: SunPointRow[];
-      thresholdHours: number;
-      stepHours: number;
-      stepCount: number;
-      inputs: AnalysisInputs;
-    }
-  | {
-      kind: 'sunHours';
-      runId: number;
-      grid: { x0: number; y0: number; cellM: number; nx: number; ny: number; originX: number; originY: number };
-      sunHours: Float32Array;
-      building: Uint8Array;
-      stepCount: number;
-      stepHours: number;
-      meanSunHours: number;
-      shareAtLeast2h: number;
-      shareAtLeast4h: number;
-      groundCells: number;
-      /** Per-polygon statistics of the catalog's playgrounds, green spaces and parcels. */
-      zones: ZoneRow[];
-      inputs: AnalysisInputs;
-    };
+/** Summary of a finished analysis (numbers for the panel; geometry/raster for the viewer): the kind's descriptor summary plus the run and its inputs. */
+export type AnalysisResult = (ShadowsSummary | OverlapsSummary | ComplianceSummary | SunPointsSummary | SunHoursSummary) & { runId: number; inputs: AnalysisInputs };
 
 /** Sun hours under the pointer (hover or tap on the heatmap). */
 export interface AnalysisProbe {
@@ -171,6 +117,17 @@ export interface AnalysisSlice {
   addSunPoint(p: Omit<SunPointDraft, 'id'>): void;
   removeSunPoint(id: string): void;
   setSunPointThreshold(hours: number): void;
+  /** Variant comparison: the run asked for, its status, progress, result and error. */
+  compareRun: CompareRun | undefined;
+  compareStatus: AnalysisStatus;
+  compareProgress: number;
+  compareResult: CompareSummary | undefined;
+  compareError: Message | undefined;
+  /** Asks the worker to compare two sides (with the sun-hour change on `sunDate` if given). */
+  requestCompare(p: { left: string | null; right: string | null; sunDate?: string }): void;
+  compareProgressed(runId: number, progress: number): void;
+  compareFinished(runId: number, result: CompareSummary): void;
+  compareFailed(runId: number, message: Message): void;
   setAnalysisKind(kind: AnalysisKind): void;
   setAnalysisParams(p: { date?: string; cellM?: number; stepMin?: number; overlapA?: string; overlapB?: string; followTime?: boolean }): void;
   setAnalysisProbe(probe: AnalysisProbe | undefined): void;
@@ -186,20 +143,6 @@ export interface AnalysisSlice {
 declare module './AppState' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this slice to AppState
   interface AppState extends AnalysisSlice {}
-}
-
-/** Summary statistics of a sun-hours grid over its ground cells. */
-export function sunHoursSummary(sunHours: ArrayLike<number>, building: ArrayLike<number>): { meanSunHours: number; shareAtLeast2h: number; shareAtLeast4h: number; groundCells: number } {
-  let n = 0, sum = 0, n2 = 0, n4 = 0;
-  for (let k = 0; k < sunHours.length; k++) {
-    if (building[k]) continue;
-    const h = sunHours[k];
-    n++;
-    sum += h;
-    if (h >= 2 - 1e-6) n2++;
-    if (h >= 4 - 1e-6) n4++;
-  }
-  return { meanSunHours: n ? sum / n : 0, shareAtLeast2h: n ? n2 / n : 0, shareAtLeast4h: n ? n4 / n : 0, groundCells: n };
 }
 
 export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
@@ -219,6 +162,28 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   sunPoints: [],
   sunPointPlacing: false,
   sunPointThresholdH: 1.5,
+  compareRun: undefined,
+  compareStatus: 'idle',
+  compareProgress: 0,
+  compareResult: undefined,
+  compareError: undefined,
+  requestCompare: ({ left, right, sunDate }) => {
+    if (sunDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sunDate)) throw new Error(`requestCompare: date "${sunDate}" is not YYYY-MM-DD`);
+    const runId = (get().compareRun?.runId ?? 0) + 1;
+    set({ compareRun: { runId, left, right, ...(sunDate ? { sunDate } : {}) }, compareStatus: 'running', compareProgress: 0, compareError: undefined });
+  },
+  compareProgressed: (runId, progress) => {
+    if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
+    set({ compareProgress: Math.min(1, Math.max(0, progress)) });
+  },
+  compareFinished: (runId, result) => {
+    if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
+    set({ compareResult: result, compareStatus: 'done', compareProgress: 1 });
+  },
+  compareFailed: (runId, message) => {
+    if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
+    set({ compareStatus: 'error', compareError: message });
+  },
   setAnalysisKind: (analysisKind) => set({ analysisKind, ...(analysisKind !== 'sunPoints' ? { sunPointPlacing: false } : {}) }),
   setSunPointPlacing: (sunPointPlacing) => set({ sunPointPlacing }),
   addSunPoint: (p) => {
@@ -265,8 +230,8 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
       runId: (s.analysisRun?.runId ?? 0) + 1,
       kind: s.analysisKind,
       timeMs,
-      // Sun hours default to the scene's local date.
-      date: s.analysisDate || toZoned(timeMs).date,
+      // Sun hours default to the scene's local date in the dataset's time zone (the one date rule).
+      date: s.analysisDate || analysisDate(timeMs, (s as { catalog?: { timeZone?: string } | null }).catalog?.timeZone),
       cellM: s.analysisCellM,
       stepMin: s.analysisStepMin,
       ...(bbox ? { bbox } : {}),
@@ -297,53 +262,3 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   },
   clearAnalysis: () => set({ analysisResult: undefined, analysisStatus: 'idle', analysisProgress: 0, analysisError: undefined, analysisProbe: undefined }),
 });
-
-/** One Baugebiet's traffic light and the rows behind it. */
-export interface BaugebietLight {
-  id: string;
-  label: string;
-  landUse: string;
-  /** exceeded: some rule of the zone or of one of its parcels is exceeded; ok: none exceeded and at least one rule checked; unknown: the plan sets no checkable limit. */
-  light: RuleStatus;
-  area: AreaCompliance | undefined;
-  /** Parcel rows of this Baugebiet that exceed a rule (none in closed-pattern zones). */
-  parcels: AreaCompliance[];
-}
-
-/**
- * Traffic lights per Baugebiet from compliance rows (zone rows and parcel rows).
- * In closed-pattern zones (`closedZones`) parcel rows are left out: perimeter-block
- * corner lots are densely built by design, so GRZ/GFZ count for the zone as a whole,
- * and the per-building rules (storeys, height, Baugrenze) are already on the zone row.
- *
- * @example baugebietLights(result.areas, result.labels, result.closedZones).filter((b) => b.light === 'exceeded')
- */
-export function baugebietLights(areas: AreaCompliance[], labels: Record<string, string> = {}, closedZones: string[] = []): BaugebietLight[] {
-  const byId = new Map<string, BaugebietLight>();
-  const closed = new Set(closedZones);
-  for (const a of areas) {
-    if (a.kind === 'parcel' && closed.has(a.baugebietId)) continue;
-    let l = byId.get(a.baugebietId);
-    if (!l) byId.set(a.baugebietId, (l = { id: a.baugebietId, label: labels[a.baugebietId] ?? a.landUse ?? a.baugebietId, landUse: a.landUse, light: 'unknown', area: undefined, parcels: [] }));
-    if (a.kind === 'baugebiet') l.area = a;
-    const exceeded = a.rules.some((r) => r.status === 'exceeded');
-    if (a.kind === 'parcel' && exceeded) l.parcels.push(a);
-    if (exceeded) l.light = 'exceeded';
-    else if (l.light === 'unknown' && a.kind === 'baugebiet' && a.rules.some((r) => r.status === 'ok')) l.light = 'ok';
-  }
-  return [...byId.values()].sort((x, y) => x.label.localeCompare(y.label, 'de', { numeric: true }));
-}
-
-/**
- * The sun hours of the grid cell containing local point (x, y) in the grid's frame:
- * a number, null inside a building, undefined outside the grid.
- *
- * @example sunHoursAt(result, ...frame.toLocal([lon, lat]))
- */
-export function sunHoursAt(r: { grid: { x0: number; y0: number; cellM: number; nx: number; ny: number }; sunHours: ArrayLike<number>; building: ArrayLike<number> }, x: number, y: number): number | null | undefined {
-  const g = r.grid;
-  const i = Math.floor((x - g.x0) / g.cellM), j = Math.floor((y - g.y0) / g.cellM);
-  if (!(i >= 0 && j >= 0 && i < g.nx && j < g.ny)) return undefined;
-  const k = j * g.nx + i;
-  return r.building[k] ? null : r.sunHours[k];
-}

@@ -1,6 +1,6 @@
 import { orientFootprintCcw } from '../core/scenario/footprintProblems';
 import { proposedBuildingProblems } from '../core/scenario/proposedBuildingProblems';
-import type { SunDelta } from '../core/scenario/compareVariants';
+import type { SunDelta } from '../core/analysis/compare/compareVariants';
 import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/model/Scenario';
 import { LIMITS } from '../core/scenario/validateScenario';
 import * as edit from '../core/scenario/scenarioEdits';

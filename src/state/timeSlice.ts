@@ -1,4 +1,4 @@
-import { fromZoned, toZoned } from '../core/time/zonedTime';
+import { datasetTimeZone, fromZoned, toZoned } from '../core/time/zonedTime';
 import type { SliceCreator } from './AppState';
 
 export type ShadowQuality = 'low' | 'medium' | 'high';
@@ -41,8 +41,15 @@ export const createTimeSlice: SliceCreator<TimeSlice> = (set, get) => ({
     if (!Number.isFinite(timeMs)) throw new Error(`setTime: ${timeMs} is not a time`);
     set({ timeMs });
   },
-  setLocalDate: (date) => set({ timeMs: fromZoned(date, toZoned(get().timeMs).minutes) }),
-  setLocalMinutes: (minutes) => set({ timeMs: fromZoned(toZoned(get().timeMs).date, Math.min(24 * 60 - 1, Math.max(0, Math.round(minutes)))) }),
+  // Local date and time of day in the dataset's time zone (catalog.timeZone, default Europe/Berlin).
+  setLocalDate: (date) => {
+    const tz = datasetTimeZone((get() as { catalog?: { timeZone?: string } | null }).catalog);
+    set({ timeMs: fromZoned(date, toZoned(get().timeMs, tz).minutes, tz) });
+  },
+  setLocalMinutes: (minutes) => {
+    const tz = datasetTimeZone((get() as { catalog?: { timeZone?: string } | null }).catalog);
+    set({ timeMs: fromZoned(toZoned(get().timeMs, tz).date, Math.min(24 * 60 - 1, Math.max(0, Math.round(minutes))), tz) });
+  },
   setPlaying: (playing) => set({ playing }),
   setLighting: (lighting) => set({ lighting }),
   setShadows: (shadows) => set({ shadows }),

@@ -2,7 +2,8 @@ import { Cartesian2, Cartesian3, Cartographic, Color, ConstantProperty, CustomDa
 import { LocalFrame } from '../core/crs/LocalFrame';
 import { sunHoursColor, sunHoursRampMax } from '../core/analysis/sunHoursColor';
 import type { AppState, AppStore } from '../state';
-import { sunHoursAt, type AnalysisResult } from '../state/analysisSlice';
+import { sunHoursAt } from '../core/analysis/sunHours/sunHoursAnalysis';
+import type { AnalysisResult } from '../state/analysisSlice';
 import { syncSunPoints } from './SunPointsSync';
 
 export { sunHoursColor };

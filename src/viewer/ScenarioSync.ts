@@ -22,7 +22,7 @@ import {
 } from 'cesium';
 import { LocalFrame } from '../core/crs';
 import { exportMassingGlb, footprintCentroidLonLat } from '../core/massing/exportMassingGlb';
-import type { SunDelta } from '../core/scenario/compareVariants';
+import type { SunDelta } from '../core/analysis/compare/compareVariants';
 import type { ProposedBuilding, Variant } from '../core/model/Scenario';
 import type { AppState, AppStore } from '../state';
 import { findVariant } from '../state/scenarioSlice';

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// Thin worker entry: all logic lives in analysisHandler (tested in Node over a MessageChannel).
-import { attachAnalysisHandler } from './analysisHandler';
-import type { Endpoint } from './protocol';
+// Thin worker entry: the handlers live in analysisHandlers (tested in Node over a MessageChannel).
+import { attachAnalysisHandlers } from './analysisHandlers';
+import type { Endpoint } from './rpc';
 
-attachAnalysisHandler(self as unknown as Endpoint);
+attachAnalysisHandlers(self as unknown as Endpoint);

@@ -11,6 +11,7 @@ import { gridForBbox } from './Grid';
 import { frameAroundFeatures } from './localGeometry';
 import { prepareLayer } from './polygonLayer';
 import { prepareBuildings } from './prepareBuildings';
+import type { PrepareBuildings } from './AnalysisDescriptor';
 import { zoneSunStatistics, type ZoneSunStats } from './zoneSunStatistics';
 import { overlapsToGeoJson } from './analysisOutputs';
 import { areaByGroup, groupShares, type OverlapGroupShare } from './overlapCategories';
@@ -58,9 +59,9 @@ export function sunHoursFrame(bbox: [number, number, number, number]): LocalFram
  *
  * @example for (const p of runSunHours(req)) …; // the return value is the response
  */
-export function* runSunHours(req: SunHoursRequest): Generator<Progress, SunHoursResponse> {
+export function* runSunHours(req: SunHoursRequest, prepare: PrepareBuildings = prepareBuildings): Generator<Progress, SunHoursResponse> {
   const frame = sunHoursFrame(req.bbox);
-  const { solids, skipped } = prepareBuildings(req.buildings.features, frame);
+  const { solids, skipped } = prepare(req.buildings.features, frame);
   const grid = gridForBbox(frame, req.bbox, req.cellM);
   const res: SunHoursResult = yield* sunHoursSteps(solids, { date: req.date, grid, frame, stepMin: req.stepMin, minAltitudeDeg: req.minAltitudeDeg });
   const zones = req.zones ? zoneSunStatistics(res, prepareLayer(req.zones.features, frame, req.zoneGroupBy)) : undefined;
@@ -224,7 +225,7 @@ export interface SunPointsResponse {
  *
  * @example runSunPointsSync({ buildings, points: [{ id: 'p1', lonLat: [10.045, 53.55] }], date: '2026-03-21', stepMin: 10 })
  */
-export function* runSunPoints(req: SunPointsRequest): Generator<Progress, SunPointsResponse> {
+export function* runSunPoints(req: SunPointsRequest, prepare: PrepareBuildings = prepareBuildings): Generator<Progress, SunPointsResponse> {
   const thresholdHours = req.thresholdHours ?? 1.5;
   if (!(thresholdHours >= 0 && thresholdHours <= 24)) throw new Error(`sun points: threshold ${thresholdHours} h must be within 0–24 h`);
   if (!(req.stepMin > 0)) throw new Error(`sun points: step ${req.stepMin} min must be > 0`);
@@ -241,7 +242,7 @@ export function* runSunPoints(req: SunPointsRequest): Generator<Progress, SunPoi
     : [10, 51];
   const frame = LocalFrame.around(centre);
   const { steps, stepHours } = sunSteps(req.date, frame, req.stepMin, req.minAltitudeDeg ?? 1);
-  const { solids, skipped } = req.points.length ? prepareBuildings(req.buildings.features, frame) : { solids: [], skipped: [] };
+  const { solids, skipped } = req.points.length ? prepare(req.buildings.features, frame) : { solids: [], skipped: [] };
   const features = new Map(req.buildings.features.map((f) => [String(f.properties?.id), f]));
   const solidById = new Map(solids.map((b) => [b.id, b]));
   const tested: (SunPoint & { kind: SunPointRow['kind'] })[] = req.points.map((p) => {

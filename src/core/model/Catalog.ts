@@ -57,6 +57,8 @@ export interface Catalog {
   /** Metric CRS and local origin of the dataset, for analyses. */
   crs: string;
   origin: [number, number];
+  /** IANA time zone of the dataset (e.g. 'Europe/Zurich'): analysis dates are its local calendar dates. Default 'Europe/Berlin'. */
+  timeZone?: string;
   home: Viewpoint;
   viewpoints: Viewpoint[];
   layers: CatalogLayer[];

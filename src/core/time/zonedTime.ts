@@ -1,5 +1,10 @@
-/** The time zone the app displays: plans are read in German local time. */
+/** The default time zone of a dataset (plans are read in German local time); a catalog may name its own (`timeZone`). */
 export const DISPLAY_TIME_ZONE = 'Europe/Berlin';
+
+/** The time zone the scene clock and analysis dates use for a dataset: its catalog's `timeZone`, else Europe/Berlin. */
+export function datasetTimeZone(catalog: { timeZone?: string } | null | undefined): string {
+  return catalog?.timeZone || DISPLAY_TIME_ZONE;
+}
 
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in minutes (e.g. +120 in Berlin summer). */
 export function zoneOffsetMinutes(utcMs: number, timeZone = DISPLAY_TIME_ZONE): number {
@@ -39,4 +44,16 @@ export function fromZoned(date: string, minutes: number, timeZone = DISPLAY_TIME
   // Second pass for instants near a DST switch.
   utc = naive - zoneOffsetMinutes(utc, timeZone) * 60000;
   return utc;
+}
+
+/**
+ * The one date rule of the app and the CLI: the analysis date is the local
+ * calendar date of the scene time in the dataset's time zone
+ * (`catalog.timeZone`, default Europe/Berlin) — never the UTC date, which is
+ * the previous day between midnight and 01:00/02:00 in Berlin.
+ *
+ * @example analysisDate(Date.parse('2026-01-15T23:30:00Z')) // '2026-01-16' (00:30 in Berlin)
+ */
+export function analysisDate(utcMs: number, timeZone: string | undefined = DISPLAY_TIME_ZONE): string {
+  return toZoned(utcMs, timeZone || DISPLAY_TIME_ZONE).date;
 }

@@ -1,7 +1,7 @@
 import type { AnalysisKind } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
 import { useAppState, useAppStoreApi } from '../StoreContext';
-import { toZoned } from '../../core/time/zonedTime';
+import { analysisDate } from '../../core/time/zonedTime';
 import { AnalysisInputsLine } from './AnalysisInputsLine';
 import { ComplianceView } from './ComplianceView';
 import { OverlapsView } from './OverlapsView';
@@ -30,7 +30,7 @@ export function AnalysesPanel() {
   const progress = useAppState((s) => s.analysisProgress);
   const error = useAppState((s) => s.analysisError);
   const result = useAppState((s) => s.analysisResult);
-  const date = useAppState((s) => s.analysisDate || toZoned(s.timeMs).date);
+  const date = useAppState((s) => s.analysisDate || analysisDate(s.timeMs, s.catalog?.timeZone));
   const cellM = useAppState((s) => s.analysisCellM);
   const stepMin = useAppState((s) => s.analysisStepMin);
   const followTime = useAppState((s) => s.analysisFollowTime);

@@ -1,7 +1,7 @@
 import type { AnalysisInputs } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
-import { toZoned } from '../../core/time/zonedTime';
+import { datasetTimeZone, toZoned } from '../../core/time/zonedTime';
 import type { PanelText } from './panelText';
 
 /** The inputs a result was computed from, in small text (date, step, cell size, layers, dataset, variant). */
@@ -14,7 +14,7 @@ export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx:
   };
   const parts: string[] = [];
   if (inputs.timeMs !== undefined) {
-    const z = toZoned(inputs.timeMs);
+    const z = toZoned(inputs.timeMs, datasetTimeZone(catalog));
     parts.push(t('inTime', { v: `${z.date} ${String(Math.floor(z.minutes / 60)).padStart(2, '0')}:${String(z.minutes % 60).padStart(2, '0')}` }));
   }
   if (inputs.date) parts.push(t('inDate', { v: inputs.date }));

@@ -1,5 +1,6 @@
 import type { AreaCompliance, RuleResult } from '../../core/analysis';
-import { baugebietLights, type AnalysisResult } from '../../state/analysisSlice';
+import { baugebietLights } from '../../core/analysis/compliance/baugebietLights';
+import type { AnalysisResult } from '../../state/analysisSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { AnalysisMessageKey } from './panelText';
 import type { PanelText } from './panelText';

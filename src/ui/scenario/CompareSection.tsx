@@ -1,44 +1,37 @@
-import { useMemo, useState } from 'react';
-import { LocalFrame } from '../../core/crs';
-import { compareVariants, type CompareSide } from '../../core/scenario/compareVariants';
-import { effectiveBuildings } from '../../core/scenario/effectiveBuildings';
+import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import type { Scenario } from '../../core/model/Scenario';
+import { translateMessage } from '../../core/i18n/Message';
+import { analysisDate } from '../../core/time/zonedTime';
 import type { ScenarioCompare, VariantRef } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
-import type { TFunction } from 'i18next';
-import { useCompareInputs } from './useCompareInputs';
 
-const sideOf = (sc: Scenario, id: VariantRef): CompareSide => (id === null ? null : (sc.variants.find((v) => v.id === id) ?? null));
 const fmt = (v: number | null, rule: string) => (v === null ? '–' : rule === 'GRZ' || rule === 'GFZ' ? v.toFixed(2) : rule === 'height' ? `${v.toFixed(1)} m` : String(Math.round(v * 10) / 10));
 
-/** bbox (WGS84) around the buildings that differ between the two sides, plus a margin in metres. */
-function changedBbox(inputs: { existing: ReturnType<typeof effectiveBuildings> }, a: CompareSide, b: CompareSide, marginM: number): [number, number, number, number] | null {
-  const ea = effectiveBuildings(inputs.existing, a);
-  const eb = effectiveBuildings(inputs.existing, b);
-  const ida = new Set(ea.features.map((f) => f.properties.id));
-  const idb = new Set(eb.features.map((f) => f.properties.id));
-  const changed = [...ea.features.filter((f) => !idb.has(f.properties.id)), ...eb.features.filter((f) => !ida.has(f.properties.id))];
-  const pts = changed.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates.flatMap((p) => p[0])));
-  if (!pts.length) return null;
-  const frame = LocalFrame.around(pts[0]);
-  const xy = pts.map((p) => frame.toLocal(p));
-  const xs = xy.map((p) => p[0]);
-  const ys = xy.map((p) => p[1]);
-  const sw = frame.toWgs84([Math.min(...xs) - marginM, Math.min(...ys) - marginM]);
-  const ne = frame.toWgs84([Math.max(...xs) + marginM, Math.max(...ys) + marginM]);
-  return [sw[0], sw[1], ne[0], ne[1]];
-}
-
-/** Compare two variants (or one with Existing): split/swipe view, delta table, sun-hour change. */
+/**
+ * Compare two variants (or one with Existing): split/swipe view, delta table,
+ * sun-hour change. Nothing is computed here: the comparison runs in the
+ * analysis worker (`requestCompare`), which holds the dataset.
+ */
 export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
   const store = useAppStoreApi();
   const cmp = useAppState((s) => s.scenarioCompare);
   const timeMs = useAppState((s) => s.timeMs);
-  const inputs = useCompareInputs(cmp.mode !== 'off');
-  const [busy, setBusy] = useState(false);
-  const left = sideOf(sc, cmp.left);
-  const right = sideOf(sc, cmp.right);
-  const result = useMemo(() => (inputs && cmp.mode !== 'off' ? compareVariants(inputs.existing, left, right, { plan: inputs.plan ?? undefined }) : null), [inputs, left, right, cmp.mode]);
+  const timeZone = useAppState((s) => s.catalog?.timeZone);
+  const catalog = useAppState((s) => s.catalog);
+  const status = useAppState((s) => s.compareStatus);
+  const progress = useAppState((s) => s.compareProgress);
+  const error = useAppState((s) => s.compareError);
+  const run = useAppState((s) => s.compareRun);
+  const result = useAppState((s) => (cmp.mode !== 'off' ? s.compareResult : undefined));
+  const busy = status === 'running' && !!run?.sunDate;
+  const left = cmp.left === null ? null : sc.variants.find((v) => v.id === cmp.left);
+  const right = cmp.right === null ? null : sc.variants.find((v) => v.id === cmp.right);
+  // The delta table follows the sides and their edits: one worker request each time (no sun change).
+  useEffect(() => {
+    if (cmp.mode === 'off' || !catalog) return;
+    store.getState().requestCompare({ left: cmp.left, right: cmp.right });
+  }, [store, catalog, cmp.mode, cmp.left, cmp.right, left, right]);
   const sunDelta = useAppState((s) => s.scenarioSunDelta);
   const setCmp = (c: Partial<ScenarioCompare>) => {
     store.getState().setScenarioSunDelta(null);
@@ -46,24 +39,9 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
   };
   const opt = (id: VariantRef) => (id === null ? 'existing' : id);
   const parse = (v: string): VariantRef => (v === 'existing' ? null : v);
-  const date = new Date(timeMs).toISOString().slice(0, 10);
-  const computeSun = () => {
-    if (!inputs) return;
-    const bbox = changedBbox(inputs, left, right, 120);
-    if (!bbox) return;
-    setBusy(true);
-    // Let the button show "busy" before the (synchronous) computation.
-    setTimeout(() => {
-      try {
-        const c = compareVariants(inputs.existing, left, right, { sun: { date, bbox, cellM: 3, stepMin: 20, zones: inputs.zones ?? undefined } });
-        store.getState().setScenarioSunDelta(c.sun ?? null);
-      } catch (e) {
-        store.getState().setScenarioMessage({ kind: 'error', code: 'common.error', params: { detail: String((e as Error)?.message ?? e) } });
-      } finally {
-        setBusy(false);
-      }
-    }, 30);
-  };
+  // The one date rule: the local calendar date of the scene time in the dataset's time zone.
+  const date = analysisDate(timeMs, timeZone);
+  const computeSun = () => store.getState().requestCompare({ left: cmp.left, right: cmp.right, sunDate: date });
   return (
     <div className="scenario-compare" data-testid="scenario-compare">
       <div className="segmented" role="group" aria-label={t('scenario.compare')}>
@@ -94,14 +72,23 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
               <input type="range" min={0.05} max={0.95} step={0.01} value={cmp.swipe} onChange={(e) => store.getState().setScenarioCompare({ swipe: Number(e.target.value) })} />
             </label>
           )}
-          {inputs?.error && <p className="muted small">{inputs.error}</p>}
-          {inputs && !inputs.hasFootprints && <p className="muted small">{t('scenario.noFootprints')}</p>}
+          {status === 'running' && (
+            <p className="muted small" role="status" data-testid="scenario-compare-progress">
+              {t('scenario.comparing')} {Math.round(progress * 100)} %
+            </p>
+          )}
+          {status === 'error' && (
+            <p className="error small" role="alert" data-testid="scenario-compare-error">
+              {t('scenario.compareFailed')}: {error ? translateMessage(t, error) : ''}
+            </p>
+          )}
+          {result && !result.hasFootprints && <p className="muted small">{t('scenario.noFootprints')}</p>}
           {result && (
             <>
               <div className="muted small" data-testid="scenario-compare-buildings">
                 +{result.addedBuildingIds.length} {t('scenario.added')} · −{result.removedBuildingIds.length} {t('scenario.removed')}
               </div>
-              {inputs?.plan ? (
+              {result.hasPlan ? (
                 <table className="scenario-table scenario-delta" data-testid="scenario-delta-table">
                   <caption>{t('scenario.deltaTable')}</caption>
                   <thead>
@@ -145,6 +132,7 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
               <button type="button" className="btn" disabled={busy} onClick={computeSun} data-testid="scenario-compute-sun">
                 {t('scenario.computeSun')} ({t('scenario.sunDate')} {date})
               </button>
+              {result.sunSkipped && run?.sunDate && <p className="muted small">{t('scenario.sunUnchanged')}</p>}
               {sunDelta && (
                 <div data-testid="scenario-sun-delta">
                   <div className="muted small">

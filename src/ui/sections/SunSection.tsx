@@ -1,4 +1,4 @@
-import { fromZoned, toZoned } from '../../core/time/zonedTime';
+import { datasetTimeZone, fromZoned, toZoned } from '../../core/time/zonedTime';
 import type { ShadowQuality } from '../../state';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
@@ -9,7 +9,7 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** Date, time of day (Europe/Berlin), presets, day animation, lighting and shadows. */
+/** Date, time of day (in the dataset's time zone, default Europe/Berlin), presets, day animation, lighting and shadows. */
 export function SunSection() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
@@ -18,9 +18,10 @@ export function SunSection() {
   const lighting = useAppState((s) => s.lighting);
   const shadows = useAppState((s) => s.shadows);
   const quality = useAppState((s) => s.shadowQuality);
-  const { date, minutes } = toZoned(timeMs);
+  const tz = useAppState((s) => datasetTimeZone(s.catalog));
+  const { date, minutes } = toZoned(timeMs, tz);
   const year = date.slice(0, 4);
-  const preset = (md: string) => store.getState().setTime(fromZoned(`${year}-${md}`, minutes));
+  const preset = (md: string) => store.getState().setTime(fromZoned(`${year}-${md}`, minutes, tz));
   return (
     <div className="sun">
       <label className="field">
@@ -53,7 +54,7 @@ export function SunSection() {
         <button type="button" className="btn" onClick={() => preset('12-21')}>
           {t('sun.winter')}
         </button>
-        <button type="button" className="btn" onClick={() => store.getState().setTime(fromZoned(toZoned(Date.now()).date, minutes))}>
+        <button type="button" className="btn" onClick={() => store.getState().setTime(fromZoned(toZoned(Date.now(), tz).date, minutes, tz))}>
           {t('sun.today')}
         </button>
       </div>

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { AppState, AppStore } from '../../../src/state/AppState';
-import { baugebietLights, createAnalysisSlice, sunHoursAt } from '../../../src/state/analysisSlice';
+import { createAnalysisSlice } from '../../../src/state/analysisSlice';
+import { baugebietLights } from '../../../src/core/analysis/compliance/baugebietLights';
+import { sunHoursAt } from '../../../src/core/analysis/sunHours/sunHoursAnalysis';
 import { createLayersSlice } from '../../../src/state/layersSlice';
 import { createTimeSlice } from '../../../src/state/timeSlice';
 import { startAnalysisController } from '../../../src/app/analysisController';
-import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
-import { AnalysisClient } from '../../../src/workers/client';
-import type { Endpoint } from '../../../src/workers/protocol';
+import { connectAnalysisWorker } from './analysisTestUtils';
 import type { AreaCompliance } from '../../../src/core/analysis';
 
 const DEMO = path.resolve('data/demo');
@@ -54,13 +54,11 @@ describe('baugebietLights', () => {
 describe.skipIf(!hasDemo)('analysis controller on the demo district', () => {
   const setup = () => {
     const store = makeStore();
-    const { port1, port2 } = new MessageChannel();
-    attachAnalysisHandler(port2 as unknown as Endpoint);
-    const client = new AnalysisClient(port1 as unknown as Endpoint);
+    const w = connectAnalysisWorker(async (u) => JSON.parse(readFileSync(path.join(DEMO, new URL(u).pathname.replace('/data/demo/', '')), 'utf8')));
     store.getState().setCatalog(JSON.parse(readFileSync(path.join(DEMO, 'catalog.json'), 'utf8')), 'http://x/data/demo/catalog.json');
-    const stop = startAnalysisController(store, client, async (u) => JSON.parse(readFileSync(path.join(DEMO, new URL(u).pathname.replace('/data/demo/', '')), 'utf8')));
+    const stop = startAnalysisController(store, w.rpc);
     const done = () => new Promise<void>((resolve) => { const un = store.subscribe((st) => { if (st.analysisStatus !== 'running') { un(); resolve(); } }); });
-    return { store, done, close: () => { stop(); port1.close(); port2.close(); } };
+    return { store, done, close: () => { stop(); w.close(); } };
   };
 
   it('compliance finds the deliberate breaches listed in the README (Demo district)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controllerHarness, makeStore } from './analysisTestUtils';
-import { sunHoursSummary } from '../../../src/state/analysisSlice';
+import { sunHoursSummary } from '../../../src/core/analysis/sunHours/sunHoursAnalysis';
 import { startAnalysisController } from '../../../src/app/analysisController';
 
 describe('analysisSlice', () => {
@@ -35,12 +35,8 @@ describe('analysisSlice', () => {
   });
 
   it('the app controller runs requests through the worker handler and reports progress, results and cancellation', async () => {
-    const { store, client, buildings, close } = controllerHarness();
-    const urls: string[] = [];
-    const stop = startAnalysisController(store, client, async (u) => {
-      urls.push(u);
-      return buildings;
-    });
+    const { store, client, urls, close } = controllerHarness();
+    const stop = startAnalysisController(store, client);
     const s = () => store.getState();
     const done = () => new Promise<void>((resolve) => { const u = store.subscribe((st) => { if (st.analysisStatus !== 'running') { u(); resolve(); } }); });
 
@@ -72,8 +68,8 @@ describe('analysisSlice', () => {
     s().setAnalysisParams({ date: '2026-06-21' });
     s().requestAnalysis();
     s().cancelAnalysis();
-    // A later request's reply comes after anything the cancelled job posted: no late result can follow it.
-    await client.request('shadows', { buildings, timeMs: Date.parse('2026-03-20T12:00:00+01:00'), perBuilding: false });
+    // Requests of one worker run one at a time in order: a later request's reply comes after anything the cancelled job posted.
+    await client.request('dataset.open', { catalogUrl: 'http://x/data/d/catalog.json', layers: [] });
     expect(s().analysisStatus).toBe('cancelled');
     expect(s().analysisResult).toBe(r);
     expect(client.inFlight).toBe(0);

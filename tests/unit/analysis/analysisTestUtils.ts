@@ -8,9 +8,10 @@ import type { AppState, AppStore } from '../../../src/state/AppState';
 import { createAnalysisSlice } from '../../../src/state/analysisSlice';
 import { createLayersSlice } from '../../../src/state/layersSlice';
 import { createTimeSlice } from '../../../src/state/timeSlice';
-import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
-import { AnalysisClient } from '../../../src/workers/client';
-import type { Endpoint } from '../../../src/workers/protocol';
+import { attachAnalysisHandlers } from '../../../src/workers/analysisHandlers';
+import type { DatasetStore, FetchJson } from '../../../src/workers/datasetStore';
+import { RpcClient, type Endpoint, type RpcEvent } from '../../../src/workers/rpc';
+import type { AnalysisMessages } from '../../../src/workers/workerMessages';
 
 const run = promisify(execFile);
 
@@ -29,13 +30,29 @@ export function makeStore(): AppStore {
   return createStore<AppState>()((set, get) => Object.assign({} as AppState, createLayersSlice(set, get), createTimeSlice(set, get), createAnalysisSlice(set, get)));
 }
 
-/** A store with a building-footprint layer, a worker client on a MessageChannel, and a small generated district. */
-export function controllerHarness(): { store: AppStore; client: AnalysisClient; buildings: ReturnType<typeof generateDistrict>; close: () => void } {
-  const store = makeStore();
+/**
+ * The analysis worker on a MessageChannel: the page's RPC client on one port,
+ * the worker's handlers on the other. `fetchJson` stands in for the network
+ * (the only mock); `events` records what the worker side did.
+ */
+export function connectAnalysisWorker(fetchJson: FetchJson): { rpc: RpcClient<AnalysisMessages>; events: RpcEvent[]; datasets: DatasetStore; close: () => void } {
   const { port1, port2 } = new MessageChannel();
-  attachAnalysisHandler(port2 as unknown as Endpoint);
-  const client = new AnalysisClient(port1 as unknown as Endpoint);
+  const events: RpcEvent[] = [];
+  const { store: datasets } = attachAnalysisHandlers(port2 as unknown as Endpoint, { fetchJson, onEvent: (e) => events.push(e) });
+  const rpc = new RpcClient<AnalysisMessages>(port1 as unknown as Endpoint);
+  return { rpc, events, datasets, close: () => (port1.close(), port2.close()) };
+}
+
+/** A store with a building-footprint layer, the analysis worker on a MessageChannel serving a small generated district, and the URLs it fetched. */
+export function controllerHarness(): { store: AppStore; client: RpcClient<AnalysisMessages>; buildings: ReturnType<typeof generateDistrict>; urls: string[]; datasets: DatasetStore; close: () => void } {
+  const store = makeStore();
   const buildings = generateDistrict({ centre: [9.99, 53.55], sizeM: 150, count: 60, seed: 4 });
+  const urls: string[] = [];
+  const w = connectAnalysisWorker(async (u) => {
+    urls.push(u);
+    if (u !== 'http://x/data/d/buildings.geojson') throw new Error(`HTTP 404 for ${u}`);
+    return buildings;
+  });
   store.getState().setCatalog({ schemaVersion: 1, id: 'd', title: { de: 'd', en: 'd' }, layers: [{ id: 'b', title: { de: 'b', en: 'b' }, type: 'geojson', url: 'buildings.geojson', role: 'buildingFootprints' }] } as never, 'http://x/data/d/catalog.json');
-  return { store, client, buildings, close: () => (port1.close(), port2.close()) };
+  return { store, client: w.rpc, buildings, urls, datasets: w.datasets, close: w.close };
 }

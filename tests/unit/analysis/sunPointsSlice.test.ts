@@ -9,7 +9,7 @@ import { sunPointsCsv } from '../../../src/ui/analysis/analysisCsv';
 describe('sun at points in the store and the app controller', () => {
   it('placing a point runs all points in the worker; threshold and removal recompute; results equal the core call', async () => {
     const { store, client, buildings, close } = controllerHarness();
-    const stop = startAnalysisController(store, client, async () => buildings);
+    const stop = startAnalysisController(store, client);
     const s = () => store.getState();
     const done = () => new Promise<void>((resolve) => { const u = store.subscribe((st) => { if (st.analysisStatus !== 'running') { u(); resolve(); } }); });
     s().setTime(Date.parse('2026-03-21T12:00:00+01:00'));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { convertDroppedFile } from '../../../src/core/convert/convertDroppedFile';
 import { detectFileKind } from '../../../src/core/vector/detectFileKind';
-import { convertFileInWorker, type ConvertWorkerLike } from '../../../src/workers/convertFileClient';
-import type { ConvertFileMessage, ConvertFileRequest } from '../../../src/workers/convertFileProtocol';
+import { attachConvertHandlers } from '../../../src/workers/convertHandlers';
+import { RpcClient, type Endpoint } from '../../../src/workers/rpc';
+import type { ConvertMessages } from '../../../src/workers/workerMessages';
 import { hasReal, realBytes } from './realData';
 
 describe.skipIf(!hasReal)('dropped files: kind by content, same readers as the CLI', () => {
@@ -54,29 +55,24 @@ describe.skipIf(!hasReal)('dropped files: kind by content, same readers as the C
     expect(cj.layers[0].data.features).toHaveLength(10);
   });
 
-  it('client ↔ worker protocol: progress, result, transfer of the bytes', async () => {
-    // A worker double that runs the same handler code path as convertFile.worker.ts.
-    const listeners = new Set<(ev: MessageEvent<ConvertFileMessage>) => void>();
-    const emit = (m: ConvertFileMessage) => listeners.forEach((l) => l({ data: m } as MessageEvent<ConvertFileMessage>));
-    let transferred = 0;
-    const worker: ConvertWorkerLike = {
-      postMessage(req: ConvertFileRequest, transfer: Transferable[]) {
-        transferred = transfer.length;
-        queueMicrotask(async () => {
-          const result = await convertDroppedFile(new Uint8Array(req.bytes), req.fileName, { onProgress: (stage, done, total) => emit({ kind: 'progress', id: req.id, stage, done, total }) });
-          emit({ kind: 'result', id: req.id, result });
-        });
-      },
-      addEventListener: (_t, l) => void listeners.add(l),
-      removeEventListener: (_t, l) => void listeners.delete(l),
-    };
-    const bytes = realBytes('hh-cosi-geojson/playgroundFeatures.json');
+  it('convertFile over the one worker RPC (MessageChannel, the same handlers as convert.worker.ts): progress, result, bytes transferred, abort', async () => {
+    const { port1, port2 } = new MessageChannel();
+    attachConvertHandlers(port2 as unknown as Endpoint);
+    const rpc = new RpcClient<ConvertMessages>(port1 as unknown as Endpoint);
+    const bytes = realBytes('hh-cosi-geojson/playgroundFeatures.json').slice().buffer;
     const progress: number[] = [];
-    const result = await convertFileInWorker(worker, { name: 'playgroundFeatures.json', arrayBuffer: async () => bytes.slice().buffer }, { onProgress: (_s, d) => progress.push(d) });
-    expect(transferred).toBe(1);
-    expect(progress).toEqual([0, 1, 2, 3]);
+    const result = await rpc.request('convertFile', { fileName: 'playgroundFeatures.json', bytes }, { transfer: [bytes], onProgress: (d) => progress.push(d) });
+    // Transferred: the page's buffer is detached.
+    expect(bytes.byteLength).toBe(0);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(3);
     expect(result.layers[0].data.features).toHaveLength(100);
     expect(result.layers[0].layer.role).toBe('playgrounds');
-    expect(listeners.size).toBe(0);
+    // Aborted before it starts: rejected, and the worker reports the request as never run.
+    const again = realBytes('hh-cosi-geojson/playgroundFeatures.json').slice().buffer;
+    await expect(rpc.request('convertFile', { fileName: 'p.json', bytes: again }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(rpc.inFlight).toBe(0);
+    port1.close();
+    port2.close();
   });
 });

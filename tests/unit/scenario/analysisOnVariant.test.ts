@@ -4,6 +4,7 @@ import type { BuildingCollection } from '../../../src/core/model/Building';
 import { rectangleFootprint } from '../../../src/core/scenario/transformBuilding';
 import { createAppStore } from '../../../src/state/createAppStore';
 import { HH } from './fixtures';
+import { connectAnalysisWorker } from '../analysis/analysisTestUtils';
 
 const city: BuildingCollection = {
   type: 'FeatureCollection',
@@ -11,17 +12,19 @@ const city: BuildingCollection = {
 };
 
 describe('analyses run on the active variant', () => {
-  it('sends existing − demolished + proposed buildings to the worker', async () => {
+  it('the worker analyses existing − demolished + proposed buildings (sent as a handle, fetched once)', async () => {
     const store = createAppStore();
     store.getState().setCatalog({ id: 'd', title: { de: 'd', en: 'd' }, layers: [{ id: 'b', title: { de: 'b', en: 'b' }, type: 'geojson-polygons', url: 'buildings.geojson', role: 'buildingFootprints' }] } as never, 'http://x/data/d/catalog.json');
+    // The worker holds the dataset: it fetches the city once and applies each variant itself.
+    const fetched: string[] = [];
+    const w = connectAnalysisWorker(async (u) => (fetched.push(u), structuredClone(city)));
     const sent: string[][] = [];
-    const client = {
-      request: async (_kind: string, payload: { buildings: BuildingCollection }) => {
-        sent.push(payload.buildings.features.map((f) => f.properties.id));
-        return { status: 'ok', altitudeDeg: 30, azimuthDeg: 180, unionAreaM2: 0, geojson: { type: 'FeatureCollection', features: [] } };
-      },
+    const prepare = w.datasets.prepare;
+    (w.datasets as { prepare: typeof prepare }).prepare = (features, frame) => {
+      sent.push(features.map((f) => f.properties.id));
+      return prepare(features, frame);
     };
-    const stop = startAnalysisController(store, client as never, async () => city);
+    const stop = startAnalysisController(store, w.rpc);
     const s = store.getState;
     const done = () => new Promise<void>((resolve) => { const u = store.subscribe((st) => { if (st.analysisStatus !== 'running') { u(); resolve(); } }); });
 
@@ -39,6 +42,8 @@ describe('analyses run on the active variant', () => {
     s().requestAnalysis();
     await done();
     expect(sent.at(-1)).toEqual(['A', 'B']);
+    expect(fetched).toEqual(['http://x/data/d/buildings.geojson']);
     stop();
+    w.close();
   });
 });

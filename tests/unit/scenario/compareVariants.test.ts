@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildingCollection } from '../../../src/core/model/Building';
-import { compareVariants } from '../../../src/core/scenario/compareVariants';
+import { compareVariants } from '../../../src/core/analysis/compare/compareVariants';
 import { rectangleFootprint } from '../../../src/core/scenario/transformBuilding';
 import { LocalFrame } from '../../../src/core/crs';
 import { building, HH } from './fixtures';

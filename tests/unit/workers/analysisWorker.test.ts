@@ -1,136 +1,107 @@
+import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runSunHoursSync, runSunPointsSync, runShadows } from '../../../src/core/analysis';
+import { runShadows, runSunHoursSync } from '../../../src/core/analysis';
 import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
-import { attachAnalysisHandler } from '../../../src/workers/analysisHandler';
-import { AnalysisClient } from '../../../src/workers/client';
-import type { Endpoint } from '../../../src/workers/protocol';
+import type { CatalogLayer } from '../../../src/core/model/Catalog';
+import { connectAnalysisWorker } from '../analysis/analysisTestUtils';
 
 /**
- * Round trip over a real MessageChannel: the client on one port, the same
- * handler the worker entry attaches on the other. Messages are structured
- * clones and typed-array buffers are transferred, as with a Worker.
+ * Round trips over a real MessageChannel: the page's RPC client on one port,
+ * the analysis worker's handlers on the other (the same code the worker entry
+ * attaches). The worker holds the dataset: it is opened once, then requests
+ * carry a handle; `fetchJson` stands in for the network.
  */
-function connect(): { client: AnalysisClient; close: () => void } {
-  const { port1, port2 } = new MessageChannel();
-  attachAnalysisHandler(port2 as unknown as Endpoint);
-  const client = new AnalysisClient(port1 as unknown as Endpoint);
-  return {
-    client,
-    close: () => {
-      port1.close();
-      port2.close();
-    },
-  };
-}
-
 const centre: [number, number] = [9.99, 53.55];
 const buildings = generateDistrict({ centre, sizeM: 200, count: 150, seed: 5 });
+const big = generateDistrict({ centre, sizeM: 600, count: 2500, seed: 9 });
+const mid = generateDistrict({ centre, sizeM: 400, count: 600, seed: 7 });
 const bbox: [number, number, number, number] = [9.9885, 53.5492, 9.9915, 53.5508];
+const layer = (id: string, url: string): CatalogLayer => ({ id, title: { de: id, en: id }, group: { de: 'g', en: 'g' }, type: 'geojson-polygons', url, defaultVisible: false, attribution: '', role: 'buildingFootprints' });
 
-describe('analysis worker round trip', () => {
+function open(files: Record<string, unknown>) {
+  const fetched: string[] = [];
+  const w = connectAnalysisWorker(async (u) => {
+    fetched.push(u);
+    if (!(u in files)) throw new Error(`HTTP 404 for ${u}`);
+    return structuredClone(files[u]);
+  });
+  return { ...w, fetched };
+}
+
+describe('analysis worker round trip (dataset held in the worker)', () => {
   let close = () => {};
   afterEach(() => close());
 
-  it('answers a sun-hours request with progress and the same numbers as the direct core call, typed arrays intact', async () => {
-    const c = connect();
-    close = c.close;
+  it('sun hours by handle: the core numbers, typed arrays intact, throttled progress ending at 1, the footprints fetched once', async () => {
+    const w = open({ 'http://x/d/buildings.geojson': buildings });
+    close = w.close;
+    const { datasetId } = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [layer('b', 'buildings.geojson')] });
     const progress: number[] = [];
-    const req = { buildings, date: '2026-03-20', bbox, cellM: 2, stepMin: 15 };
-    const r = await c.client.request('sunHours', req, { onProgress: (d, t) => progress.push(d / t) });
-    const direct = runSunHoursSync(req);
-    expect(r.sunHours).toBeInstanceOf(Float32Array);
-    expect(r.building).toBeInstanceOf(Uint8Array);
-    expect(Array.from(r.sunHours)).toEqual(Array.from(direct.sunHours));
-    expect(r.grid).toEqual(direct.grid);
-    expect(progress.length).toBe(direct.stepCount);
-    expect(progress[progress.length - 1]).toBe(1);
-    expect(c.client.inFlight).toBe(0);
+    const params = { date: '2026-03-20', bbox, cellM: 2, stepMin: 15 };
+    const r = await w.rpc.request('sunHours', { dataset: { datasetId, variant: null }, params }, { onProgress: (d, t) => progress.push(d / t) });
+    const direct = runSunHoursSync({ buildings, ...params });
+    expect(r.summary.sunHours).toBeInstanceOf(Float32Array);
+    expect(r.summary.building).toBeInstanceOf(Uint8Array);
+    expect(Array.from(r.summary.sunHours)).toEqual(Array.from(direct.sunHours));
+    expect(r.summary.grid).toEqual(direct.grid);
+    expect(r.layers).toEqual(['b']);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.length).toBeLessThanOrEqual(direct.stepCount);
+    expect(progress.at(-1)).toBe(1);
+    await w.rpc.request('sunHours', { dataset: { datasetId, variant: null }, params: { ...params, stepMin: 30 } });
+    expect(w.fetched).toEqual(['http://x/d/buildings.geojson']);
+    expect(w.rpc.inFlight).toBe(0);
   });
 
-  it('answers a sun-points request (ground and building clicks) with one progress event per point and the core numbers', async () => {
-    const c = connect();
-    close = c.close;
-    const b0 = buildings.features[0];
-    const ring = (b0.geometry.type === 'Polygon' ? b0.geometry.coordinates : b0.geometry.coordinates[0])[0];
-    const points = [
-      { id: 'g1', lonLat: [9.9895, 53.5497] as [number, number] },
-      { id: 'g2', lonLat: [9.9905, 53.5503] as [number, number], heightM: 1.5 },
-      // Halfway along the first footprint edge of a building: a façade point.
-      { id: 'wall', lonLat: [(ring[0][0] + ring[1][0]) / 2, (ring[0][1] + ring[1][1]) / 2] as [number, number], heightM: 3, onBuildingId: String(b0.properties.id) },
-    ];
-    const progress: [number, number][] = [];
-    const req = { buildings, points, date: '2026-03-21', stepMin: 10, thresholdHours: 1.5 };
-    const r = await c.client.request('sunPoints', req, { onProgress: (d, t) => progress.push([d, t]) });
-    expect(r).toEqual(runSunPointsSync(req));
-    expect(r.points.map((p) => p.kind)).toEqual(['ground', 'ground', 'facade']);
-    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
-    expect(c.client.inFlight).toBe(0);
+  it('time-slider shadow steps send a handle of a few hundred bytes and re-use the prepared buildings; variants are applied in the worker', async () => {
+    const w = open({ 'http://x/d/buildings.geojson': mid });
+    close = w.close;
+    const { datasetId } = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [layer('b', 'buildings.geojson')] });
+    const t1 = Date.parse('2026-03-20T10:00:00+01:00'), t2 = Date.parse('2026-03-20T10:15:00+01:00');
+    const call = (timeMs: number, variant: { buildings: never[]; demolishedIds: string[] } | null = null) => ({ dataset: { datasetId, variant }, params: { timeMs, perBuilding: false } });
+    const a = await w.rpc.request('shadows', call(t1));
+    const b = await w.rpc.request('shadows', call(t2));
+    expect(a.summary.unionAreaM2).toBeCloseTo(runShadows({ buildings: mid, timeMs: t1 }).unionAreaM2, 6);
+    expect(b.summary.unionAreaM2).toBeCloseTo(runShadows({ buildings: mid, timeMs: t2 }).unionAreaM2, 6);
+    expect(w.datasets.stats).toMatchObject({ fetches: 1, prepareMisses: 1, prepareHits: 1, variantMisses: 1 });
+    // Bytes the page posts per step (structured clone): the handle, not the 600 buildings.
+    expect(serialize(call(t2)).length).toBeLessThan(300);
+    expect(serialize({ buildings: mid, timeMs: t2 }).length).toBeGreaterThan(100_000);
+    // A variant that demolishes a building: applied and cached in the worker by content.
+    const gone = String(mid.features[0].properties.id);
+    const c = await w.rpc.request('shadows', call(t2, { buildings: [], demolishedIds: [gone] }));
+    expect(c.summary.unionAreaM2).toBeCloseTo(runShadows({ buildings: { ...mid, features: mid.features.slice(1) }, timeMs: t2 }).unionAreaM2, 6);
+    await w.rpc.request('shadows', call(t1, { buildings: [], demolishedIds: [gone] }));
+    expect(w.datasets.stats).toMatchObject({ fetches: 1, variantMisses: 2, prepareMisses: 2, prepareHits: 2 });
   });
 
-  it('cancels a long sun-points request between points', async () => {
-    const c = connect();
-    close = c.close;
+  it('a cancelled request stops in the worker: the handler saw the abort and made no further progress', async () => {
+    const w = open({ 'http://x/d/buildings.geojson': big });
+    close = w.close;
+    const { datasetId } = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [layer('b', 'buildings.geojson')] });
     const ctrl = new AbortController();
-    let seen = 0;
-    const big = generateDistrict({ centre, sizeM: 600, count: 2500, seed: 9 });
-    const points = Array.from({ length: 4000 }, (_, i) => ({ id: `p${i}`, lonLat: [9.986 + (i % 80) * 0.0001, 53.548 + Math.floor(i / 80) * 0.0001] as [number, number] }));
-    const p = c.client.request('sunPoints', { buildings: big, points, date: '2026-06-21', stepMin: 1 }, {
-      signal: ctrl.signal,
-      onProgress: (d) => {
-        seen = d;
-        if (!ctrl.signal.aborted) ctrl.abort();
-      },
-    });
+    const p = w.rpc.request('sunHours', { dataset: { datasetId, variant: null }, params: { date: '2026-06-21', bbox: [9.985, 53.547, 9.995, 53.553], cellM: 1, stepMin: 2 } }, { signal: ctrl.signal, onProgress: () => ctrl.abort() });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    // The later request's answer comes after every progress message the cancelled job posted.
-    await expect(c.client.request('sunPoints', { buildings, points: points.slice(0, 1), date: '2026-06-21', stepMin: 10, thresholdHours: 30 })).rejects.toThrow(/threshold 30 h/);
-    expect(seen).toBeLessThan(points.length);
+    // The worker side ends the request as aborted (waiting on its event, not on time).
+    await expect.poll(() => w.events.find((e) => e.type === 'sunHours' && e.phase !== 'start' && e.phase !== 'progress')?.phase, { timeout: 10_000, interval: 20 }).toBe('aborted');
+    const steps = w.events.filter((e) => e.type === 'sunHours' && e.phase === 'progress') as { done: number; total: number }[];
+    expect(steps.at(-1)!.done).toBeLessThan(steps.at(-1)!.total / 2);
+    // Later requests still work.
+    const ok = await w.rpc.request('shadows', { dataset: { datasetId, variant: null }, params: { timeMs: Date.parse('2026-03-20T12:00:00+01:00') } });
+    expect(ok.summary.status).toBe('ok');
   });
 
-  it('keeps concurrent requests apart by id', async () => {
-    const c = connect();
-    close = c.close;
-    const t1 = Date.parse('2026-03-20T10:00:00+01:00'), t2 = Date.parse('2026-06-21T17:00:00+02:00');
-    const [a, b] = await Promise.all([
-      c.client.request('shadows', { buildings, timeMs: t1, perBuilding: false }),
-      c.client.request('shadows', { buildings, timeMs: t2, perBuilding: false }),
-    ]);
-    expect(a.unionAreaM2).toBeCloseTo(runShadows({ buildings, timeMs: t1 }).unionAreaM2, 6);
-    expect(b.unionAreaM2).toBeCloseTo(runShadows({ buildings, timeMs: t2 }).unionAreaM2, 6);
-    expect(a.unionAreaM2).not.toBeCloseTo(b.unionAreaM2, 0);
-  });
-
-  it('cancels through an AbortSignal: rejects with AbortError, the worker stops, later requests still work', async () => {
-    const c = connect();
-    close = c.close;
-    const ctrl = new AbortController();
-    let seen = 0;
-    const big = generateDistrict({ centre, sizeM: 600, count: 2500, seed: 9 });
-    const p = c.client.request('sunHours', { buildings: big, date: '2026-06-21', bbox: [9.985, 53.547, 9.995, 53.553], cellM: 1, stepMin: 2 }, {
-      signal: ctrl.signal,
-      onProgress: (d) => {
-        seen = d;
-        if (d === 3) ctrl.abort();
-      },
-    });
-    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    expect(c.client.inFlight).toBe(0);
-    // The handler notices the cancel message between slices and stops early; the later
-    // request's answer comes after every progress message the cancelled job posted.
-    const ok = await c.client.request('shadows', { buildings, timeMs: Date.parse('2026-03-20T12:00:00+01:00'), perBuilding: false });
-    expect(ok.status).toBe('ok');
-    const stoppedAt = seen;
-    expect(stoppedAt).toBeLessThan(50);
-    // Already-aborted signals reject without sending.
-    await expect(c.client.request('shadows', { buildings, timeMs: 0 }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
-  });
-
-  it('returns errors as rejections with the core message', async () => {
-    const c = connect();
-    close = c.close;
-    await expect(c.client.request('sunHours', { buildings, date: '2026-03-20', bbox, cellM: 0, stepMin: 10 })).rejects.toThrow(/cell size 0 must be > 0/);
-    await expect(c.client.request('sunHours', { buildings, date: '20.03.2026', bbox, cellM: 2, stepMin: 10 })).rejects.toThrow(/not YYYY-MM-DD/);
-    await expect(c.client.request('nope' as 'shadows', { buildings, timeMs: 0 })).rejects.toThrow(/unknown analysis type "nope"/);
-    expect(c.client.inFlight).toBe(0);
+  it('returns errors as rejections with the message: unknown dataset, bad parameters, missing footprints', async () => {
+    const w = open({ 'http://x/d/buildings.geojson': buildings });
+    close = w.close;
+    await expect(w.rpc.request('shadows', { dataset: { datasetId: 'nope', variant: null }, params: { timeMs: 0 } })).rejects.toThrow(/dataset "nope" is not open/);
+    const { datasetId } = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [layer('b', 'buildings.geojson')] });
+    await expect(w.rpc.request('sunHours', { dataset: { datasetId, variant: null }, params: { date: '2026-03-20', bbox, cellM: 0, stepMin: 10 } })).rejects.toThrow(/cell size 0 must be > 0/);
+    const empty = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [] });
+    await expect(w.rpc.request('shadows', { dataset: { datasetId: empty.datasetId, variant: null }, params: { timeMs: 0 } })).rejects.toMatchObject({ code: 'analysis.noFootprints' });
+    const missing = await w.rpc.request('dataset.open', { catalogUrl: 'http://x/d/catalog.json', layers: [layer('b', 'gone.geojson')] });
+    await expect(w.rpc.request('shadows', { dataset: { datasetId: missing.datasetId, variant: null }, params: { timeMs: 0 } })).rejects.toThrow(/HTTP 404 for http:\/\/x\/d\/gone.geojson/);
+    await expect(w.rpc.request('nope' as 'shadows', { dataset: { datasetId, variant: null }, params: { timeMs: 0 } })).rejects.toThrow(/no handler for request type "nope"/);
+    expect(w.rpc.inFlight).toBe(0);
   });
 });

@@ -1,15 +1,17 @@
-import type { BuildingCollection } from '../model/Building';
-import type { AreaCompliance, RuleName, RuleStatus } from '../analysis/computeCompliance';
-import { runCompliance, runSunHoursSync, sunHoursFrame, type SunHoursResponse } from '../analysis/runAnalysis';
-import { signedRingArea } from '../geometry/signedRingArea';
-import { polygonsOf, trueNorthGridAngleDeg } from '../analysis/localGeometry';
-import { prepareBuildings } from '../analysis/prepareBuildings';
-import { sunHoursAtPoints, type SunPoint } from '../analysis/sunHoursAtPoints';
-import type { LocalFrame } from '../crs/LocalFrame';
-import type { BuildingFeature } from '../model/Building';
-import type { ZoneSunStats } from '../analysis/zoneSunStatistics';
-import { effectiveBuildings } from './effectiveBuildings';
-import type { Variant } from '../model/Scenario';
+import type { BuildingCollection } from '../../model/Building';
+import type { AreaCompliance, RuleName, RuleStatus } from '../computeCompliance';
+import { runCompliance, runSunHours, sunHoursFrame, type SunHoursResponse } from '../runAnalysis';
+import { polygonsOf, trueNorthGridAngleDeg } from '../localGeometry';
+import { prepareBuildings } from '../prepareBuildings';
+import { sunHoursAtPointsSteps, type SunPoint } from '../sunHoursAtPoints';
+import type { LocalFrame } from '../../crs/LocalFrame';
+import type { BuildingFeature } from '../../model/Building';
+import type { ZoneSunStats } from '../zoneSunStatistics';
+import type { Progress } from '../computeSunHours';
+import { drainSync } from '../runSteps';
+import { effectiveBuildings } from '../../scenario/effectiveBuildings';
+import type { Variant } from '../../model/Scenario';
+import { signedRingArea } from '../../geometry/signedRingArea';
 
 /** One side of a comparison: a variant, or null for "Existing". */
 export type CompareSide = Pick<Variant, 'buildings' | 'demolishedIds'> | null;
@@ -103,6 +105,15 @@ export interface CompareOptions {
  * c.newConflicts // → [{ areaId: 'WA1', rule: 'GRZ' }]
  */
 export function compareVariants(existing: BuildingCollection, before: CompareSide, after: CompareSide, opts: CompareOptions = {}): VariantComparison {
+  return drainSync(compareVariantsSteps(existing, before, after, opts));
+}
+
+/**
+ * {@link compareVariants} as a generator of progress: the two compliance
+ * runs, the sun-hour steps of both sides and the façade points, so the worker
+ * can report progress and stop between steps.
+ */
+export function* compareVariantsSteps(existing: BuildingCollection, before: CompareSide, after: CompareSide, opts: CompareOptions = {}): Generator<Progress, VariantComparison> {
   const a = effectiveBuildings(existing, before);
   const b = effectiveBuildings(existing, after);
   const idsA = new Set(a.features.map((f) => f.properties.id));
@@ -113,8 +124,13 @@ export function compareVariants(existing: BuildingCollection, before: CompareSid
     addedBuildingIds: [...idsB].filter((id) => !idsA.has(id)),
     removedBuildingIds: [...idsA].filter((id) => !idsB.has(id)),
   };
+  // Progress: 2 compliance runs, then the sun-hour steps of both sides and the façades (their count is known once the first side has run).
+  let total = 2 + (opts.sun ? 3 : 0);
+  let done = 0;
+  yield { done, total };
   if (opts.plan?.features.length) {
     const ca = runCompliance({ buildings: a, plan: opts.plan }).filter((r) => r.kind === 'baugebiet');
+    yield { done: ++done, total };
     const cb = runCompliance({ buildings: b, plan: opts.plan }).filter((r) => r.kind === 'baugebiet');
     const byId = new Map<string, AreaCompliance>(ca.map((r) => [r.areaId, r]));
     for (const area of cb) {
@@ -131,10 +147,21 @@ export function compareVariants(existing: BuildingCollection, before: CompareSid
       out.areas.push({ areaId: area.areaId, landUse: area.landUse, plotAreaM2: area.plotAreaM2, rules });
     }
   }
+  done = 2;
+  yield { done, total };
   if (opts.sun) {
     const req = { date: opts.sun.date, bbox: opts.sun.bbox, cellM: opts.sun.cellM, stepMin: opts.sun.stepMin, zones: opts.sun.zones, zoneGroupBy: opts.sun.zoneGroupBy };
-    const sa = runSunHoursSync({ ...req, buildings: a });
-    const sb = runSunHoursSync({ ...req, buildings: b });
+    const side = function* (buildings: BuildingCollection): Generator<Progress, SunHoursResponse> {
+      const it = runSunHours({ ...req, buildings });
+      for (;;) {
+        const r = it.next();
+        if (r.done) return r.value;
+        if (total < 2 + 2 * r.value.total + 1) total = 2 + 2 * r.value.total + 1;
+        yield { done: ++done, total };
+      }
+    };
+    const sa = yield* side(a);
+    const sb = yield* side(b);
     const delta = new Float32Array(sa.sunHours.length);
     let min = Infinity;
     let max = -Infinity;
@@ -145,6 +172,17 @@ export function compareVariants(existing: BuildingCollection, before: CompareSid
         min = Math.min(min, d);
         max = Math.max(max, d);
       }
+    }
+    const fit = facadeDeltas(a.features, b.features, new Set([...out.addedBuildingIds, ...out.removedBuildingIds]), opts.sun);
+    let facades: FacadeDelta[];
+    for (;;) {
+      const r = fit.next();
+      if (r.done) {
+        facades = r.value;
+        break;
+      }
+      // Façade steps keep the last count (their number is small): a chance to stop.
+      yield { done, total };
     }
     const za = new Map<string, ZoneSunStats>((sa.zones ?? []).map((z) => [z.id, z]));
     out.sun = {
@@ -159,14 +197,15 @@ export function compareVariants(existing: BuildingCollection, before: CompareSid
         const after = z.meanSunHours;
         return { id: z.id, group: z.group, meanSunHoursBefore: before, meanSunHoursAfter: after, deltaHours: before !== null && after !== null ? after - before : null };
       }),
-      facades: facadeDeltas(a.features, b.features, new Set([...out.addedBuildingIds, ...out.removedBuildingIds]), opts.sun),
+      facades,
     };
+    yield { done: total, total };
   }
   return out;
 }
 
 /** Sun hours on the walls of unchanged buildings near changed ones, before and after. */
-function facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], changedIds: Set<string>, o: NonNullable<CompareOptions['sun']>): FacadeDelta[] {
+function* facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], changedIds: Set<string>, o: NonNullable<CompareOptions['sun']>): Generator<Progress, FacadeDelta[]> {
   if (!changedIds.size) return [];
   const frame = sunHoursFrame(o.bbox);
   const radius = o.facades?.radiusM ?? 60;
@@ -194,9 +233,9 @@ function facadeDeltas(before: BuildingFeature[], after: BuildingFeature[], chang
     }
   }
   if (!points.length) return [];
-  const run = (fs: BuildingFeature[]) => sunHoursAtPoints(prepareBuildings(fs, frame).solids, points, { date: o.date, frame, stepMin: o.stepMin });
-  const ra = run(before);
-  const rb = run(after);
+  const run = (fs: BuildingFeature[]) => sunHoursAtPointsSteps(prepareBuildings(fs, frame).solids, points, { date: o.date, frame, stepMin: o.stepMin });
+  const ra = yield* run(before);
+  const rb = yield* run(after);
   return points
     .map((p, i) => ({
       buildingId: p.buildingId,

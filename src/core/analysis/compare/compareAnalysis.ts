@@ -1,0 +1,76 @@
+import type { BuildingCollection } from '../../model/Building';
+import type { AnalysisDescriptor } from '../AnalysisDescriptor';
+import { runSteps } from '../runSteps';
+import { mergeZoneLayers } from '../sunHours/sunHoursAnalysis';
+import { changedBbox } from './changedBbox';
+import { compareVariantsSteps, type CompareOptions, type CompareSide, type VariantComparison } from './compareVariants';
+
+export interface CompareParams {
+  before: CompareSide;
+  after: CompareSide;
+  /** Sun-hour change around the changed buildings on a local date (see `analysisDate`). */
+  sun?: { date: string; cellM: number; stepMin: number; marginM: number };
+}
+
+export interface CompareRequest {
+  existing: BuildingCollection;
+  before: CompareSide;
+  after: CompareSide;
+  opts: CompareOptions;
+  /** A sun change was asked for (it is left out when no building differs). */
+  sunAsked: boolean;
+}
+
+/** The comparison, plus `sunSkipped` when a sun change was asked for but nothing differs. */
+export type CompareSummary = VariantComparison & { kind: 'compare'; hasFootprints: boolean; hasPlan: boolean; sunSkipped?: 'nothing-changed' };
+
+/**
+ * Two states of the city compared (see `compareVariants`), read through the
+ * same roles as the panel: buildings without a variant, the Baugebiete of the
+ * `zoning` layers, the sun zones.
+ */
+export const compareAnalysis: AnalysisDescriptor<CompareParams, CompareRequest, VariantComparison, CompareSummary> = {
+  kind: 'compare',
+  // Without footprints the measures count proposed buildings only; without Baugebiete there is no delta table.
+  needs: (p) => (p.sun ? ['buildings?', 'zoning?', 'sunZones'] : ['buildings?', 'zoning?']),
+  buildRequest(inputs, p) {
+    if (!inputs.buildings) throw new Error('compare: no buildings');
+    const bbox = p.sun ? changedBbox(inputs.buildings, p.before, p.after, p.sun.marginM) : null;
+    const zones = inputs.zoneLayers?.length ? mergeZoneLayers(inputs.zoneLayers).zones : inputs.zones;
+    return {
+      existing: inputs.buildings,
+      before: p.before,
+      after: p.after,
+      sunAsked: !!p.sun,
+      opts: {
+        ...(inputs.plan ? { plan: inputs.plan } : {}),
+        ...(p.sun && bbox ? { sun: { date: p.sun.date, bbox, cellM: p.sun.cellM, stepMin: p.sun.stepMin, ...(zones ? { zones, zoneGroupBy: '__layer' } : {}) } } : {}),
+      },
+    };
+  },
+  run: (req, ctx) => runSteps(compareVariantsSteps(req.existing, req.before, req.after, req.opts), ctx),
+  summarise: (r, req) => ({ ...r, kind: 'compare', hasFootprints: req.existing.features.length > 0, hasPlan: !!req.opts.plan?.features.length, ...(req.sunAsked && !r.sun ? { sunSkipped: 'nothing-changed' as const } : {}) }),
+  tables: (r) => [
+    {
+      name: '',
+      header: ['areaId', 'landUse', 'rule', 'before', 'after', 'limit', 'statusBefore', 'statusAfter', 'newConflict'],
+      rows: r.areas.flatMap((a) => a.rules.map((x) => [a.areaId, a.landUse, x.rule, x.before, x.after, x.limit, x.statusBefore, x.statusAfter, x.newConflict])),
+    },
+    ...(r.sun
+      ? [
+          {
+            name: 'zones',
+            header: ['id', 'group', 'meanSunHoursBefore', 'meanSunHoursAfter', 'deltaHours'],
+            rows: r.sun.zones.map((z) => [z.id, z.group, z.meanSunHoursBefore, z.meanSunHoursAfter, z.deltaHours]),
+            decimals: [undefined, undefined, 3, 3, 3],
+          },
+          {
+            name: 'facades',
+            header: ['buildingId', 'lon', 'lat', 'heightM', 'azimuthDeg', 'sunHoursBefore', 'sunHoursAfter', 'deltaHours'],
+            rows: r.sun.facades.map((f) => [f.buildingId, f.lonLat[0], f.lonLat[1], f.heightM, f.azimuthDeg, f.sunHoursBefore, f.sunHoursAfter, f.deltaHours]),
+            decimals: [undefined, 7, 7, 2, 1, 3, 3, 3],
+          },
+        ]
+      : []),
+  ],
+};
