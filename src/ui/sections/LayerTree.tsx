@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
 import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
 import { selectLayerGroups } from '../../state';
@@ -13,7 +13,12 @@ export function layerLegend(layer: CatalogLayer): LegendEntry[] {
   return [];
 }
 
-function LayerRow({ layer }: { layer: CatalogLayer }) {
+/**
+ * One layer of the registry in the tree (catalog or dropped alike): visibility,
+ * load state, opacity, legend, feature count, attribution. `actions` go into
+ * the row's head (e.g. the remove button of a dropped layer).
+ */
+export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: ReactNode }) {
   const t = useT();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
@@ -46,6 +51,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
             {t('layers.error')}
           </span>
         )}
+        {actions}
       </div>
       {settings?.visible && (
         <div className="layer-body">
@@ -72,7 +78,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
               ))}
             </ul>
           )}
-          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted">{t('layers.features', { n: status.featureCount.toLocaleString(lang) })}</div>}
+          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted small" data-testid="feature-count">{t('layers.features', { n: status.featureCount.toLocaleString(lang) })}</div>}
         </div>
       )}
       <div className="attribution-line">

@@ -1,5 +1,5 @@
 import type { MeasureMode } from '../../state';
-import { selectMeasureResult } from '../../state';
+import { measureModeOf, selectMeasureResult } from '../../state';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../i18n/messages';
 import { useAppState, useAppStoreApi, useT } from '../StoreContext';
@@ -11,7 +11,7 @@ export function MeasureSection() {
   const t = useT();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
-  const mode = useAppState((s) => s.measureMode);
+  const mode = useAppState((s) => measureModeOf(s.tool));
   const n = useAppState((s) => s.measurePoints.length);
   const r = useAppState(useShallow(selectMeasureResult));
   const fmt = (v: number, digits: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -25,7 +25,7 @@ export function MeasureSection() {
     <div className="measure">
       <div className="button-row" role="group" aria-label={t('measure.tools')}>
         {MODES.map((m) => (
-          <button key={m} type="button" className={`btn${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => store.getState().setMeasureMode(mode === m ? 'none' : m)}>
+          <button key={m} type="button" className={`btn${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => store.getState().setTool(mode === m ? 'select' : `measure-${m}`)}>
             {t(`measure.${m}`)}
           </button>
         ))}
@@ -49,7 +49,7 @@ export function MeasureSection() {
             <button type="button" className="btn" onClick={() => store.getState().clearMeasure()} disabled={n === 0}>
               {t('measure.clear')}
             </button>
-            <button type="button" className="btn" onClick={() => store.getState().setMeasureMode('none')}>
+            <button type="button" className="btn" onClick={() => store.getState().setTool('select')}>
               {t('measure.stop')}
             </button>
           </div>

@@ -1,0 +1,96 @@
+import { Cartesian3, EllipsoidSurfaceAppearance, GeometryInstance, Material, PolygonGeometry, PolygonHierarchy, Primitive, type Viewer } from 'cesium';
+import { LocalFrame } from '../core/crs/LocalFrame';
+
+/** A regular grid in the dataset's local EPSG:25832 frame (as the analyses return it). */
+export interface HeatGrid {
+  originX: number;
+  originY: number;
+  x0: number;
+  y0: number;
+  cellM: number;
+  nx: number;
+  ny: number;
+}
+
+/** RGBA (0–255) of cell `k` (row-major, row 0 south), or undefined for a transparent cell. */
+export type CellColour = (k: number) => readonly [number, number, number, number] | undefined;
+
+/**
+ * The one heat-map renderer (sun hours, sun change): the grid as an image on
+ * the ground. The grid is in the local EPSG:25832 frame, whose grid north is
+ * turned against true north by the meridian convergence (≈ 1–3° in Germany),
+ * so the corners are placed through the frame's `toWgs84` and the image is
+ * rotated by the same angle — cells land where the analysis computed them.
+ * A synchronous primitive (not an entity): it shows on the next frame.
+ */
+export class GroundHeatMap {
+  private primitive: Primitive | undefined;
+
+  constructor(
+    private readonly viewer: Viewer,
+    /** Metres above the ellipsoid, so heat maps and drapes do not fight. */
+    private readonly heightM: number,
+  ) {}
+
+  /** Draws the grid (replacing what was drawn), or clears it with `undefined`. */
+  show(grid: HeatGrid | undefined, colour?: CellColour): void {
+    this.clear();
+    if (grid && colour && typeof document !== 'undefined') {
+      const canvas = document.createElement('canvas');
+      canvas.width = grid.nx;
+      canvas.height = grid.ny;
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        const img = ctx.createImageData(grid.nx, grid.ny);
+        for (let j = 0; j < grid.ny; j++)
+          for (let i = 0; i < grid.nx; i++) {
+            const c = colour(j * grid.nx + i);
+            // Row 0 of the grid is south; row 0 of the image is north.
+            if (c) img.data.set(c, ((grid.ny - 1 - j) * grid.nx + i) * 4);
+          }
+        ctx.putImageData(img, 0, 0);
+        const { corners, gammaRad } = heatMapCorners(grid);
+        this.primitive = new Primitive({
+          geometryInstances: new GeometryInstance({
+            geometry: new PolygonGeometry({
+              polygonHierarchy: new PolygonHierarchy(corners.map((c) => Cartesian3.fromDegrees(c[0], c[1], 0))),
+              height: this.heightM,
+              stRotation: gammaRad,
+              vertexFormat: EllipsoidSurfaceAppearance.VERTEX_FORMAT,
+            }),
+          }),
+          appearance: new EllipsoidSurfaceAppearance({ material: Material.fromType('Image', { image: canvas }), aboveGround: true, translucent: true }),
+          asynchronous: false,
+        });
+        this.viewer.scene.primitives.add(this.primitive);
+      }
+    }
+    this.viewer.scene.requestRender();
+  }
+
+  clear(): void {
+    if (this.primitive) this.viewer.scene.primitives.remove(this.primitive); // remove() destroys it
+    this.primitive = undefined;
+  }
+
+  /** True while a grid is drawn. */
+  get shown(): boolean {
+    return !!this.primitive;
+  }
+}
+
+/**
+ * WGS84 corners (SW, SE, NE, NW) of a local grid and the angle between grid
+ * east and true east (meridian convergence), in radians.
+ *
+ * @example heatMapCorners(grid).gammaRad // ≈ -0.01 west of the zone's central meridian
+ */
+export function heatMapCorners(g: HeatGrid): { corners: [number, number][]; gammaRad: number } {
+  const frame = new LocalFrame(g.originX, g.originY);
+  const x1 = g.x0 + g.nx * g.cellM;
+  const y1 = g.y0 + g.ny * g.cellM;
+  const corners = [frame.toWgs84([g.x0, g.y0]), frame.toWgs84([x1, g.y0]), frame.toWgs84([x1, y1]), frame.toWgs84([g.x0, y1])] as [number, number][];
+  const [sw, se] = corners;
+  const gammaRad = Math.atan2((se[1] - sw[1]) * 111_132, (se[0] - sw[0]) * 111_320 * Math.cos((sw[1] * Math.PI) / 180));
+  return { corners, gammaRad };
+}
