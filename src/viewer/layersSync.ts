@@ -46,8 +46,6 @@ export class LayersSync {
   readonly layers = new Map<string, SceneLayer>();
   private pending = 0;
   private readonly unsubs: (() => void)[];
-  /** Store-subscription callbacks that ran, and renders requested (for the measurements in the docs). */
-  readonly counts = { callbacks: 0, renders: 0 };
 
   constructor(
     private readonly viewer: Viewer,
@@ -62,7 +60,6 @@ export class LayersSync {
           return { split: c.split, position: c.position };
         },
         (c) => {
-          this.counts.callbacks++;
           viewer.scene.splitPosition = c.split ? c.position : 0.5;
           this.render();
         },
@@ -72,12 +69,10 @@ export class LayersSync {
   }
 
   private render(): void {
-    this.counts.renders++;
     this.viewer.scene.requestRender();
   }
 
   private reconcile(specs: SceneLayerSpec[]): void {
-    this.counts.callbacks++;
     const wanted = new Map(specs.map((x) => [x.def.id, x]));
     for (const [id, layer] of this.layers) {
       if (wanted.get(id)?.def === layer.def) continue;

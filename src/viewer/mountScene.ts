@@ -34,8 +34,6 @@ export interface SceneHandle {
   /** Window (CSS pixel) position of a WGS84 point, for tests that click on known places. */
   toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
   scenario: ScenarioProbe;
-  /** Renders requested and layer-sync callbacks run so far (for measurements). */
-  counts(): { requestRender: number; layerSyncCallbacks: number };
   destroy(): void;
 }
 
@@ -52,13 +50,6 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
   scene.postRender.addEventListener(() => {
     frames++;
   });
-  // Counts every render request (ours and Cesium's own calls), for the docs' measurements.
-  let renderRequests = 0;
-  const requestRender = scene.requestRender.bind(scene);
-  scene.requestRender = () => {
-    renderRequests++;
-    requestRender();
-  };
   let cameraMoving = false;
   viewer.camera.moveStart.addEventListener(() => (cameraMoving = true));
   viewer.camera.moveEnd.addEventListener(() => (cameraMoving = false));
@@ -117,7 +108,6 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
       },
       proposedIdAt: (x, y) => models.proposedIdAt(x, y),
     },
-    counts: () => ({ requestRender: renderRequests, layerSyncCallbacks: layers.counts.callbacks }),
     destroy: () => {
       for (const c of cleanups) c();
       models.destroy();

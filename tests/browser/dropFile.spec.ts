@@ -6,6 +6,7 @@ import path from 'node:path';
 import { launchBrowser, recordPage, snap, type PageRecord } from './harness';
 import { canvasStats, gridDiff, openApp } from './sceneProbe';
 import { convertDroppedFile } from '../../src/core/vector/convertDroppedFile';
+import { pointOnFeature } from '@turf/turf';
 
 // Real files from ../shared/data/real (never copied into the repo) dropped on
 // the built app as a user would: a synthetic drop event carrying a File, or
@@ -102,6 +103,29 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     expect(cam.lon).toBeLessThan(e + 0.01);
     expect(cam.lat).toBeGreaterThan(s - 0.05);
     expect(cam.lat).toBeLessThan(n);
+    // One registry: the dropped layers are catalog layers with a blob: url, listed by allCatalogLayers' consumers.
+    expect(got.layers.every((l) => l.origin === 'dropped' && l.url.startsWith('blob:'))).toBe(true);
+    // Picked through the one input router: a click on a Baugebiet selects a feature of a dropped layer.
+    const full = await convertDroppedFile(new Uint8Array(bytes), 'HafenCity7.gml');
+    const bgData = full.layers.find((l) => l.layer.id === bg.id)!.data;
+    const inside = bgData.features.map((f) => pointOnFeature(f).geometry.coordinates as [number, number]);
+    const target = await page.evaluate((pts) => {
+      for (const [lon, lat] of pts) {
+        const p = window.__planlotse!.toScreen(lon, lat, 0);
+        if (p && document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') return p;
+      }
+      return null;
+    }, inside);
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await page.waitForFunction(() => !!window.__planlotse!.getState().selection);
+    const sel = await page.evaluate(() => window.__planlotse!.getState().selection!);
+    expect(got.layers.map((l) => l.id)).toContain(sel.layerId);
+    expect(sel.properties).toBeTruthy();
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: 'Objektinformationen schließen' }).click();
+    await page.waitForFunction(() => !window.__planlotse!.getState().selection);
     const on = await canvasStats(page);
     await snap(page, 'drop-hafencity7');
     await showFile(page, 'HafenCity7.gml', false);
