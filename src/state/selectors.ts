@@ -54,10 +54,11 @@ export function localized(text: LocalizedText | undefined, lang: AppState['lang'
  * layers through this selector, so a dropped layer is a layer like any other.
  */
 export function allCatalogLayers(s: AppState): CatalogLayer[] {
-  const catalog = s.catalog?.layers ?? [];
+  const catalog = s.catalog?.layers ?? NO_LAYERS;
   if (s.droppedLayers.length === 0) return catalog;
   // Memoized on its two inputs, so subscribers comparing the array see a change only when a layer comes or goes.
   if (memo.catalog !== catalog || memo.dropped !== s.droppedLayers) memo = { catalog, dropped: s.droppedLayers, all: [...catalog, ...s.droppedLayers] };
   return memo.all;
 }
+const NO_LAYERS: CatalogLayer[] = [];
 let memo: { catalog: CatalogLayer[] | undefined; dropped: CatalogLayer[] | undefined; all: CatalogLayer[] } = { catalog: undefined, dropped: undefined, all: [] };

@@ -1,16 +1,7 @@
 import { Cartesian3, EllipsoidSurfaceAppearance, GeometryInstance, Material, PolygonGeometry, PolygonHierarchy, Primitive, type Viewer } from 'cesium';
-import { LocalFrame } from '../core/crs/LocalFrame';
+import { heatMapCorners, type HeatGrid } from './heatMapCorners';
 
-/** A regular grid in the dataset's local EPSG:25832 frame (as the analyses return it). */
-export interface HeatGrid {
-  originX: number;
-  originY: number;
-  x0: number;
-  y0: number;
-  cellM: number;
-  nx: number;
-  ny: number;
-}
+export type { HeatGrid };
 
 /** RGBA (0–255) of cell `k` (row-major, row 0 south), or undefined for a transparent cell. */
 export type CellColour = (k: number) => readonly [number, number, number, number] | undefined;
@@ -77,20 +68,4 @@ export class GroundHeatMap {
   get shown(): boolean {
     return !!this.primitive;
   }
-}
-
-/**
- * WGS84 corners (SW, SE, NE, NW) of a local grid and the angle between grid
- * east and true east (meridian convergence), in radians.
- *
- * @example heatMapCorners(grid).gammaRad // ≈ -0.01 west of the zone's central meridian
- */
-export function heatMapCorners(g: HeatGrid): { corners: [number, number][]; gammaRad: number } {
-  const frame = new LocalFrame(g.originX, g.originY);
-  const x1 = g.x0 + g.nx * g.cellM;
-  const y1 = g.y0 + g.ny * g.cellM;
-  const corners = [frame.toWgs84([g.x0, g.y0]), frame.toWgs84([x1, g.y0]), frame.toWgs84([x1, y1]), frame.toWgs84([g.x0, y1])] as [number, number][];
-  const [sw, se] = corners;
-  const gammaRad = Math.atan2((se[1] - sw[1]) * 111_132, (se[0] - sw[0]) * 111_320 * Math.cos((sw[1] * Math.PI) / 180));
-  return { corners, gammaRad };
 }
