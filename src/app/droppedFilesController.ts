@@ -1,7 +1,7 @@
 import type { AppStore } from '../state';
 import { startConvertWorker, type ConvertRpc } from '../workers/startWorkers';
-import type { DroppedLayersSync } from '../viewer/DroppedLayersSync';
 import type { SceneHandle } from '../viewer/mountScene';
+import { revokeDroppedLayerUrls, withBlobUrls } from './droppedLayerUrls';
 
 /**
  * Runs queued dropped/opened files through the convert worker (the one RPC,
@@ -29,7 +29,7 @@ export function startDroppedFilesController(store: AppStore, makeWorker: () => C
         .catch((e: Error) => {
           throw new Error(`${entry.source.name}: ${e.message}`);
         });
-      store.getState().droppedFileConverted(entry.id, result);
+      store.getState().droppedFileConverted(entry.id, withBlobUrls(result));
     } catch (e) {
       store.getState().droppedFileFailed(entry.id, String((e as Error)?.message ?? e));
     } finally {
@@ -40,8 +40,12 @@ export function startDroppedFilesController(store: AppStore, makeWorker: () => C
   const unsub = store.subscribe((s, prev) => {
     if (s.droppedFiles !== prev.droppedFiles) void next();
   });
+  const unrevoke = revokeDroppedLayerUrls(store);
   void next();
-  return unsub;
+  return () => {
+    unsub();
+    unrevoke();
+  };
 }
 
 /** `window.__planlotseDrop`: lets browser tests wait for dropped layers to be drawn. */
@@ -56,25 +60,8 @@ declare global {
   }
 }
 
-export function installDropTestHook(scene: SceneHandle, sync: DroppedLayersSync): void {
-  const hook: DropTestHook = {
-    settled: async (timeoutMs = 120_000) => {
-      const start = performance.now();
-      for (;;) {
-        await scene.settled(timeoutMs);
-        if (sync.isSettled()) {
-          // Two more frames so what the layers requested is on screen.
-          const f = scene.frames();
-          while (scene.frames() < f + 2) {
-            scene.viewer.scene.requestRender();
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          if (sync.isSettled()) return;
-        }
-        if (performance.now() - start > timeoutMs) throw new Error(`dropped layers not settled after ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-  };
+/** Dropped layers are layers of the one registry, so the scene's own `settled` covers them. */
+export function installDropTestHook(scene: SceneHandle): void {
+  const hook: DropTestHook = { settled: (timeoutMs = 120_000) => scene.settled(timeoutMs) };
   Object.defineProperty(window, '__planlotseDrop', { value: Object.freeze(hook), writable: false, configurable: false });
 }

@@ -16,10 +16,7 @@ import { syncAnalysis } from '../viewer/AnalysisSync';
 import { installTestHook } from './testHook';
 import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
-import { ScenarioSync } from '../viewer/ScenarioSync';
-import { installSketchTool } from '../viewer/SketchTool';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
-import { DroppedLayersSync } from '../viewer/DroppedLayersSync';
 import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
@@ -60,11 +57,9 @@ const ready = loadCatalog(catalogUrl).then(
 // The hook's consumers handle rejection; keep the page free of unhandled-rejection noise.
 ready.catch(() => undefined);
 
-// Scenarios: saved work back from IndexedDB (the link's scn/var win), models and tools in the scene, shortcuts.
-const scenarioSync = new ScenarioSync(scene.viewer, store);
-installSketchTool(scene.viewer, store);
+// Scenarios: saved work back from IndexedDB (the link's scn/var win), shortcuts (models, overlay and tools are the scene's).
 installScenarioShortcuts(store);
-installScenarioTestHook(scenarioSync, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
+installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
 
 // Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
 startAnalysisController(store, startAnalysisWorker());
@@ -72,7 +67,7 @@ syncAnalysis(scene.viewer, store);
 
 // Dropped/opened files: converted in a worker, shown under "Your files".
 startDroppedFilesController(store);
-installDropTestHook(scene, new DroppedLayersSync(scene.viewer, store));
+installDropTestHook(scene);
 
 syncUrl(store);
 runDayPlayer(store);

@@ -1,4 +1,4 @@
-import type { StoreApi } from 'zustand/vanilla';
+import type { Mutate, StoreApi } from 'zustand/vanilla';
 
 /**
  * The whole app state. Each slice file adds its part by declaration merging
@@ -15,4 +15,9 @@ export type GetState = () => AppState;
 /** A slice: initial values plus actions, given the store's set/get. */
 export type SliceCreator<T> = (set: SetState, get: GetState) => T;
 
-export type AppStore = StoreApi<AppState>;
+/**
+ * The store, with zustand's `subscribeWithSelector`: consumers subscribe to a
+ * selected part (`store.subscribe(select, onChange, { equalityFn: shallow })`)
+ * and are called only when that part changes.
+ */
+export type AppStore = Mutate<StoreApi<AppState>, [['zustand/subscribeWithSelector', never]]>;

@@ -107,12 +107,9 @@ export interface AnalysisSlice {
   /** Shadows are recomputed when the scene time changes (after one run). */
   analysisFollowTime: boolean;
   analysisProbe: AnalysisProbe | undefined;
-  /** Sun at points: the placed points, whether the next map click places one, and the pass threshold (h). */
+  /** Sun at points: the placed points (tool `placeSunPoint` places the next one) and the pass threshold (h). */
   sunPoints: SunPointDraft[];
-  sunPointPlacing: boolean;
   sunPointThresholdH: number;
-  /** Sun at points: the next map click places a point (true) or selects as usual (false). */
-  setSunPointPlacing(on: boolean): void;
   /** Adds a point (id P1, P2 …), ends placing and recomputes all points. */
   addSunPoint(p: Omit<SunPointDraft, 'id'>): void;
   removeSunPoint(id: string): void;
@@ -160,7 +157,6 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysisFollowTime: true,
   analysisProbe: undefined,
   sunPoints: [],
-  sunPointPlacing: false,
   sunPointThresholdH: 1.5,
   compareRun: undefined,
   compareStatus: 'idle',
@@ -184,14 +180,13 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
     set({ compareStatus: 'error', compareError: message });
   },
-  setAnalysisKind: (analysisKind) => set({ analysisKind, ...(analysisKind !== 'sunPoints' ? { sunPointPlacing: false } : {}) }),
-  setSunPointPlacing: (sunPointPlacing) => set({ sunPointPlacing }),
+  setAnalysisKind: (analysisKind) => set({ analysisKind, ...(analysisKind !== 'sunPoints' && get().tool === 'placeSunPoint' ? { tool: 'select' as const } : {}) }),
   addSunPoint: (p) => {
     if (!Number.isFinite(p.lonLat[0]) || !Number.isFinite(p.lonLat[1]) || !Number.isFinite(p.heightM)) throw new Error(`addSunPoint: bad point ${JSON.stringify(p)}`);
     const used = new Set(get().sunPoints.map((x) => x.id));
     let n = get().sunPoints.length + 1;
     while (used.has(`P${n}`)) n++;
-    set({ sunPoints: [...get().sunPoints, { ...p, heightM: Math.max(0, p.heightM), id: `P${n}` }], sunPointPlacing: false, analysisKind: 'sunPoints' });
+    set({ sunPoints: [...get().sunPoints, { ...p, heightM: Math.max(0, p.heightM), id: `P${n}` }], ...(get().tool === 'placeSunPoint' ? { tool: 'select' as const } : {}), analysisKind: 'sunPoints' });
     get().requestAnalysis();
   },
   removeSunPoint: (id) => {

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
 import type { AppState, AppStore, SliceCreator } from './AppState';
 import { createLayersSlice } from './layersSlice';
 import { createViewSlice } from './viewSlice';
@@ -11,6 +12,7 @@ import { createViewerStatusSlice } from './viewerStatusSlice';
 import { createScenarioSlice } from './scenarioSlice';
 import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
+import { createToolSlice } from './toolSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -29,6 +31,7 @@ const SLICES: SliceCreator<object>[] = [
   createScenarioSlice,
   createAnalysisSlice,
   createDroppedFilesSlice,
+  createToolSlice,
 ];
 
 /**
@@ -39,9 +42,11 @@ const SLICES: SliceCreator<object>[] = [
  * store.getState().setLang('en');
  */
 export function createAppStore(initial: Partial<AppState> = {}): AppStore {
-  return createStore<AppState>()((set, get) => {
-    const state = {} as AppState;
-    for (const slice of SLICES) Object.assign(state, slice(set, get));
-    return Object.assign(state, initial);
-  });
+  return createStore<AppState>()(
+    subscribeWithSelector((set, get) => {
+      const state = {} as AppState;
+      for (const slice of SLICES) Object.assign(state, slice(set, get));
+      return Object.assign(state, initial);
+    }),
+  );
 }

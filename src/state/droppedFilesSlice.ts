@@ -1,10 +1,9 @@
-import type { FeatureCollection } from 'geojson';
 import type { ConversionIssue } from '../core/model/ConversionReport';
 import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
 import type { CatalogLayer } from '../core/model/Catalog';
 import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { SliceCreator } from './AppState';
-import type { LayerStatus } from './layersSlice';
+import { defaultLayerSettings, type LayerSettings, type LayerStatus } from './layersSlice';
 import type { CameraView } from './viewSlice';
 
 /** File name endings the drop target accepts; the kind itself is detected from the content. */
@@ -41,39 +40,46 @@ export interface DroppedFileEntry {
   /** Skipped features and warnings, with file, line, feature id and reason. */
   issues: ConversionIssue[];
   layerIds: string[];
+  /** Features in the file's layers, counted when it was converted. */
+  featureCount?: number;
   durationMs?: number;
   /** The bytes, kept for a retry with another CRS. */
   source: DropSource;
 }
 
-export interface DroppedLayerEntry {
-  fileId: string;
-  def: CatalogLayer;
-  data: FeatureCollection;
-  visible: boolean;
-  opacity: number;
-  status: LayerStatus;
+/**
+ * A converted file as the store takes it: each layer's catalog entry with the
+ * `blob:` url its GeoJSON is served from (made by the app, which also revokes
+ * it when the layer goes), and its feature count.
+ */
+export interface DroppedFileLayers {
+  kind: DroppedFileResult['kind'];
+  report: DroppedFileResult['report'];
+  layers: { layer: CatalogLayer; url: string; featureCount: number }[];
 }
 
 export interface DroppedFilesSlice {
   droppedFiles: DroppedFileEntry[];
-  droppedLayers: DroppedLayerEntry[];
+  /**
+   * Catalog layers made from dropped files (`origin: 'dropped'`, `fileId`,
+   * `url` = `blob:`). Their visibility, opacity and load state live in
+   * `layers[id]` / `layerStatus[id]` like every other layer; read all layers
+   * through `allCatalogLayers`.
+   */
+  droppedLayers: CatalogLayer[];
   /** File whose skipped-feature list is open, if any. */
   dropReportFor: string | undefined;
   /** Queues files for conversion (the app's controller runs the worker); returns their entry ids. */
   openDroppedFiles(files: DropSource[]): string[];
   droppedFileStarted(id: string): void;
   droppedFileProgress(id: string, progress: number): void;
-  /** Installs a worker result: layers, issues, and a camera flight to the new data. */
-  droppedFileConverted(id: string, result: DroppedFileResult): void;
+  /** Installs a converted file: its layers (switched on), issues, and a camera flight to the new data. */
+  droppedFileConverted(id: string, result: DroppedFileLayers): void;
   droppedFileFailed(id: string, detail: string): void;
   /** Converts the file again with the given CRS. */
   retryDroppedFile(id: string, crs: string): void;
   removeDroppedFile(id: string): void;
   removeDroppedLayer(layerId: string): void;
-  setDroppedLayerVisible(layerId: string, visible: boolean): void;
-  setDroppedLayerOpacity(layerId: string, opacity: number): void;
-  setDroppedLayerStatus(layerId: string, status: LayerStatus): void;
   setDropReportFor(fileId: string | undefined): void;
 }
 
@@ -121,9 +127,23 @@ function clamp01(v: number): number {
 export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, get) => {
   const patchFile = (id: string, patch: Partial<DroppedFileEntry>) =>
     set({ droppedFiles: get().droppedFiles.map((f) => (f.id === id ? { ...f, ...patch } : f)) });
-  const patchLayer = (layerId: string, patch: Partial<DroppedLayerEntry>) =>
-    set({ droppedLayers: get().droppedLayers.map((l) => (l.def.id === layerId ? { ...l, ...patch } : l)) });
-  const dropLayersOf = (fileId: string) => get().droppedLayers.filter((l) => l.fileId !== fileId);
+  /** State without the given dropped layers: their defs, settings, load states and a selection on them. */
+  const without = (gone: (l: CatalogLayer) => boolean) => {
+    const s = get();
+    const ids = new Set(s.droppedLayers.filter(gone).map((l) => l.id));
+    const layers: Record<string, LayerSettings> = { ...s.layers };
+    const layerStatus: Record<string, LayerStatus> = { ...s.layerStatus };
+    for (const id of ids) {
+      delete layers[id];
+      delete layerStatus[id];
+    }
+    return {
+      droppedLayers: s.droppedLayers.filter((l) => !ids.has(l.id)),
+      layers,
+      layerStatus,
+      selection: s.selection && ids.has(s.selection.layerId) ? undefined : s.selection,
+    };
+  };
   return {
     droppedFiles: [],
     droppedLayers: [],
@@ -143,46 +163,48 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
     droppedFileConverted: (id, result) => {
       const file = get().droppedFiles.find((f) => f.id === id);
       if (!file) return;
-      const taken = new Set(get().droppedLayers.map((l) => l.def.id));
-      const layers: DroppedLayerEntry[] = result.layers.map(({ layer, data }) => {
+      const rest = without((l) => l.fileId === id);
+      // Catalog ids are taken too: a dropped layer never shadows a catalog layer.
+      const taken = new Set([...rest.droppedLayers.map((l) => l.id), ...(get().catalog?.layers ?? []).map((l) => l.id)]);
+      const defs: CatalogLayer[] = result.layers.map(({ layer, url }) => {
         // The same file dropped twice gets its own layer ids.
         let lid = layer.id;
         for (let k = 2; taken.has(lid); k++) lid = `${layer.id}-${k}`;
         taken.add(lid);
-        return { fileId: id, def: { ...layer, id: lid, group: DROPPED_GROUP }, data, visible: true, opacity: layer.opacity ?? 1, status: { state: 'loading' } };
+        return { ...layer, id: lid, group: DROPPED_GROUP, url, origin: 'dropped', fileId: id, defaultVisible: true };
       });
       const errors = result.report.issues.filter((i) => i.severity === 'error');
-      const needsCrs = layers.length === 0 && errors.some((i) => CRS_REASON.test(i.reason));
+      const needsCrs = defs.length === 0 && errors.some((i) => CRS_REASON.test(i.reason));
       patchFile(id, {
-        status: layers.length ? 'done' : 'error',
+        status: defs.length ? 'done' : 'error',
         progress: 1,
         kind: result.kind,
         issues: result.report.issues,
         needsCrs,
-        layerIds: layers.map((l) => l.def.id),
+        layerIds: defs.map((l) => l.id),
+        featureCount: result.layers.reduce((n, l) => n + l.featureCount, 0),
         durationMs: result.report.durationMs,
-        error: layers.length ? undefined : { code: 'nothing', detail: errors[0]?.reason ?? result.kind },
+        error: defs.length ? undefined : { code: 'nothing', detail: errors[0]?.reason ?? result.kind },
       });
-      set({ droppedLayers: [...dropLayersOf(id), ...layers] });
-      if (layers.length && result.report.bbox) get().flyTo(cameraViewForBbox(result.report.bbox));
+      const layers = { ...rest.layers };
+      for (const d of defs) layers[d.id] = defaultLayerSettings(d);
+      set({ ...rest, droppedLayers: [...rest.droppedLayers, ...defs], layers });
+      if (defs.length && result.report.bbox) get().flyTo(cameraViewForBbox(result.report.bbox));
     },
     droppedFileFailed: (id, detail) => patchFile(id, { status: 'error', error: { code: 'worker', detail } }),
     retryDroppedFile: (id, crs) => {
-      set({ droppedLayers: dropLayersOf(id) });
-      patchFile(id, { status: 'queued', crs, progress: 0, error: undefined, needsCrs: false, issues: [], layerIds: [] });
+      set(without((l) => l.fileId === id));
+      patchFile(id, { status: 'queued', crs, progress: 0, error: undefined, needsCrs: false, issues: [], layerIds: [], featureCount: undefined });
     },
     removeDroppedFile: (id) =>
-      set({ droppedFiles: get().droppedFiles.filter((f) => f.id !== id), droppedLayers: dropLayersOf(id), dropReportFor: get().dropReportFor === id ? undefined : get().dropReportFor }),
+      set({ ...without((l) => l.fileId === id), droppedFiles: get().droppedFiles.filter((f) => f.id !== id), dropReportFor: get().dropReportFor === id ? undefined : get().dropReportFor }),
     removeDroppedLayer: (layerId) => {
-      const l = get().droppedLayers.find((x) => x.def.id === layerId);
+      const l = get().droppedLayers.find((x) => x.id === layerId);
       if (!l) return;
-      set({ droppedLayers: get().droppedLayers.filter((x) => x.def.id !== layerId) });
+      set(without((x) => x.id === layerId));
       const file = get().droppedFiles.find((f) => f.id === l.fileId);
       if (file) patchFile(file.id, { layerIds: file.layerIds.filter((x) => x !== layerId) });
     },
-    setDroppedLayerVisible: (layerId, visible) => patchLayer(layerId, { visible }),
-    setDroppedLayerOpacity: (layerId, opacity) => patchLayer(layerId, { opacity: clamp01(opacity) }),
-    setDroppedLayerStatus: (layerId, status) => patchLayer(layerId, { status }),
     setDropReportFor: (fileId) => set({ dropReportFor: fileId }),
   };
 };

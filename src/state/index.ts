@@ -9,3 +9,5 @@ export { LANGS } from './langSlice';
 export type { MeasureMode, MeasureResult } from './measureSlice';
 export * from './selectors';
 export * from './urlState';
+export type { Tool } from './toolSlice';
+export { measureModeOf } from './toolSlice';

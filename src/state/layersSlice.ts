@@ -56,13 +56,19 @@ export const createLayersSlice: SliceCreator<LayersSlice> = (set, get) => ({
   layerStatus: {},
   setDataset: (dataset) => set({ dataset }),
   setCatalog: (catalog, catalogUrl, overrides = {}) => {
+    // Dropped layers keep their settings; a new catalog replaces only its own layers.
     const layers: Record<string, LayerSettings> = {};
+    const layerStatus: Record<string, LayerStatus> = {};
+    for (const l of get().droppedLayers ?? []) {
+      if (get().layers[l.id]) layers[l.id] = get().layers[l.id];
+      if (get().layerStatus[l.id]) layerStatus[l.id] = get().layerStatus[l.id];
+    }
     for (const l of catalog.layers) {
       const o = overrides[l.id] ?? {};
       const d = defaultLayerSettings(l);
       layers[l.id] = { visible: o.visible ?? d.visible, opacity: clamp01(o.opacity ?? d.opacity) };
     }
-    set({ catalog, catalogUrl, catalogError: undefined, layers, layerStatus: {} });
+    set({ catalog, catalogUrl, catalogError: undefined, layers, layerStatus });
   },
   setCatalogError: (message) => set({ catalogError: message }),
   setLayerVisible: (id, visible) => {

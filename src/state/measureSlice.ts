@@ -1,7 +1,8 @@
 import { measureArea, measureDistance, measureHeight, type GeoPoint } from '../core/measure/measureGeometry';
 import type { SliceCreator } from './AppState';
+import { measureModeOf, type MeasureMode } from './toolSlice';
 
-export type MeasureMode = 'none' | 'distance' | 'area' | 'height';
+export type { MeasureMode };
 
 /** Result of the current measurement, in metres / square metres (EPSG:25832). */
 export interface MeasureResult {
@@ -12,10 +13,10 @@ export interface MeasureResult {
   heightM?: number;
 }
 
+/** Measuring points; the mode is the active tool (`measure-distance|area|height`, see `toolSlice`). */
 export interface MeasureSlice {
-  measureMode: MeasureMode;
   measurePoints: GeoPoint[];
-  setMeasureMode(mode: MeasureMode): void;
+  /** Adds a point while a measuring tool is active. */
   addMeasurePoint(p: GeoPoint): void;
   clearMeasure(): void;
 }
@@ -46,11 +47,10 @@ export function measureResult(mode: MeasureMode, points: readonly GeoPoint[]): M
 }
 
 export const createMeasureSlice: SliceCreator<MeasureSlice> = (set, get) => ({
-  measureMode: 'none',
   measurePoints: [],
-  setMeasureMode: (measureMode) => set({ measureMode, measurePoints: [] }),
   addMeasurePoint: (p) => {
-    const { measureMode, measurePoints } = get();
+    const { tool, measurePoints } = get();
+    const measureMode = measureModeOf(tool);
     if (measureMode === 'none') return;
     // A height measurement has two points; a third click starts over.
     const pts = measureMode === 'height' && measurePoints.length >= 2 ? [p] : [...measurePoints, p];

@@ -11,7 +11,6 @@ import type { SliceCreator } from './AppState';
 /** Undo depth; the issue asks for at least 100. Snapshots share structure, so this is cheap. */
 export const SCENARIO_HISTORY_LIMIT = 200;
 
-export type ScenarioTool = 'none' | 'sketch' | 'demolish';
 /** A variant id, or null for "Existing" (the city model unchanged). */
 export type VariantRef = string | null;
 
@@ -56,8 +55,7 @@ export interface ScenarioSlice {
   scenarioFuture: ScenarioSnapshot[];
   /** Increases with every document change (edits, undo, redo, import); autosave listens to it. */
   scenarioRevision: number;
-  scenarioTool: ScenarioTool;
-  /** Corners of the footprint being sketched, WGS84, open ring. */
+  /** Corners of the footprint being sketched (tool `sketch`), WGS84, open ring. */
   sketchPoints: [number, number][];
   selectedProposedId: string | null;
   scenarioCompare: ScenarioCompare;
@@ -93,7 +91,6 @@ export interface ScenarioSlice {
   importScenario(s: Scenario): string;
   /** Replaces the document with saved scenarios (startup); clears history. */
   loadScenarios(scenarios: Scenario[], active?: { scenarioId?: string | null; variantId?: VariantRef }): void;
-  setScenarioTool(tool: ScenarioTool): void;
   addSketchPoint(p: [number, number]): void;
   removeLastSketchPoint(): void;
   /** Closes the sketched ring into a building; returns its id or null (message says why). */
@@ -203,7 +200,6 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     scenarioPast: [],
     scenarioFuture: [],
     scenarioRevision: 0,
-    scenarioTool: 'none',
     sketchPoints: [],
     selectedProposedId: null,
     scenarioCompare: { mode: 'off', left: null, right: null, swipe: 0.5 },
@@ -354,7 +350,6 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       const variantId = sc && active.variantId !== undefined ? (active.variantId === null || sc.variants.some((v) => v.id === active.variantId) ? active.variantId : (sc.variants[0]?.id ?? null)) : (sc?.variants[0]?.id ?? null);
       set({ scenarios, activeScenarioId: sc?.id ?? null, activeVariantId: variantId, scenarioPast: [], scenarioFuture: [], scenarioRevision: get().scenarioRevision + 1 });
     },
-    setScenarioTool: (tool) => set({ scenarioTool: tool, sketchPoints: [] }),
     addSketchPoint: (p) => set({ sketchPoints: [...get().sketchPoints, [p[0], p[1]]] }),
     removeLastSketchPoint: () => set({ sketchPoints: get().sketchPoints.slice(0, -1) }),
     finishSketch: () => {

@@ -1,8 +1,12 @@
 import type { CatalogLayer, LocalizedText } from '../core/model/Catalog';
 import type { AppState } from './AppState';
 import { measureResult, type MeasureResult } from './measureSlice';
+import { measureModeOf } from './toolSlice';
 
-/** Catalog layers in catalog order, grouped by their (localized) group title. */
+/**
+ * The dataset's catalog layers in catalog order, grouped by their (localized)
+ * group title. Dropped layers are listed under their file ("Your files") instead.
+ */
 export function selectLayerGroups(s: AppState): { group: LocalizedText; layers: CatalogLayer[] }[] {
   const groups: { group: LocalizedText; layers: CatalogLayer[] }[] = [];
   for (const l of s.catalog?.layers ?? []) {
@@ -13,9 +17,9 @@ export function selectLayerGroups(s: AppState): { group: LocalizedText; layers: 
   return groups;
 }
 
-/** Layers that are switched on, in catalog order. */
+/** Layers that are switched on (catalog order, then dropped layers). */
 export function selectVisibleLayers(s: AppState): CatalogLayer[] {
-  return (s.catalog?.layers ?? []).filter((l) => s.layers[l.id]?.visible);
+  return allCatalogLayers(s).filter((l) => s.layers[l.id]?.visible);
 }
 
 /** Distinct attribution lines of the visible layers. */
@@ -26,17 +30,17 @@ export function selectAttributions(s: AppState): string[] {
 /** The catalog layer of the selected feature. */
 export function selectSelectedLayer(s: AppState): CatalogLayer | undefined {
   const id = s.selection?.layerId;
-  return id ? s.catalog?.layers.find((l) => l.id === id) : undefined;
+  return id ? allCatalogLayers(s).find((l) => l.id === id) : undefined;
 }
 
 /** The first visible 3D Tiles layer (the city model) — building styles apply to 3D Tiles layers. */
 export function selectHasBuildings(s: AppState): boolean {
-  return (s.catalog?.layers ?? []).some((l) => l.type === '3dtiles');
+  return allCatalogLayers(s).some((l) => l.type === '3dtiles');
 }
 
 /** Result of the current measurement. */
 export function selectMeasureResult(s: AppState): MeasureResult {
-  return measureResult(s.measureMode, s.measurePoints);
+  return measureResult(measureModeOf(s.tool), s.measurePoints);
 }
 
 /** Picks the text of the current language. */
@@ -50,5 +54,11 @@ export function localized(text: LocalizedText | undefined, lang: AppState['lang'
  * layers through this selector, so a dropped layer is a layer like any other.
  */
 export function allCatalogLayers(s: AppState): CatalogLayer[] {
-  return s.catalog?.layers ?? [];
+  const catalog = s.catalog?.layers ?? NO_LAYERS;
+  if (s.droppedLayers.length === 0) return catalog;
+  // Memoized on its two inputs, so subscribers comparing the array see a change only when a layer comes or goes.
+  if (memo.catalog !== catalog || memo.dropped !== s.droppedLayers) memo = { catalog, dropped: s.droppedLayers, all: [...catalog, ...s.droppedLayers] };
+  return memo.all;
 }
+const NO_LAYERS: CatalogLayer[] = [];
+let memo: { catalog: CatalogLayer[] | undefined; dropped: CatalogLayer[] | undefined; all: CatalogLayer[] } = { catalog: undefined, dropped: undefined, all: [] };

@@ -1,29 +1,16 @@
-import {
-  Cartesian2,
-  Cartesian3,
-  Cesium3DTileFeature,
-  Color,
-  CustomDataSource,
-  HorizontalOrigin,
-  LabelStyle,
-  ScreenSpaceEventHandler,
-  ScreenSpaceEventType,
-  VerticalOrigin,
-  type Viewer,
-} from 'cesium';
+import { Cartesian2, Cartesian3, Color, CustomDataSource, HorizontalOrigin, LabelStyle, VerticalOrigin, type Viewer } from 'cesium';
+import { shallow } from 'zustand/shallow';
 import { INTL_LOCALE } from '../core/i18n/Lang';
 import type { AppState, AppStore } from '../state';
-import type { Selection } from '../state/selectionSlice';
-import { pickSurface } from './pickHandler';
 
 const PASS = Color.fromCssColorString('#2e9e44');
 const FAIL = Color.fromCssColorString('#d32f2f');
 const PENDING = Color.fromCssColorString('#9e9e9e');
 
 /**
- * Sun at points on the map: places a point on the next click while
- * `sunPointPlacing` is on, and draws the points as markers coloured
- * pass/fail (grey until computed) with their id and hours.
+ * Sun at points on the map: draws the points as markers coloured pass/fail
+ * (grey until computed) with their id and hours. Placing a point is the
+ * `placeSunPoint` tool of the input router (`state/tools/placeSunPointTool.ts`).
  *
  * Façades: Cesium gives no surface normal for a picked 3D Tiles position
  * (only a depth-buffer position), and estimating one from neighbouring depth
@@ -38,59 +25,25 @@ const PENDING = Color.fromCssColorString('#9e9e9e');
 export function syncSunPoints(viewer: Viewer, store: AppStore): () => void {
   const ds = new CustomDataSource('sun-points');
   void viewer.dataSources.add(ds);
-  let prevPoints: AppState['sunPoints'] | undefined;
   let prevResult: AppState['analysisResult'] | undefined;
-  let prevPlacing = false;
-  let prevLang: AppState['lang'] | undefined;
-  // The selection before placing started: the pick handler selects what the placing click hits, we put it back.
-  let selectionBefore: Selection | undefined;
-  const apply = (s: AppState) => {
-    if (s.sunPointPlacing !== prevPlacing) {
-      prevPlacing = s.sunPointPlacing;
-      if (s.sunPointPlacing) selectionBefore = s.selection;
-      viewer.scene.canvas.style.cursor = s.sunPointPlacing ? 'crosshair' : '';
-    }
-    // The markers keep the last sun-points result while another analysis is shown; a cleared result greys them.
+  // The markers keep the last sun-points result while another analysis is shown; a cleared result greys them.
+  const select = (s: AppState) => {
     const result = s.analysisResult?.kind === 'sunPoints' ? s.analysisResult : s.analysisResult === undefined ? undefined : prevResult;
-    if (s.sunPoints === prevPoints && result === prevResult && s.lang === prevLang) return;
-    prevPoints = s.sunPoints;
-    prevLang = s.lang;
     prevResult = result;
-    draw(ds, s.sunPoints, result?.kind === 'sunPoints' ? result : undefined, INTL_LOCALE[s.lang]);
-    viewer.scene.requestRender();
+    return { points: s.sunPoints, result, lang: s.lang };
   };
-  apply(store.getState());
-  const unsub = store.subscribe(apply);
-
-  const handler = new ScreenSpaceEventHandler(viewer.scene.canvas);
-  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
-    const s = store.getState();
-    if (!s.sunPointPlacing) return;
-    const p = pick(viewer, e.position);
-    if (!p) return;
-    s.select(selectionBefore);
-    s.addSunPoint(p);
-  }, ScreenSpaceEventType.LEFT_CLICK);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && store.getState().sunPointPlacing) store.getState().setSunPointPlacing(false);
-  };
-  window.addEventListener('keydown', onKey);
+  const unsub = store.subscribe(
+    select,
+    ({ points, result, lang }) => {
+      draw(ds, points, result?.kind === 'sunPoints' ? result : undefined, INTL_LOCALE[lang]);
+      viewer.scene.requestRender();
+    },
+    { equalityFn: shallow, fireImmediately: true },
+  );
   return () => {
     unsub();
-    handler.destroy();
-    window.removeEventListener('keydown', onKey);
     viewer.dataSources.remove(ds, true);
   };
-}
-
-/** A click → a point draft: on a city-model building its id and the clicked height (the tiles stand on the ellipsoid, so height = height above ground), else the ground at 0 m. */
-function pick(viewer: Viewer, pos: Cartesian2): { lonLat: [number, number]; heightM: number; onBuildingId?: string } | undefined {
-  const picked = viewer.scene.pick(pos);
-  const p = pickSurface(viewer, pos);
-  if (!p) return undefined;
-  const id = picked instanceof Cesium3DTileFeature ? picked.getProperty('id') : undefined;
-  if (id !== undefined && id !== null) return { lonLat: [p[0], p[1]], heightM: Math.max(0, p[2]), onBuildingId: String(id) };
-  return { lonLat: [p[0], p[1]], heightM: 0 };
 }
 
 function draw(ds: CustomDataSource, points: AppState['sunPoints'], result: Extract<AppState['analysisResult'], { kind: 'sunPoints' }> | undefined, locale: string): void {

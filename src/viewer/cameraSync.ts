@@ -35,8 +35,7 @@ export function syncCamera(viewer: Viewer, store: AppStore): () => void {
     }
     viewer.scene.requestRender();
   };
-  const unsub = store.subscribe(apply);
-  apply();
+  const unsub = store.subscribe((s) => s.cameraRequest, apply, { fireImmediately: true });
   const onMoveEnd = () => store.getState().cameraChanged(readCamera(viewer));
   viewer.camera.moveEnd.addEventListener(onMoveEnd);
   return () => {

@@ -1,5 +1,6 @@
 import { Cartesian3, Color, ConstantProperty, CustomDataSource, PolygonHierarchy, type Viewer } from 'cesium';
-import type { AppState, AppStore } from '../state';
+import { shallow } from 'zustand/shallow';
+import { measureModeOf, type AppState, type AppStore } from '../state';
 
 const LINE = Color.fromCssColorString('#0b6bcb');
 
@@ -7,14 +8,10 @@ const LINE = Color.fromCssColorString('#0b6bcb');
 export function syncMeasure(viewer: Viewer, store: AppStore): () => void {
   const ds = new CustomDataSource('measure');
   void viewer.dataSources.add(ds);
-  let prevPts: AppState['measurePoints'] | undefined;
-  let prevMode: AppState['measureMode'] | undefined;
-  const apply = (s: AppState) => {
-    if (s.measurePoints === prevPts && s.measureMode === prevMode) return;
-    prevPts = s.measurePoints;
-    prevMode = s.measureMode;
+  const select = (s: AppState) => ({ points: s.measurePoints, mode: measureModeOf(s.tool) });
+  const apply = (s: ReturnType<typeof select>) => {
     ds.entities.removeAll();
-    const pos = s.measurePoints.map((p) => Cartesian3.fromDegrees(p[0], p[1], p[2]));
+    const pos = s.points.map((p) => Cartesian3.fromDegrees(p[0], p[1], p[2]));
     for (const p of pos) {
       ds.entities.add({
         position: p,
@@ -22,18 +19,17 @@ export function syncMeasure(viewer: Viewer, store: AppStore): () => void {
       });
     }
     if (pos.length >= 2) {
-      const line = s.measureMode === 'area' ? [...pos, pos[0]] : pos;
+      const line = s.mode === 'area' ? [...pos, pos[0]] : pos;
       ds.entities.add({ polyline: { positions: line, width: 3, material: LINE, depthFailMaterial: LINE.withAlpha(0.5) } });
     }
-    if (s.measureMode === 'area' && pos.length >= 3) {
+    if (s.mode === 'area' && pos.length >= 3) {
       ds.entities.add({
         polygon: { hierarchy: new ConstantProperty(new PolygonHierarchy(pos)), perPositionHeight: true, material: LINE.withAlpha(0.25) },
       });
     }
     viewer.scene.requestRender();
   };
-  apply(store.getState());
-  const unsub = store.subscribe(apply);
+  const unsub = store.subscribe(select, apply, { equalityFn: shallow, fireImmediately: true });
   return () => {
     unsub();
     viewer.dataSources.remove(ds, true);

@@ -4,8 +4,21 @@ import { createOfflineViewer } from './createOfflineViewer';
 import { LayersSync } from './layersSync';
 import { readCamera, syncCamera } from './cameraSync';
 import { syncTime } from './timeSync';
-import { installPickHandler } from './pickHandler';
+import { installInputRouter } from './inputRouter';
 import { syncMeasure } from './measureSync';
+import { ProposedBuildingModels } from './ProposedBuildingModels';
+import { syncSketchOverlay } from './SketchOverlay';
+import { syncSunDelta } from './sunDeltaSync';
+
+/** What the scenario test hook reads from the scene (models, demolitions per side, picking). */
+export interface ScenarioProbe {
+  /** Ids of the proposed buildings drawn as ready models. */
+  modelIds(): string[];
+  /** Whether a loaded city-model building is drawn (false: hidden as demolished; undefined: not loaded); per compare side. */
+  featureShown(id: string, side?: 'left' | 'right'): boolean | undefined;
+  /** Id of the proposed building at a window (CSS px) position. */
+  proposedIdAt(x: number, y: number): string | undefined;
+}
 
 /** What the app (and the test hook) can ask of the mounted scene. */
 export interface SceneHandle {
@@ -20,12 +33,15 @@ export interface SceneHandle {
   settled(timeoutMs?: number): Promise<void>;
   /** Window (CSS pixel) position of a WGS84 point, for tests that click on known places. */
   toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
+  scenario: ScenarioProbe;
   destroy(): void;
 }
 
 /**
  * Creates the Cesium viewer in `container` (outside React's tree) and wires
- * it to the store: layers, camera, time/shadows, picking, measuring.
+ * it to the store: the layer registry, camera, time/shadows, the one input
+ * router, measuring, proposed buildings, the sketch overlay and the sun-change
+ * heat map.
  */
 export function mountScene(container: HTMLElement, store: AppStore): SceneHandle {
   const viewer = createOfflineViewer(container);
@@ -38,7 +54,15 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
   viewer.camera.moveStart.addEventListener(() => (cameraMoving = true));
   viewer.camera.moveEnd.addEventListener(() => (cameraMoving = false));
   const layers = new LayersSync(viewer, store);
-  const cleanups = [syncCamera(viewer, store), syncTime(viewer, store), installPickHandler(viewer, store, layers), syncMeasure(viewer, store)];
+  const models = new ProposedBuildingModels(viewer, store);
+  const cleanups = [
+    syncCamera(viewer, store),
+    syncTime(viewer, store),
+    installInputRouter(viewer, store, layers),
+    syncMeasure(viewer, store),
+    syncSketchOverlay(viewer, store),
+    syncSunDelta(viewer, store),
+  ];
   scene.renderError.addEventListener((_s, err) => store.getState().setViewerError(String((err as Error)?.message ?? err)));
   store.getState().setViewerReady(true);
 
@@ -72,8 +96,21 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
       const r = scene.canvas.getBoundingClientRect();
       return { x: r.left + w.x, y: r.top + w.y };
     },
+    scenario: {
+      modelIds: () => models.modelIds(),
+      featureShown: (id, side) => {
+        let found: boolean | undefined;
+        for (const t of layers.tilesets()) {
+          const v = t.featureShown(id, side);
+          if (v !== undefined) found = (found ?? false) || v;
+        }
+        return found;
+      },
+      proposedIdAt: (x, y) => models.proposedIdAt(x, y),
+    },
     destroy: () => {
       for (const c of cleanups) c();
+      models.destroy();
       layers.destroy();
       viewer.destroy();
     },

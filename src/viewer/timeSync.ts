@@ -1,4 +1,5 @@
 import { JulianDate, type Viewer } from 'cesium';
+import { shallow } from 'zustand/shallow';
 import type { AppState, AppStore, ShadowQuality } from '../state';
 
 const SHADOW_MAP: Record<ShadowQuality, { size: number; soft: boolean }> = {
@@ -9,10 +10,8 @@ const SHADOW_MAP: Record<ShadowQuality, { size: number; soft: boolean }> = {
 
 /** Scene time, sun lighting and shadows from the store. */
 export function syncTime(viewer: Viewer, store: AppStore): () => void {
-  let prev: Pick<AppState, 'timeMs' | 'lighting' | 'shadows' | 'shadowQuality'> | undefined;
-  const apply = (s: AppState) => {
-    if (prev && prev.timeMs === s.timeMs && prev.lighting === s.lighting && prev.shadows === s.shadows && prev.shadowQuality === s.shadowQuality) return;
-    prev = { timeMs: s.timeMs, lighting: s.lighting, shadows: s.shadows, shadowQuality: s.shadowQuality };
+  const select = (s: AppState) => ({ timeMs: s.timeMs, lighting: s.lighting, shadows: s.shadows, shadowQuality: s.shadowQuality });
+  const apply = (s: ReturnType<typeof select>) => {
     viewer.clock.currentTime = JulianDate.fromDate(new Date(s.timeMs));
     viewer.scene.globe.enableLighting = s.lighting;
     viewer.shadows = s.shadows;
@@ -23,6 +22,5 @@ export function syncTime(viewer: Viewer, store: AppStore): () => void {
     viewer.shadowMap.maximumDistance = 3000;
     viewer.scene.requestRender();
   };
-  apply(store.getState());
-  return store.subscribe(apply);
+  return store.subscribe(select, apply, { equalityFn: shallow, fireImmediately: true });
 }

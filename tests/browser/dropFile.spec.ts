@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { canvasStats, gridDiff, launchBrowser, openApp, recordPage, snap, waitFor, type PageRecord } from './harness';
 import { convertDroppedFile } from '../../src/core/convert/convertDroppedFile';
+import { pointOnFeature } from '@turf/turf';
 
 // Real files from ../shared/data/real (never copied into the repo) dropped on
 // the built app as a user would: a synthetic drop event carrying a File, or
@@ -42,10 +43,15 @@ async function finished(p: Page, name: string) {
     return !!f && f.status !== 'queued' && f.status !== 'converting';
   }, name, { timeout: 120_000 });
   await p.evaluate(() => window.__planlotseDrop!.settled(180_000));
-  return p.evaluate((n) => {
+  return p.evaluate(async (n) => {
     const s = window.__planlotse!.getState();
     const f = s.droppedFiles.filter((x) => x.name === n).at(-1)!;
-    const layers = s.droppedLayers.filter((l) => l.fileId === f.id).map((l) => ({ id: l.def.id, type: l.def.type, role: l.def.role, n: l.data.features.length, status: l.status }));
+    // Dropped layers are registry layers: their data is served from a blob: url, their state is layerStatus[id].
+    const layers = await Promise.all(
+      s.droppedLayers
+        .filter((l) => l.fileId === f.id)
+        .map(async (l) => ({ id: l.id, type: l.type, role: l.role, origin: l.origin, url: l.url, n: ((await (await fetch(l.url)).json()) as GeoJSON.FeatureCollection).features.length, status: s.layerStatus[l.id] })),
+    );
     return { id: f.id, status: f.status, kind: f.kind, needsCrs: f.needsCrs, error: f.error, issues: f.issues, layers };
   }, name);
 }
@@ -96,6 +102,29 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     expect(cam.lon).toBeLessThan(e + 0.01);
     expect(cam.lat).toBeGreaterThan(s - 0.05);
     expect(cam.lat).toBeLessThan(n);
+    // One registry: the dropped layers are catalog layers with a blob: url, listed by allCatalogLayers' consumers.
+    expect(got.layers.every((l) => l.origin === 'dropped' && l.url.startsWith('blob:'))).toBe(true);
+    // Picked through the one input router: a click on a Baugebiet selects a feature of a dropped layer.
+    const full = await convertDroppedFile(new Uint8Array(bytes), 'HafenCity7.gml');
+    const bgData = full.layers.find((l) => l.layer.id === bg.id)!.data;
+    const inside = bgData.features.map((f) => pointOnFeature(f).geometry.coordinates as [number, number]);
+    const target = await page.evaluate((pts) => {
+      for (const [lon, lat] of pts) {
+        const p = window.__planlotse!.toScreen(lon, lat, 0);
+        if (p && document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') return p;
+      }
+      return null;
+    }, inside);
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await page.waitForFunction(() => !!window.__planlotse!.getState().selection);
+    const sel = await page.evaluate(() => window.__planlotse!.getState().selection!);
+    expect(got.layers.map((l) => l.id)).toContain(sel.layerId);
+    expect(sel.properties).toBeTruthy();
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: 'Objektinformationen schließen' }).click();
+    await page.waitForFunction(() => !window.__planlotse!.getState().selection);
     const on = await canvasStats(page);
     await snap(page, 'drop-hafencity7');
     await showFile(page, 'HafenCity7.gml', false);
@@ -117,9 +146,10 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     const on = await canvasStats(page);
     await snap(page, 'drop-citygml-buildings');
     // A building's roof stands above the ground: its screen position at heightM differs from its foot.
-    const tall = await page.evaluate(() => {
-      const l = window.__planlotse!.getState().droppedLayers.find((x) => x.def.role === 'buildingFootprints')!;
-      const f = [...l.data.features].sort((a, b) => Number(b.properties!.heightM) - Number(a.properties!.heightM))[0];
+    const tall = await page.evaluate(async () => {
+      const l = window.__planlotse!.getState().droppedLayers.find((x) => x.role === 'buildingFootprints')!;
+      const data = (await (await fetch(l.url)).json()) as GeoJSON.FeatureCollection;
+      const f = [...data.features].sort((a, b) => Number(b.properties!.heightM) - Number(a.properties!.heightM))[0];
       const ring = (f.geometry as GeoJSON.Polygon).coordinates[0];
       const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length, lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
       const h = Number(f.properties!.heightM);
@@ -133,7 +163,12 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     await showFile(page, 'LoD2_32_325_5732_1_NW.gml', true);
     // Opacity slider of the building layer works through the UI.
     await page.getByLabel(/^Deckkraft von LoD2_32_325_5732_1_NW/).fill('40');
-    expect(await page.evaluate(() => window.__planlotse!.getState().droppedLayers.find((x) => x.def.role === 'buildingFootprints')!.opacity)).toBeCloseTo(0.4);
+    expect(
+      await page.evaluate(() => {
+        const s = window.__planlotse!.getState();
+        return s.layers[s.droppedLayers.find((x) => x.role === 'buildingFootprints')!.id].opacity;
+      }),
+    ).toBeCloseTo(0.4);
     await page.evaluate(() => window.__planlotseDrop!.settled(180_000));
     await snap(page, 'drop-citygml-buildings-40pct');
   });
@@ -203,7 +238,7 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     const left = await page.evaluate(() => window.__planlotse!.getState().droppedFiles.map((f) => f.name));
     expect(left).not.toContain('notes.json');
     expect(left).not.toContain('HafenCity7.gml');
-    expect(await page.evaluate(() => window.__planlotse!.getState().droppedLayers.some((l) => l.def.id.includes('hafencity7')))).toBe(false);
+    expect(await page.evaluate(() => window.__planlotse!.getState().droppedLayers.some((l) => l.id.includes('hafencity7')))).toBe(false);
     expect(rec.pageErrors).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describe.skipIf(!hasDemo)('Sun at points on the demo district', () => {
     await page.evaluate(([lon, lat]) => window.__planlotse!.getState().flyTo({ lon, lat: lat, height: 250, headingDeg: 0, pitchDeg: -89.9 }, true), GROUND);
     await settle(page);
     await page.locator('[data-sun-point="place"]').click();
-    expect(await state<boolean>('(s) => s.sunPointPlacing')).toBe(true);
+    expect(await state<string>('(s) => s.tool')).toBe('placeSunPoint');
     const p = await toScreen(page, ...GROUND);
     await page.mouse.click(p.x, p.y);
     await computed(1);
@@ -59,7 +59,7 @@ describe.skipIf(!hasDemo)('Sun at points on the demo district', () => {
     expect(ground.heightM).toBe(0);
     // The click hit the spot (within a metre or so at this view).
     expect(Math.abs(ground.lonLat[0] - GROUND[0]) * 66_000 + Math.abs(ground.lonLat[1] - GROUND[1]) * 111_000).toBeLessThan(2);
-    expect(await state<boolean>('(s) => s.sunPointPlacing')).toBe(false);
+    expect(await state<string>('(s) => s.tool')).toBe('select');
 
     // Façade: a real click on a wall depends on the view and the depth buffer (flaky under SwiftShader), so the
     // point goes in through the store action the viewer's click calls: the middle of the south wall of DEMO_BLDG_0064, 4 m up.

@@ -35,6 +35,14 @@ export interface CatalogLayer {
   role?: 'buildings' | 'buildingFootprints' | 'plan' | 'parcels' | 'playgrounds' | 'green' | 'trees' | 'water' | 'protection' | 'flood' | 'other'
     // XPlanung themes: Baugebiete with GRZ/GFZ/storeys/heights, überbaubare Grundstücksflächen, Baugrenzen/-linien.
     | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes';
+  /**
+   * Where the layer comes from: the dataset's catalog (default) or a file the
+   * user dropped/opened. Dropped layers have a same-origin `blob:` url of
+   * their converted GeoJSON, so the scene and the worker load them like any layer.
+   */
+  origin?: 'catalog' | 'dropped';
+  /** For dropped layers: the id of the dropped-file entry the layer was made from. */
+  fileId?: string;
 }
 
 export interface Viewpoint {

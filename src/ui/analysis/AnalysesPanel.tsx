@@ -1,3 +1,4 @@
+import { allCatalogLayers } from '../../state/selectors';
 import type { AnalysisKind } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
 import { useAppState, useAppStoreApi } from '../StoreContext';
@@ -34,7 +35,8 @@ export function AnalysesPanel() {
   const cellM = useAppState((s) => s.analysisCellM);
   const stepMin = useAppState((s) => s.analysisStepMin);
   const followTime = useAppState((s) => s.analysisFollowTime);
-  const catalog = useAppState((s) => s.catalog);
+  // Catalog and dropped layers alike: the one layer registry.
+  const layers = useAppState(allCatalogLayers);
   const overlapA = useAppState((s) => s.analysisOverlapA);
   const overlapB = useAppState((s) => s.analysisOverlapB);
   const threshold = useAppState((s) => s.sunPointThresholdH);
@@ -43,7 +45,7 @@ export function AnalysesPanel() {
   const { i18n } = useTranslation();
   const { t } = tx;
   const running = status === 'running';
-  const polygonLayers = (catalog?.layers ?? []).filter((l) => l.type === 'geojson-polygons');
+  const polygonLayers = layers.filter((l) => l.type === 'geojson-polygons');
   // Defaults: Baugebiete × flood zone (else parcels, else the next polygon layer).
   const a = overlapA || (polygonLayers.find((l) => l.role === 'zoning') ?? polygonLayers[0])?.id || '';
   const b = overlapB || (polygonLayers.find((l) => l.role === 'flood') ?? polygonLayers.find((l) => l.role === 'parcels') ?? polygonLayers.find((l) => l.id !== a))?.id || '';

@@ -1,3 +1,4 @@
+import { allCatalogLayers } from '../../state/selectors';
 import type { AnalysisInputs } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
@@ -7,9 +8,11 @@ import type { PanelText } from './panelText';
 /** The inputs a result was computed from, in small text (date, step, cell size, layers, dataset, variant). */
 export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx: PanelText }) {
   const catalog = useAppState((s) => s.catalog);
+  // Catalog and dropped layers alike: the one layer registry.
+  const layers = useAppState(allCatalogLayers);
   const { t } = tx;
   const title = (id: string) => {
-    const l = catalog?.layers.find((x) => x.id === id);
+    const l = layers.find((x) => x.id === id);
     return l ? localized(l.title, tx.lang) : id;
   };
   const parts: string[] = [];

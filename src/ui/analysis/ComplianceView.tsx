@@ -1,3 +1,4 @@
+import { allCatalogLayers } from '../../state/selectors';
 import type { AreaCompliance, RuleResult } from '../../core/analysis';
 import { baugebietLights } from '../../core/analysis/compliance/baugebietLights';
 import type { AnalysisResult } from '../../state/analysisSlice';
@@ -15,12 +16,13 @@ const DECIMALS: Record<RuleResult['rule'], number> = { GR: 0, GRZ: 3, GF: 0, GFZ
 /** Compliance result: a traffic light per Baugebiet, and the figures behind it (value, limit, status, building ids). */
 export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelText }) {
   const store = useAppStoreApi();
-  const catalog = useAppState((s) => s.catalog);
+  // Catalog and dropped layers alike: the one layer registry.
+  const layers = useAppState(allCatalogLayers);
   const { t, nf } = tx;
   const lights = baugebietLights(result.areas, result.labels, result.closedZones);
   const count = (l: string) => lights.filter((x) => x.light === l).length;
   // Building ids select the building in the 3D model (else the footprint layer) and fly there.
-  const buildingLayer = catalog?.layers.find((l) => l.role === 'buildings') ?? catalog?.layers.find((l) => l.role === 'buildingFootprints');
+  const buildingLayer = layers.find((l) => l.role === 'buildings') ?? layers.find((l) => l.role === 'buildingFootprints');
   const goTo = (id: string) => {
     const c = result.buildingCentres[id];
     if (buildingLayer) store.getState().select({ layerId: buildingLayer.id, featureId: id, properties: result.buildingProperties[id] });

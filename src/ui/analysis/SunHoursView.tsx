@@ -1,3 +1,4 @@
+import { allCatalogLayers } from '../../state/selectors';
 import { sunHoursColor, sunHoursRampMax } from '../../core/analysis/sunHoursColor';
 import type { AnalysisResult } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
@@ -12,14 +13,15 @@ type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
 /** Sun-hours result: key figures, legend in hours, the value under the pointer and the per-polygon table. */
 export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }) {
   const probe = useAppState((s) => s.analysisProbe);
-  const catalog = useAppState((s) => s.catalog);
+  // Catalog and dropped layers alike: the one layer registry.
+  const layers = useAppState(allCatalogLayers);
   const { t, nf } = tx;
   // The ramp spans the day's length (same as the heatmap), labelled in five steps.
   const maxH = sunHoursRampMax(result.stepCount * result.stepHours);
   const stops = [0, 1, 2, 3, 4, 5].map((i) => Math.round((maxH * i) / 5 * 10) / 10);
   const rgb = (h: number) => `rgb(${sunHoursColor(h, maxH).join(',')})`;
   const layerTitle = (id: string) => {
-    const l = catalog?.layers.find((x) => x.id === id);
+    const l = layers.find((x) => x.id === id);
     return l ? localized(l.title, tx.lang) : id;
   };
   const byLayer = new Map<string, SunHours['zones']>();

@@ -15,14 +15,14 @@ type SunPoints = Extract<AnalysisResult, { kind: 'sunPoints' }>;
 export function SunPointsView({ result, tx }: { result: SunPoints | undefined; tx: PanelText }) {
   const store = useAppStoreApi();
   const points = useAppState((s) => s.sunPoints);
-  const placing = useAppState((s) => s.sunPointPlacing);
+  const placing = useAppState((s) => s.tool === 'placeSunPoint');
   const { t, nf } = tx;
   const rows = new Map((result?.rows ?? []).map((r) => [r.id, r]));
   const pass = result ? result.rows.filter((r) => r.meetsThreshold).length : 0;
   return (
     <div data-analysis-result="sunPoints">
       <div className="button-row">
-        <button type="button" className={`btn${placing ? ' active' : ''}`} data-sun-point="place" aria-pressed={placing} onClick={() => store.getState().setSunPointPlacing(!placing)}>
+        <button type="button" className={`btn${placing ? ' active' : ''}`} data-sun-point="place" aria-pressed={placing} onClick={() => store.getState().setTool(placing ? 'select' : 'placeSunPoint')}>
           {placing ? t('placeCancel') : t('placePoint')}
         </button>
         {result && result.rows.length > 0 && <CsvButton table="points" tx={tx} fileName={csvFileName('sun-points', result)} csv={() => sunPointsCsv(result)} />}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry, type DroppedLayerEntry } from '../../state/droppedFilesSlice';
-import { layerLegend } from '../sections/LayerTree';
+import type { CatalogLayer } from '../../core/model/Catalog';
+import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry } from '../../state/droppedFilesSlice';
+import { LayerRow } from '../sections/LayerTree';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { MessageKey } from '../../core/i18n/Message';
@@ -12,57 +13,18 @@ const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageK
   worker: 'drop.err.worker',
 };
 
-function DroppedLayerRow({ entry }: { entry: DroppedLayerEntry }) {
+/** A dropped layer: the tree's own row (it is a layer of the one registry) with a remove button. */
+function DroppedLayerRow({ layer }: { layer: CatalogLayer }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
-  const title = entry.def.title[lang];
-  const inputId = `layer-${entry.def.id}`;
-  const legend = layerLegend(entry.def);
-  const pct = Math.round(entry.opacity * 100);
-  return (
-    <li className="layer-row" data-layer={entry.def.id}>
-      <div className="layer-head">
-        <input id={inputId} type="checkbox" checked={entry.visible} aria-label={t('layers.show', { name: title })} onChange={(e) => store.getState().setDroppedLayerVisible(entry.def.id, e.target.checked)} />
-        <label htmlFor={inputId} className="layer-title">
-          {title}
-        </label>
-        {entry.status.state === 'loading' && <span className="layer-status">{t('layers.loading')}</span>}
-        {entry.status.state === 'error' && (
-          <span className="layer-status error" role="alert" title={entry.status.message}>
-            {t('layers.error')}
-          </span>
-        )}
-        <button type="button" className="icon-btn" aria-label={t('drop.removeLayer', { name: title })} title={t('drop.removeLayer', { name: title })} onClick={() => store.getState().removeDroppedLayer(entry.def.id)}>
-          ×
-        </button>
-      </div>
-      <div className="layer-body">
-        <div className="muted small" data-testid="feature-count">
-          {t('layers.features', { count: entry.data.features.length })}
-        </div>
-        {entry.visible && (
-          <>
-            <label className="slider-row">
-              <span>{t('layers.opacity')}</span>
-              <input type="range" min={0} max={100} step={5} value={pct} aria-label={t('layers.opacityOf', { name: title })} onChange={(e) => store.getState().setDroppedLayerOpacity(entry.def.id, Number(e.target.value) / 100)} />
-              <output>{pct} %</output>
-            </label>
-            {legend.length > 0 && (
-              <ul className="legend" aria-label={t('layers.legendOf', { name: title })}>
-                {legend.map((l) => (
-                  <li key={l.color + l.label.de}>
-                    <span className="swatch" style={{ background: l.color }} aria-hidden="true" />
-                    {l.label[lang]}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
-    </li>
+  const title = layer.title[lang];
+  const remove = (
+    <button type="button" className="icon-btn" aria-label={t('drop.removeLayer', { name: title })} title={t('drop.removeLayer', { name: title })} onClick={() => store.getState().removeDroppedLayer(layer.id)}>
+      ×
+    </button>
   );
+  return <LayerRow layer={layer} actions={remove} />;
 }
 
 function CrsRetry({ file }: { file: DroppedFileEntry }) {
@@ -96,7 +58,7 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
   const layers = useAppState((s) => s.droppedLayers).filter((l) => l.fileId === file.id);
   const reportOpen = useAppState((s) => s.dropReportFor === file.id);
   const skipped = file.issues.length;
-  const features = layers.reduce((n, l) => n + l.data.features.length, 0);
+  const features = file.featureCount ?? 0;
   const working = file.status === 'queued' || file.status === 'converting';
   return (
     <li className="drop-file" data-file={file.name} data-status={file.status}>
@@ -127,7 +89,7 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
       {layers.length > 0 && (
         <ul>
           {layers.map((l) => (
-            <DroppedLayerRow key={l.def.id} entry={l} />
+            <DroppedLayerRow key={l.id} layer={l} />
           ))}
         </ul>
       )}

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { exportMassingGlb } from '../../core/massing/exportMassingGlb';
 import { exportProposedGeoJson } from '../../core/scenario/exportProposedGeoJson';
 import { MAX_SCENARIO_FILE_BYTES, parseScenarioFile, serializeScenario, tooLargeError } from '../../core/scenario/parseScenarioFile';
-import { activeScenario, activeVariant, type ScenarioTool } from '../../state/scenarioSlice';
+import { activeScenario, activeVariant } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import { BuildingEditor } from './BuildingEditor';
 import { CompareSection } from './CompareSection';
@@ -23,7 +23,7 @@ export function ScenarioPanel() {
   const sc = useAppState(activeScenario);
   const variant = useAppState(activeVariant);
   const activeVariantId = useAppState((s) => s.activeVariantId);
-  const tool = useAppState((s) => s.scenarioTool);
+  const tool = useAppState((s) => s.tool);
   const nPoints = useAppState((s) => s.sketchPoints.length);
   const canUndo = useAppState((s) => s.scenarioPast.length > 0);
   const canRedo = useAppState((s) => s.scenarioFuture.length > 0);
@@ -32,10 +32,8 @@ export function ScenarioPanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = variant?.buildings.find((b) => b.id === selectedId);
 
-  const setTool = (next: ScenarioTool) => {
-    if (next !== 'none') a().setMeasureMode('none');
-    a().setScenarioTool(tool === next ? 'none' : next);
-  };
+  // The scenario buttons toggle their tool of the one tool state (any other tool ends).
+  const setTool = (next: 'sketch' | 'demolish') => a().setTool(tool === next ? 'select' : next);
   const ask = (label: string, value: string) => window.prompt(label, value)?.trim();
   const onImport = async (file: File) => {
     // Size check first: a huge file is refused without being read.
@@ -148,7 +146,7 @@ export function ScenarioPanel() {
             <button type="button" className="btn" disabled={nPoints === 0} onClick={() => a().removeLastSketchPoint()}>
               {t('scenario.removePoint')}
             </button>
-            <button type="button" className="btn" onClick={() => a().setScenarioTool('none')}>
+            <button type="button" className="btn" onClick={() => a().setTool('select')}>
               {t('scenario.cancel')}
             </button>
           </div>

@@ -2,7 +2,7 @@ import type { AppStore } from '../../state';
 
 /**
  * Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z (and Ctrl+Y) redo of scenario edits,
- * Escape cancels a sketch, Enter closes it. Ignored while typing in a field,
+ * Enter closes a sketch (Escape, which ends any tool, is the input router's). Ignored while typing in a field,
  * where the browser's own text undo applies.
  */
 export function installScenarioShortcuts(store: AppStore, target: Window = window): () => void {
@@ -19,9 +19,7 @@ export function installScenarioShortcuts(store: AppStore, target: Window = windo
     } else if (mod && key === 'y') {
       e.preventDefault();
       s.redoScenario();
-    } else if (s.scenarioTool === 'sketch' && e.key === 'Escape') {
-      s.cancelSketch();
-    } else if (s.scenarioTool === 'sketch' && e.key === 'Enter' && s.sketchPoints.length >= 3) {
+    } else if (s.tool === 'sketch' && e.key === 'Enter' && s.sketchPoints.length >= 3) {
       s.finishSketch();
     }
   };

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
 import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
 import { selectLayerGroups } from '../../state';
@@ -14,7 +14,12 @@ export function layerLegend(layer: CatalogLayer): LegendEntry[] {
   return [];
 }
 
-function LayerRow({ layer }: { layer: CatalogLayer }) {
+/**
+ * One layer of the registry in the tree (catalog or dropped alike): visibility,
+ * load state, opacity, legend, feature count, attribution. `actions` go into
+ * the row's head (e.g. the remove button of a dropped layer).
+ */
+export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: ReactNode }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
@@ -47,6 +52,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
             {t('layers.error')}
           </span>
         )}
+        {actions}
       </div>
       {settings?.visible && (
         <div className="layer-body">
@@ -73,7 +79,7 @@ function LayerRow({ layer }: { layer: CatalogLayer }) {
               ))}
             </ul>
           )}
-          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted">{t('layers.features', { count: status.featureCount })}</div>}
+          {status?.state === 'ready' && status.featureCount !== undefined && <div className="muted small" data-testid="feature-count">{t('layers.features', { count: status.featureCount })}</div>}
         </div>
       )}
       <div className="attribution-line">

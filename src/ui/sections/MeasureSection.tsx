@@ -1,5 +1,5 @@
 import type { MeasureMode } from '../../state';
-import { selectMeasureResult } from '../../state';
+import { measureModeOf, selectMeasureResult } from '../../state';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../core/i18n/Message';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ export function MeasureSection() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const nf = useNumberFormat();
-  const mode = useAppState((s) => s.measureMode);
+  const mode = useAppState((s) => measureModeOf(s.tool));
   const n = useAppState((s) => s.measurePoints.length);
   const r = useAppState(useShallow(selectMeasureResult));
   const fmt = (v: number, digits: number) => nf(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -27,7 +27,7 @@ export function MeasureSection() {
     <div className="measure">
       <div className="button-row" role="group" aria-label={t('measure.tools')}>
         {MODES.map((m) => (
-          <button key={m} type="button" className={`btn${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => store.getState().setMeasureMode(mode === m ? 'none' : m)}>
+          <button key={m} type="button" className={`btn${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => store.getState().setTool(mode === m ? 'select' : `measure-${m}`)}>
             {t(`measure.${m}`)}
           </button>
         ))}
@@ -51,7 +51,7 @@ export function MeasureSection() {
             <button type="button" className="btn" onClick={() => store.getState().clearMeasure()} disabled={n === 0}>
               {t('measure.clear')}
             </button>
-            <button type="button" className="btn" onClick={() => store.getState().setMeasureMode('none')}>
+            <button type="button" className="btn" onClick={() => store.getState().setTool('select')}>
               {t('measure.stop')}
             </button>
           </div>

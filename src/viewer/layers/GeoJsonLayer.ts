@@ -16,7 +16,7 @@ import type { CatalogLayer } from '../../core/model/Catalog';
 import { planzvClass } from '../../core/planning/planzvColors';
 import { SELECTION_COLOR } from '../../core/style/buildingStyles';
 import { drawSymbol } from '../symbols';
-import type { LayerLook, SceneLayer } from './SceneLayer';
+import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
 
 /** Alpha of plan polygons at opacity 1: they are drapes, the ground stays readable. */
 const FILL_ALPHA = 0.65;
@@ -106,13 +106,10 @@ export class GeoJsonLayer implements SceneLayer {
     return { featureCount: json.features.length };
   }
 
-  /** The feature id of a picked entity of this layer. */
-  featureIdOf(entity: Entity): string | undefined {
-    return this.entityFeature.get(entity);
-  }
-
-  owns(entity: Entity): boolean {
-    return this.entityFeature.has(entity);
+  featureOf(picked: unknown): PickedFeature | undefined {
+    const entity = (picked as { id?: unknown } | undefined)?.id;
+    const fid = entity ? this.entityFeature.get(entity as Entity) : undefined;
+    return fid === undefined ? undefined : { featureId: fid, properties: this.props.get(fid) };
   }
 
   apply(look: LayerLook, force = false): void {

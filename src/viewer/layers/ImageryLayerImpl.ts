@@ -39,6 +39,10 @@ export class ImageryLayerImpl implements SceneLayer {
     return undefined;
   }
 
+  featureOf(): undefined {
+    return undefined;
+  }
+
   destroy(): void {
     if (this.layer) this.viewer.imageryLayers.remove(this.layer, true);
     this.layer = undefined;

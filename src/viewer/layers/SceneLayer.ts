@@ -1,17 +1,18 @@
 import type { CatalogLayer } from '../../core/model/Catalog';
-import type { BuildingStyleKind } from '../../core/style/buildingStyles';
+import type { LayerLook } from '../../state/sceneLayers';
 
-/** What a scene layer needs to draw itself; derived from the store. */
-export interface LayerLook {
-  visible: boolean;
-  opacity: number;
-  selectedFeatureId: string | undefined;
-  buildingStyle: BuildingStyleKind;
+export type { LayerLook };
+
+/** A feature of a layer under the pointer, as the input router reports it. */
+export interface PickedFeature {
+  featureId: string;
+  properties: Record<string, unknown> | undefined;
 }
 
 /**
- * One catalog layer in the Cesium scene. Lifecycle is idempotent: `load`
- * once, `apply` as often as the store changes, `destroy` once.
+ * One layer of the registry in the Cesium scene. Lifecycle is idempotent:
+ * `load` once, `apply` as often as its look changes, `destroy` once. To add a
+ * layer type, implement this interface and choose it in `createSceneLayer`.
  */
 export interface SceneLayer {
   readonly def: CatalogLayer;
@@ -22,5 +23,7 @@ export interface SceneLayer {
   isSettled(): boolean;
   /** Attributes of a feature by id, if the layer has it loaded. */
   findFeature(featureId: string): Record<string, unknown> | undefined;
+  /** The feature of this layer that `scene.pick` returned, or undefined when the pick is not this layer's. */
+  featureOf(picked: unknown): PickedFeature | undefined;
   destroy(): void;
 }

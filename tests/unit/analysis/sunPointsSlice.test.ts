@@ -14,11 +14,11 @@ describe('sun at points in the store and the app controller', () => {
     const done = () => new Promise<void>((resolve) => { const u = store.subscribe((st) => { if (st.analysisStatus !== 'running') { u(); resolve(); } }); });
     s().setTime(Date.parse('2026-03-21T12:00:00+01:00'));
 
-    s().setSunPointPlacing(true);
+    store.setState({ tool: 'placeSunPoint' });
     const ring = (buildings.features[3].geometry as GeoJSON.Polygon).coordinates[0];
     const wall: [number, number] = [(ring[1][0] + ring[2][0]) / 2, (ring[1][1] + ring[2][1]) / 2];
     s().addSunPoint({ lonLat: [9.9895, 53.5497], heightM: 0 });
-    expect(s().sunPointPlacing).toBe(false);
+    expect(s().tool).toBe('select');
     expect(s().analysisKind).toBe('sunPoints');
     expect(s().analysisRun).toMatchObject({ kind: 'sunPoints', date: '2026-03-21', thresholdHours: 1.5, points: [{ id: 'P1' }] });
     s().addSunPoint({ lonLat: wall, heightM: 4, onBuildingId: String(buildings.features[3].properties.id) });

@@ -14,7 +14,7 @@ describe('scenarioSlice', () => {
   it('sketching into an empty store creates scenario, variant and building in one undo step', () => {
     const store = createAppStore();
     const s = () => store.getState();
-    s().setScenarioTool('sketch');
+    s().setTool('sketch');
     for (const p of fp().slice(0, 4)) s().addSketchPoint(p);
     const id = s().finishSketch();
     expect(id).toBeTruthy();

@@ -23,7 +23,7 @@ describe('createAppStore', () => {
     expect(s.lang).toBe('de');
     expect(s.dataset).toBe('demo');
     expect(s.buildingStyle).toBe('default');
-    expect(s.measureMode).toBe('none');
+    expect(s.tool).toBe('select');
   });
 
   it('installs a catalog with defaults; online layers stay off', () => {
@@ -47,13 +47,13 @@ describe('createAppStore', () => {
 
   it('measures an area in EPSG:25832 from picked points', () => {
     const store = createAppStore();
-    store.getState().setMeasureMode('area');
+    store.getState().setTool('measure-area');
     for (const [x, y] of [[565000, 5933000], [565100, 5933000], [565100, 5933050], [565000, 5933050]]) {
       const [lon, lat] = proj4('+proj=utm +zone=32 +ellps=GRS80 +units=m', 'WGS84', [x, y]);
       store.getState().addMeasurePoint([lon, lat, 0]);
     }
     expect(selectMeasureResult(store.getState()).areaM2).toBeCloseTo(5000, 3);
-    store.getState().setMeasureMode('height');
+    store.getState().setTool('measure-height');
     store.getState().addMeasurePoint([10, 53.5, 1]);
     store.getState().addMeasurePoint([10, 53.5, 13]);
     expect(selectMeasureResult(store.getState()).heightM).toBeCloseTo(12, 9);

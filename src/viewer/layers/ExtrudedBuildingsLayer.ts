@@ -7,12 +7,13 @@ import {
   PolygonGeometry,
   PolygonHierarchy,
   Primitive,
+  Resource,
   type Viewer,
 } from 'cesium';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
-import type { CatalogLayer } from '../core/model/Catalog';
-import { classifyBuilding, SELECTION_COLOR } from '../core/style/buildingStyles';
-import type { LayerLook, SceneLayer } from './layers/SceneLayer';
+import type { CatalogLayer } from '../../core/model/Catalog';
+import { classifyBuilding, SELECTION_COLOR } from '../../core/style/buildingStyles';
+import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
 
 const DEFAULT_COLOR = '#d9cbb3';
 
@@ -23,35 +24,45 @@ function ring(coords: Position[]): Cartesian3[] {
 }
 
 /**
- * Buildings of a dropped CityGML/CityJSON file: each footprint extruded from
- * the ground (ellipsoid height 0, like the converted 3D Tiles, the offline
- * viewer has no terrain) to its `heightM`, one geometry instance per building
- * in a single primitive, so thousands of buildings stay one draw call.
+ * GeoJSON building footprints drawn as blocks (the registry uses it for
+ * dropped CityGML/CityJSON files, `role: 'buildingFootprints'`): each
+ * footprint extruded from the ground (ellipsoid height 0, like the converted
+ * 3D Tiles, the offline viewer has no terrain) to its `heightM` (flat when it
+ * has none), one geometry instance per building in a single primitive, so
+ * thousands of buildings stay one draw call.
  */
-export class DroppedBuildingsLayer implements SceneLayer {
+export class ExtrudedBuildingsLayer implements SceneLayer {
   private primitive: Primitive | undefined;
   private readonly props = new Map<string, Record<string, unknown>>();
   /** Instance ids per feature (a MultiPolygon gives several instances). */
   private readonly instances = new Map<string, string[]>();
   private last: LayerLook | undefined;
   private applied: { opacity: number; selected: string | undefined; style: string } | undefined;
+  private destroyed = false;
 
   constructor(
     readonly def: CatalogLayer,
-    private readonly data: FeatureCollection,
+    private readonly url: string,
     private readonly viewer: Viewer,
   ) {}
 
   async load(): Promise<{ featureCount?: number }> {
+    let data: FeatureCollection;
+    try {
+      data = (await Resource.fetchJson({ url: this.url })) as FeatureCollection;
+    } catch (e) {
+      throw new Error(`layer "${this.def.id}": cannot load ${this.url}: ${(e as Error).message ?? e}`);
+    }
+    if (!data || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new Error(`layer "${this.def.id}": ${this.url} is not a GeoJSON FeatureCollection`);
     const geometryInstances: GeometryInstance[] = [];
-    this.data.features.forEach((f, i) => {
+    data.features.forEach((f, i) => {
       const p = (f.properties ?? {}) as Record<string, unknown>;
       const fid = String(f.id ?? p.id ?? `#${i}`);
       // Roof rings are geometry, not attributes to list in the feature panel.
       const { roofs: _roofs, ...attrs } = p;
       this.props.set(fid, attrs);
       const heightM = Number(p.heightM);
-      if (!f.geometry || !(heightM > 0)) return;
+      if (!f.geometry) return;
       const polys: Position[][][] = f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
       const ids: string[] = [];
       polys.forEach((poly, k) => {
@@ -63,7 +74,7 @@ export class DroppedBuildingsLayer implements SceneLayer {
             geometry: new PolygonGeometry({
               polygonHierarchy: new PolygonHierarchy(ring(poly[0]), poly.slice(1).map((h) => new PolygonHierarchy(ring(h)))),
               height: 0,
-              extrudedHeight: heightM,
+              extrudedHeight: heightM > 0 ? heightM : undefined,
               vertexFormat: PerInstanceColorAppearance.VERTEX_FORMAT,
             }),
             attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(DEFAULT_COLOR)) },
@@ -72,7 +83,7 @@ export class DroppedBuildingsLayer implements SceneLayer {
       });
       this.instances.set(fid, ids);
     });
-    if (geometryInstances.length === 0) return { featureCount: this.data.features.length };
+    if (geometryInstances.length === 0 || this.destroyed) return { featureCount: data.features.length };
     const primitive = new Primitive({
       geometryInstances,
       appearance: new PerInstanceColorAppearance({ closed: true, translucent: false }),
@@ -99,7 +110,7 @@ export class DroppedBuildingsLayer implements SceneLayer {
       setTimeout(() => reject(new Error(`layer "${this.def.id}": buildings not ready after 120 s`)), 120_000);
     });
     if (this.last) this.apply(this.last);
-    return { featureCount: this.data.features.length };
+    return { featureCount: data.features.length };
   }
 
   private colorOf(fid: string, look: LayerLook): Color {
@@ -135,11 +146,11 @@ export class DroppedBuildingsLayer implements SceneLayer {
     return !this.primitive || this.primitive.ready;
   }
 
-  /** The feature id of a picked instance id of this layer. */
-  featureIdOf(instanceId: unknown): string | undefined {
-    if (typeof instanceId !== 'string') return undefined;
-    const fid = instanceId.split('\u0000')[0];
-    return this.instances.has(fid) ? fid : undefined;
+  featureOf(picked: unknown): PickedFeature | undefined {
+    const p = picked as { primitive?: unknown; id?: unknown } | undefined;
+    if (!p || !this.primitive || p.primitive !== this.primitive || typeof p.id !== 'string') return undefined;
+    const fid = p.id.split('\u0000')[0];
+    return this.instances.has(fid) ? { featureId: fid, properties: this.props.get(fid) } : undefined;
   }
 
   findFeature(featureId: string): Record<string, unknown> | undefined {
@@ -147,6 +158,7 @@ export class DroppedBuildingsLayer implements SceneLayer {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.primitive) this.viewer.scene.primitives.remove(this.primitive);
     this.primitive = undefined;
   }
