@@ -1,3 +1,4 @@
+import { drainSync } from './drainSync';
 import type { LocalFrame } from '../crs/LocalFrame';
 import { fillConvex, fillPolygon } from './fillPolygon';
 import type { Grid } from './Grid';
@@ -149,9 +150,5 @@ export function* sunHoursSteps(solids: BuildingSolid[], opts: SunHoursOptions): 
  * const r = computeSunHours(solids, { date: '2026-03-20', grid: gridForBbox(frame, bbox, 2), frame, stepMin: 10 });
  */
 export function computeSunHours(solids: BuildingSolid[], opts: SunHoursOptions): SunHoursResult {
-  const it = sunHoursSteps(solids, opts);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drainSync(sunHoursSteps(solids, opts));
 }

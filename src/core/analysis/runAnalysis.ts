@@ -1,3 +1,4 @@
+import { drainSync } from './drainSync';
 import { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingCollection } from '../model/Building';
 import { computeCompliance, type AreaCompliance } from './computeCompliance';
@@ -80,11 +81,7 @@ export function* runSunHours(req: SunHoursRequest, prepare: PrepareBuildings = p
 
 /** Runs `runSunHours` to the end. */
 export function runSunHoursSync(req: SunHoursRequest): SunHoursResponse {
-  const it = runSunHours(req);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drainSync(runSunHours(req));
 }
 
 export interface ShadowsRequest {
@@ -279,11 +276,7 @@ export function* runSunPoints(req: SunPointsRequest, prepare: PrepareBuildings =
 
 /** Runs `runSunPoints` to the end. */
 export function runSunPointsSync(req: SunPointsRequest): SunPointsResponse {
-  const it = runSunPoints(req);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drainSync(runSunPoints(req));
 }
 
 /** Columns of the sun-at-points CSV (CLI and the app's export). */

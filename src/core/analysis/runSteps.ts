@@ -31,11 +31,3 @@ export async function checkpoint(ctx: RunContext): Promise<void> {
   await yieldToLoop();
   ctx.signal.throwIfAborted();
 }
-
-/** Runs a progress generator to its end synchronously (CLI, tests). */
-export function drainSync<T>(it: Generator<Progress, T>): T {
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
-}

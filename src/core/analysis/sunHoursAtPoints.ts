@@ -1,3 +1,4 @@
+import { drainSync } from './drainSync';
 import type { LocalFrame } from '../crs/LocalFrame';
 import type { BuildingSolid } from './prepareBuildings';
 import { SolidRayCaster } from './rayCast';
@@ -39,11 +40,7 @@ export interface SunPointResult {
  * @example sunHoursAtPoints(solids, [{ id: 'w1', lonLat, heightM: 4, facadeAzimuthDeg: 180 }], { date: '2026-03-21', frame, stepMin: 10 })
  */
 export function sunHoursAtPoints(solids: BuildingSolid[], points: SunPoint[], o: SunPointsOptions): SunPointResult[] {
-  const it = sunHoursAtPointsSteps(solids, points, o);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+  return drainSync(sunHoursAtPointsSteps(solids, points, o));
 }
 
 export interface SunPointsOptions {

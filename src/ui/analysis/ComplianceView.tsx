@@ -7,6 +7,7 @@ import type { AnalysisMessageKey } from './panelText';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { complianceCsv, csvFileName } from './analysisCsv';
+import { ColumnWidths } from './ColumnWidths';
 
 type Compliance = Extract<AnalysisResult, { kind: 'compliance' }>;
 
@@ -32,13 +33,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
   const value = (r: RuleResult, v: number | null) => (v === null ? '–' : nf(v, DECIMALS[r.rule]));
   const rulesTable = (a: AreaCompliance) => (
     <table className="analysis-table fixed rules" data-compliance-area={a.areaId}>
-      <colgroup>
-        <col className="rule" />
-        <col />
-        <col />
-        <col className="dot" />
-        <col className="ids" />
-      </colgroup>
+      <ColumnWidths classes={['rule', '', '', 'dot', 'ids']} />
       <thead>
         <tr>
           <th>{t('rule')}</th>

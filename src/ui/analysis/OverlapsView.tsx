@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../../state/analysisSlice';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { csvFileName, overlapsCsv } from './analysisCsv';
+import { ColumnWidths } from './ColumnWidths';
 
 type Overlaps = Extract<AnalysisResult, { kind: 'overlaps' }>;
 
@@ -17,12 +18,7 @@ export function OverlapsView({ result, tx }: { result: Overlaps; tx: PanelText }
       </div>
       <div className="analysis-table-wrap">
         <table className="analysis-table fixed" data-analysis-overlaps="">
-          <colgroup>
-            <col className="wide" />
-            <col />
-            <col />
-            <col />
-          </colgroup>
+          <ColumnWidths classes={['wide', '', '', '']} />
           <thead>
             <tr>
               <th>

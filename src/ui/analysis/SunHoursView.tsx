@@ -6,6 +6,7 @@ import { useAppState } from '../StoreContext';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { csvFileName, zonesCsv } from './analysisCsv';
+import { ColumnWidths } from './ColumnWidths';
 
 type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
 
@@ -74,12 +75,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
         <div key={layerId} className="analysis-table-wrap">
           <table className="analysis-table fixed" data-analysis-zones={layerId}>
             <caption>{layerTitle(layerId)}</caption>
-            <colgroup>
-              <col className="wide" />
-              <col />
-              <col />
-              <col />
-            </colgroup>
+            <ColumnWidths classes={['wide', '', '', '']} />
             <thead>
               <tr>
                 <th>{t('zoneName')}</th>

@@ -3,6 +3,7 @@ import { useAppState, useAppStoreApi } from '../StoreContext';
 import { CsvButton } from './CsvButton';
 import { csvFileName, sunPointsCsv } from './analysisCsv';
 import type { PanelText } from './panelText';
+import { ColumnWidths } from './ColumnWidths';
 
 type SunPoints = Extract<AnalysisResult, { kind: 'sunPoints' }>;
 
@@ -44,14 +45,7 @@ export function SunPointsView({ result, tx }: { result: SunPoints | undefined; t
           <div className="analysis-table-wrap">
             <table className="analysis-table fixed sun-points" data-sun-points="">
               {result?.inputs.date && <caption>{t('pointsTitle', { date: result.inputs.date })}</caption>}
-              <colgroup>
-                <col className="id" />
-                <col className="kind" />
-                <col />
-                <col />
-                <col className="badge" />
-                <col className="remove" />
-              </colgroup>
+              <ColumnWidths classes={['id', 'kind', '', '', 'badge', 'remove']} />
               <thead>
                 <tr>
                   <th>{t('point')}</th>

@@ -8,7 +8,7 @@ import type { LocalFrame } from '../../crs/LocalFrame';
 import type { BuildingFeature } from '../../model/Building';
 import type { ZoneSunStats } from '../zoneSunStatistics';
 import type { Progress } from '../computeSunHours';
-import { drainSync } from '../runSteps';
+import { drainSync } from '../drainSync';
 import { effectiveBuildings } from '../../scenario/effectiveBuildings';
 import type { Variant } from '../../model/Scenario';
 import { signedRingArea } from '../../geometry/signedRingArea';
