@@ -1,24 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createStore } from 'zustand/vanilla';
-import type { AppState, AppStore } from '../../../src/state/AppState';
-import { createAnalysisSlice } from '../../../src/state/analysisSlice';
 import { baugebietLights } from '../../../src/core/analysis/compliance/baugebietLights';
 import { sunHoursAt } from '../../../src/core/analysis/sunHours/sunHoursAnalysis';
-import { createLayersSlice } from '../../../src/state/layersSlice';
-import { createTimeSlice } from '../../../src/state/timeSlice';
 import { startAnalysisController } from '../../../src/app/analysisController';
-import { connectAnalysisWorker } from './analysisTestUtils';
+import { connectAnalysisWorker, makeStore } from './analysisTestUtils';
 import type { AreaCompliance } from '../../../src/core/analysis';
 
 const DEMO = path.resolve('data/demo');
 const hasDemo = existsSync(path.join(DEMO, 'catalog.json'));
 if (!hasDemo) console.log('analysisPanelController: data/demo missing (npm run demo-data), demo tests skipped');
-
-function makeStore(): AppStore {
-  return createStore<AppState>()((set, get) => Object.assign({} as AppState, createLayersSlice(set, get), createTimeSlice(set, get), createAnalysisSlice(set, get)));
-}
 
 const row = (baugebietId: string, kind: 'baugebiet' | 'parcel', statuses: ('ok' | 'exceeded' | 'unknown')[]): AreaCompliance => ({
   areaId: kind === 'parcel' ? `P-${baugebietId}` : baugebietId,

@@ -2,12 +2,9 @@
 // store wired through a real worker handler (MessageChannel) with a building layer.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createStore } from 'zustand/vanilla';
 import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
-import type { AppState, AppStore } from '../../../src/state/AppState';
-import { createAnalysisSlice } from '../../../src/state/analysisSlice';
-import { createLayersSlice } from '../../../src/state/layersSlice';
-import { createTimeSlice } from '../../../src/state/timeSlice';
+import type { AppStore } from '../../../src/state/AppState';
+import { createAppStore } from '../../../src/state/createAppStore';
 import { attachAnalysisHandlers } from '../../../src/workers/analysisHandlers';
 import type { DatasetStore, FetchJson } from '../../../src/workers/datasetStore';
 import { RpcClient, type Endpoint, type RpcEvent } from '../../../src/workers/rpc';
@@ -27,7 +24,8 @@ export async function analyze(...args: string[]): Promise<{ stdout: string; stde
 }
 
 export function makeStore(): AppStore {
-  return createStore<AppState>()((set, get) => Object.assign({} as AppState, createLayersSlice(set, get), createTimeSlice(set, get), createAnalysisSlice(set, get)));
+  // The whole app store (every slice): the controller reads the layer registry, which spans catalog and dropped layers.
+  return createAppStore();
 }
 
 /**
