@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYSES } from '../../src/core/analysis/analysisKinds';
 import { quietContext, type AnalysisTable } from '../../src/core/analysis/AnalysisDescriptor';
@@ -7,21 +7,11 @@ import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
 import { validateAnalyzeArgs } from './validateAnalyzeArgs';
+import { readJsonFile } from './readJsonFile';
 
 /** Reads a GeoJSON FeatureCollection, naming the file in every error. */
 export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJSON.FeatureCollection>(file: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
-  }
+  const json = await readJsonFile(file);
   const fc = json as GeoJSON.FeatureCollection;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
   fc.features.forEach((f, i) => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   ANALYSIS_LIMITS as L,
   bboxProblem,
@@ -12,6 +11,7 @@ import {
   sunHoursWorkProblem,
 } from '../../src/core/analysis/validateInputs';
 import { AnalyzeUsageError, type AnalyzeArgs } from './analyzeArgs';
+import { readJsonFile } from './readJsonFile';
 
 /** The input files of each command: option → whether it is required. */
 const INPUT_FILES: Record<string, Record<string, boolean>> = {
@@ -93,18 +93,7 @@ function validateOptions(a: AnalyzeArgs): void {
 
 /** Reads and checks a GeoJSON FeatureCollection, naming the file in every error. */
 async function readGeoJson(file: string, opts: { allowEmpty: boolean }): Promise<GeoJSON.FeatureCollection> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
-  }
+  const json = await readJsonFile(file);
   const p = featureCollectionProblem(json, opts);
   if (p) throw new Error(`${file}: ${p}`);
   return json as GeoJSON.FeatureCollection;

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Reads and parses a JSON file; every error names the file (the CLI's rule:
+ * the user must see which of their files is wrong).
+ *
+ * @example const json = await readJsonFile('buildings.geojson');
+ */
+export async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+  }
+}
