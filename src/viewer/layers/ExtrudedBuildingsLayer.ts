@@ -7,13 +7,13 @@ import {
   PolygonGeometry,
   PolygonHierarchy,
   Primitive,
-  Resource,
   type Viewer,
 } from 'cesium';
-import type { FeatureCollection, Polygon, Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import type { CatalogLayer } from '../../core/model/Catalog';
 import { classifyBuilding, SELECTION_COLOR } from '../../core/style/buildingStyles';
 import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
+import { fetchLayerGeoJson } from './fetchLayerGeoJson';
 
 const DEFAULT_COLOR = '#d9cbb3';
 
@@ -47,13 +47,7 @@ export class ExtrudedBuildingsLayer implements SceneLayer {
   ) {}
 
   async load(): Promise<{ featureCount?: number }> {
-    let data: FeatureCollection;
-    try {
-      data = (await Resource.fetchJson({ url: this.url })) as FeatureCollection;
-    } catch (e) {
-      throw new Error(`layer "${this.def.id}": cannot load ${this.url}: ${(e as Error).message ?? e}`);
-    }
-    if (!data || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) throw new Error(`layer "${this.def.id}": ${this.url} is not a GeoJSON FeatureCollection`);
+    const data = await fetchLayerGeoJson(this.def, this.url);
     const geometryInstances: GeometryInstance[] = [];
     data.features.forEach((f, i) => {
       const p = (f.properties ?? {}) as Record<string, unknown>;

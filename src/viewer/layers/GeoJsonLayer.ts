@@ -8,7 +8,6 @@ import {
   JulianDate,
   NearFarScalar,
   PolygonHierarchy,
-  Resource,
   type Entity,
   type Viewer,
 } from 'cesium';
@@ -17,6 +16,7 @@ import { planzvClass } from '../../core/planning/planzvColors';
 import { SELECTION_COLOR } from '../../core/style/buildingStyles';
 import { drawSymbol } from '../symbols';
 import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
+import { fetchLayerGeoJson } from './fetchLayerGeoJson';
 
 /** Alpha of plan polygons at opacity 1: they are drapes, the ground stays readable. */
 const FILL_ALPHA = 0.65;
@@ -43,13 +43,7 @@ export class GeoJsonLayer implements SceneLayer {
   ) {}
 
   async load(): Promise<{ featureCount?: number }> {
-    let json: GeoJSON.FeatureCollection;
-    try {
-      json = (await Resource.fetchJson({ url: this.url })) as GeoJSON.FeatureCollection;
-    } catch (e) {
-      throw new Error(`layer "${this.def.id}": cannot load ${this.url}: ${(e as Error).message ?? e}`);
-    }
-    if (!json || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`layer "${this.def.id}": ${this.url} is not a GeoJSON FeatureCollection`);
+    const json = await fetchLayerGeoJson(this.def, this.url);
     json.features.forEach((f, i) => {
       const fid = String(f.id ?? (f.properties as Record<string, unknown> | null)?.id ?? `#${i}`);
       f.id = fid;
