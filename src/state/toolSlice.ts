@@ -8,15 +8,16 @@ import type { SliceCreator } from './AppState';
  * - `sketch`: adds footprint corners of a proposed building;
  * - `editVertex`: a corner handle of the selected proposed building is being dragged;
  * - `demolish`: marks city-model buildings demolished;
- * - `placeSunPoint`: places one sun-at-point.
+ * - `placeSunPoint`: places one sun-at-point;
+ * - `placeFeedback`: puts the pin of a citizen's comment (kiosk).
  */
-export type Tool = 'select' | 'measure-distance' | 'measure-area' | 'measure-height' | 'sketch' | 'editVertex' | 'demolish' | 'placeSunPoint';
+export type Tool = 'select' | 'measure-distance' | 'measure-area' | 'measure-height' | 'sketch' | 'editVertex' | 'demolish' | 'placeSunPoint' | 'placeFeedback';
 
 /** What the measuring points measure: the mode of a `measure-*` tool, or none. */
 export type MeasureMode = 'none' | 'distance' | 'area' | 'height';
 
 /** All tools, for UIs and tests. */
-export const TOOLS: readonly Tool[] = ['select', 'measure-distance', 'measure-area', 'measure-height', 'sketch', 'editVertex', 'demolish', 'placeSunPoint'];
+export const TOOLS: readonly Tool[] = ['select', 'measure-distance', 'measure-area', 'measure-height', 'sketch', 'editVertex', 'demolish', 'placeSunPoint', 'placeFeedback'];
 
 export interface ToolSlice {
   tool: Tool;
@@ -53,6 +54,8 @@ export const createToolSlice: SliceCreator<ToolSlice> = (set, get) => ({
       if (prev === 'sketch' || tool === 'sketch') patch.sketchPoints = [];
       if (tool !== 'editVertex') patch.vertexDrag = null;
     }
+    // Leaving the feedback tool drops a pin not yet confirmed.
+    if (prev === 'placeFeedback' && tool !== 'placeFeedback') (patch as { feedbackPlace?: null }).feedbackPlace = null;
     set(patch);
   },
   startVertexDrag: (buildingId, index) => set({ tool: 'editVertex', vertexDrag: { buildingId, index } }),

@@ -10,7 +10,7 @@ export type Migration = (db: IDBPDatabase<PlanlotseDb>, tx: IDBPTransaction<Plan
  * not run yet runs in order, in one transaction (a failure rolls the whole upgrade back and nothing is lost).
  * Steps only add stores, indexes or fields; one that reshapes records must keep the records it cannot convert.
  *
- * Next slot (v3): whatever kiosk sync or reports need, e.g. a `feedbackOutbox` store for the retry queue.
+ * Next slot: v4.
  */
 export const MIGRATIONS: readonly Migration[] = [
   // v1 (the scenario storage of before this module; same names and key paths, so old databases open as they are).
@@ -21,6 +21,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // v2: citizen feedback pins of the kiosk, newest first by `createdAt`.
   (db) => {
     if (!db.objectStoreNames.contains('feedback')) db.createObjectStore('feedback', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+  },
+  // v3: the kiosk's sync retry queue (pins still to POST to the configured OGC API endpoint), by pin id.
+  (db) => {
+    if (!db.objectStoreNames.contains('feedbackOutbox')) db.createObjectStore('feedbackOutbox', { keyPath: 'id' });
   },
 ];
 

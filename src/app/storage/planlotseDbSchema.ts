@@ -29,6 +29,19 @@ export interface FeedbackRecord {
 }
 
 /**
+ * A pin waiting to be sent to the kiosk's sync endpoint (store `feedbackOutbox`, since v3): the pin id, failed
+ * tries so far and when the next try is due (epoch ms). The pin itself is read from `feedback` when it is sent, so a
+ * hide in between is sent as it is then.
+ */
+export interface FeedbackOutboxRecord {
+  id: string;
+  attempts: number;
+  nextAttemptAtMs: number;
+  /** The last failure (HTTP status or network error), for staff. */
+  lastError?: string;
+}
+
+/**
  * The object stores of Planlotse's one IndexedDB database, for idb's typed API. The value types are what the app
  * writes; what it reads back is validated record by record (a record may be corrupt or from an older version).
  */
@@ -36,6 +49,7 @@ export interface PlanlotseDb extends DBSchema {
   scenarios: { key: string; value: ScenarioRecord };
   meta: { key: string; value: SessionRecord };
   feedback: { key: string; value: FeedbackRecord; indexes: { createdAt: string } };
+  feedbackOutbox: { key: string; value: FeedbackOutboxRecord };
 }
 
-export type StoreName = 'scenarios' | 'meta' | 'feedback';
+export type StoreName = 'scenarios' | 'meta' | 'feedback' | 'feedbackOutbox';

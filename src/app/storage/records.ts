@@ -35,7 +35,11 @@ async function allOrNothing(tx: { abort(): void; done: Promise<void> }, requests
     await Promise.allSettled([...ops, tx.done]);
     throw e;
   }
-  await Promise.all([...ops, tx.done]);
+  const settled = await Promise.allSettled([...ops, tx.done]);
+  const reasons = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  // When the browser aborts a transaction (a full disk: QuotaExceededError on the transaction), every request of it
+  // fails with a plain AbortError; report the cause, not the echo.
+  if (reasons.length) throw reasons.find((r) => (r as { name?: string } | null)?.name !== 'AbortError') ?? reasons[0];
 }
 
 /** Every record of a store, in key order. */
@@ -53,10 +57,14 @@ export function getRecord(db: PlanlotseDbHandle, store: StoreName, key: string):
   return attempt(() => db.get(store, key) as Promise<unknown>);
 }
 
-/** Writes records (insert or replace by key) in one transaction: all of them are stored, or none. */
-export function putRecords<S extends StoreName>(db: PlanlotseDbHandle, store: S, values: StoreValue<PlanlotseDb, S>[]): Promise<StorageResult<void>> {
+/**
+ * Writes records (insert or replace by key) in one transaction: all of them are stored, or none. `durability:
+ * 'strict'` resolves only once the data is flushed to disk (a citizen's confirmed comment must survive a power cut
+ * right after the "saved" message); the default lets the browser batch the flush.
+ */
+export function putRecords<S extends StoreName>(db: PlanlotseDbHandle, store: S, values: StoreValue<PlanlotseDb, S>[], o: { durability?: 'strict' | 'default' } = {}): Promise<StorageResult<void>> {
   return attempt(async () => {
-    const tx = db.transaction(store, 'readwrite');
+    const tx = db.transaction(store, 'readwrite', o.durability ? { durability: o.durability } : undefined);
     await allOrNothing(tx, (add) => values.forEach((v) => add(tx.store.put(v))));
   });
 }
@@ -69,14 +77,15 @@ export function deleteRecords(db: PlanlotseDbHandle, store: StoreName, keys: str
   });
 }
 
-/** Puts and deletes in several stores as one transaction (an autosave step: changed scenarios, deletions, session). */
+/** Puts and deletes in several stores as one transaction (an autosave step: changed scenarios, deletions, session); `durability` as for {@link putRecords}. */
 export function writeTransaction(
   db: PlanlotseDbHandle,
   steps: { put?: { [S in StoreName]?: StoreValue<PlanlotseDb, S>[] }; delete?: { [S in StoreName]?: string[] } },
+  o: { durability?: 'strict' | 'default' } = {},
 ): Promise<StorageResult<void>> {
   const stores = [...new Set([...Object.keys(steps.put ?? {}), ...Object.keys(steps.delete ?? {})])] as StoreName[];
   return attempt(async () => {
-    const tx = db.transaction(stores, 'readwrite');
+    const tx = db.transaction(stores, 'readwrite', o.durability ? { durability: o.durability } : undefined);
     await allOrNothing(tx, (add) => {
       for (const s of stores) {
         const st = tx.objectStore(s);

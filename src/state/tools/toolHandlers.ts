@@ -2,6 +2,7 @@ import type { Tool } from '../toolSlice';
 import { demolishTool } from './demolishTool';
 import { editVertexTool } from './editVertexTool';
 import { measureTool } from './measureTool';
+import { placeFeedbackTool } from './placeFeedbackTool';
 import { placeSunPointTool } from './placeSunPointTool';
 import { selectTool } from './selectTool';
 import { sketchTool } from './sketchTool';
@@ -17,4 +18,5 @@ export const TOOL_HANDLERS: Record<Tool, ToolHandler> = {
   editVertex: editVertexTool,
   demolish: demolishTool,
   placeSunPoint: placeSunPointTool,
+  placeFeedback: placeFeedbackTool,
 };

@@ -160,6 +160,24 @@ describe('tools (pure handlers, fake picks)', () => {
     expect(store.getState().selection).toBeUndefined();
   });
 
+  it('placeFeedback: a tap puts the comment pin on the surface (building id kept), a second tap moves it, leaving the tool drops it', () => {
+    const store = createAppStore();
+    store.getState().setTool('placeFeedback');
+    const roof = at(3, 4, 14.2);
+    click(store, pick({ feature: house, onCityModel: true, surface: roof }));
+    expect(store.getState().feedbackPlace).toEqual({ lon: roof[0], lat: roof[1], height: 14.2, buildingId: 'DEHH_1' });
+    // The tap did not select the building (only the select tool selects).
+    expect(store.getState().selection).toBeUndefined();
+    const ground = at(40, -10, 0);
+    click(store, pick({ feature: plan, surface: ground }));
+    expect(store.getState().feedbackPlace).toEqual({ lon: ground[0], lat: ground[1], height: 0 });
+    expect(store.getState().tool).toBe('placeFeedback');
+    click(store, pick({}));
+    expect(store.getState().feedbackPlace).not.toBeNull();
+    store.getState().setTool('select');
+    expect(store.getState().feedbackPlace).toBeNull();
+  });
+
   it('select: the pointer probes the sun-hours cell under it (grid in the local EPSG:25832 frame)', () => {
     const store = createAppStore();
     const [ox, oy] = frame.toLocal(HH).map((v, i) => v + (i === 0 ? frame.originX : frame.originY));
