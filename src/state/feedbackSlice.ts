@@ -1,10 +1,10 @@
-import type { FeedbackPin } from '../core/kiosk/FeedbackPin';
+import type { FeedbackPin, FeedbackScenarioState } from '../core/kiosk/FeedbackPin';
 import { EXISTING_VARIANT_ID } from '../core/kiosk/KioskConfig';
 import { mergeFeedback } from '../core/kiosk/mergeFeedback';
 import { LANGS, type Lang } from '../core/i18n/Lang';
 import type { CatalogLayer } from '../core/model/Catalog';
 import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
-import type { SliceCreator } from './AppState';
+import type { AppState, SliceCreator } from './AppState';
 import { defaultLayerSettings, type LayerSettings, type LayerStatus } from './layersSlice';
 
 /** Where a citizen tapped to leave a comment (WGS84 degrees, height in metres: the surface under the finger). */
@@ -124,3 +124,25 @@ export const createFeedbackSlice: SliceCreator<FeedbackSlice> = (set, get) => ({
     set({ feedbackRestored: { pinId, gaps } });
   },
 });
+
+/**
+ * The scenario state a new pin records: dataset, plan version (the active
+ * scenario's last change, or the dataset id when the city is shown as it is),
+ * variant (`existing` for none), camera, scene time, visible catalog layers
+ * (not the feedback layer or dropped files) and the UI language.
+ *
+ * @example createFeedbackPin({ ...form, ...place, scenario: feedbackScenarioState(store.getState()) })
+ */
+export function feedbackScenarioState(s: AppState): FeedbackScenarioState {
+  const scenario = s.scenarios.find((x) => x.id === s.activeScenarioId);
+  const cam = s.camera ?? s.catalog?.home;
+  return {
+    datasetId: s.catalog?.id ?? s.dataset,
+    planVersion: scenario ? `${scenario.id}@${scenario.updatedAt}` : null,
+    variantId: s.activeVariantId ?? EXISTING_VARIANT_ID,
+    camera: cam ? { lon: cam.lon, lat: cam.lat, height: cam.height, headingDeg: cam.headingDeg, pitchDeg: cam.pitchDeg } : { lon: 0, lat: 0, height: 0, headingDeg: 0, pitchDeg: -90 },
+    sceneTime: new Date(s.timeMs).toISOString(),
+    visibleLayerIds: (s.catalog?.layers ?? []).filter((l) => s.layers[l.id]?.visible).map((l) => l.id),
+    language: s.lang,
+  };
+}
