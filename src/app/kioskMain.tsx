@@ -16,6 +16,12 @@ import { startKioskController } from './kioskController';
 import { startHeapMonitor } from './kioskHeapMonitor';
 import { installKioskLockdown } from './kioskLockdown';
 import { KioskApp, type KioskSlots } from '../ui/kiosk/KioskApp';
+import { FeedbackServiceContext } from '../ui/kiosk/feedback/FeedbackService';
+import { FeedbackStart } from '../ui/kiosk/feedback/FeedbackStart';
+import { FeedbackSheet } from '../ui/kiosk/feedback/FeedbackSheet';
+import { StaffButton } from '../ui/kiosk/staff/StaffButton';
+import { StaffScreen } from '../ui/kiosk/staff/StaffScreen';
+import { startKioskFeedback } from './feedback/startKioskFeedback';
 
 // Composition root of the kiosk screen (`?mode=kiosk&dataset=…`, issue 13): the same store, scene and i18n as the
 // planner app, without its side panel, URL sync, analyses or scenario editing; kiosk.json decides what a citizen sees.
@@ -68,12 +74,25 @@ ready.catch(() => undefined);
 installTestHook(store.getState, ready, scene);
 
 /** Where the citizen-feedback and staff parts plug into the kiosk screen. */
-const slots: KioskSlots = {};
+const slots: KioskSlots = {
+  staffButton: <StaffButton />,
+  feedback: <FeedbackStart />,
+  overlays: (
+    <>
+      <FeedbackSheet />
+      <StaffScreen />
+    </>
+  ),
+};
+// Citizen feedback: IndexedDB store (and sync when kiosk.json names an endpoint), the pins layer, the reset wipe.
+const feedback = startKioskFeedback(store);
 
 createRoot(document.getElementById('root')!).render(
   <I18nextProvider i18n={i18n}>
     <StoreProvider store={store}>
-      <KioskApp slots={slots} />
+      <FeedbackServiceContext.Provider value={feedback}>
+        <KioskApp slots={slots} />
+      </FeedbackServiceContext.Provider>
     </StoreProvider>
   </I18nextProvider>,
 );

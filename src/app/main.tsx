@@ -18,6 +18,7 @@ import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
 import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
+import { startFeedbackLayer } from './feedback/feedbackLayerController';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
 const url = parseUrlState(location.search);
@@ -68,6 +69,8 @@ syncAnalysis(scene.viewer, store);
 // Dropped/opened files: converted in a worker, shown under "Your files".
 startDroppedFilesController(store);
 installDropTestHook(scene);
+// Imported kiosk feedback: the pins as a layer of the registry.
+startFeedbackLayer(store);
 
 syncUrl(store);
 runDayPlayer(store);

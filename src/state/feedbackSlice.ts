@@ -1,6 +1,7 @@
 import type { FeedbackPin, FeedbackScenarioState } from '../core/kiosk/FeedbackPin';
 import { EXISTING_VARIANT_ID } from '../core/kiosk/KioskConfig';
 import { mergeFeedback } from '../core/kiosk/mergeFeedback';
+import { PIN_LOCKOUT_START, type PinLockoutState } from '../core/kiosk/pinLockout';
 import { LANGS, type Lang } from '../core/i18n/Lang';
 import type { CatalogLayer } from '../core/model/Catalog';
 import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
@@ -30,12 +31,21 @@ export interface FeedbackSlice {
    * ones (merged by id). Hidden pins are included with their flag.
    */
   feedbackPins: FeedbackPin[];
+  /** Kiosk: the thank-you after a stored comment (cleared by the next comment or the idle reset). */
+  feedbackSaved: boolean;
+  /** Kiosk staff area: closed, PIN pad, or the list of pins. */
+  staffScreen: 'closed' | 'pin' | 'list';
+  /** The PIN pad's lockout (kept while the pad closes and opens; not reset by the idle reset). */
+  staffLockout: PinLockoutState;
   /** Pin whose view was restored last, and what could not be restored. */
   feedbackRestored: { pinId: string; gaps: FeedbackRestoreGap[] } | null;
   /** Puts the pin being written at a place (the tool's click). */
   placeFeedback(place: FeedbackPlace): void;
   /** Drops the pin being written (cancel, confirm, idle reset). */
   clearFeedbackPlace(): void;
+  setFeedbackSaved(saved: boolean): void;
+  setStaffScreen(screen: FeedbackSlice['staffScreen']): void;
+  setStaffLockout(s: PinLockoutState): void;
   setFeedbackPins(pins: FeedbackPin[]): void;
   /** Merges imported pins into the held ones by id (newest `updatedAt` wins); returns how many were new and how many were already held. */
   importFeedbackPins(pins: FeedbackPin[]): { added: number; duplicates: number };
@@ -74,6 +84,12 @@ export const createFeedbackSlice: SliceCreator<FeedbackSlice> = (set, get) => ({
   feedbackPlace: null,
   feedbackPins: [],
   feedbackRestored: null,
+  feedbackSaved: false,
+  staffScreen: 'closed',
+  staffLockout: PIN_LOCKOUT_START,
+  setFeedbackSaved: (feedbackSaved) => set({ feedbackSaved }),
+  setStaffScreen: (staffScreen) => set({ staffScreen }),
+  setStaffLockout: (staffLockout) => set({ staffLockout }),
   placeFeedback: (place) => set({ feedbackPlace: { ...place } }),
   clearFeedbackPlace: () => set({ feedbackPlace: null }),
   setFeedbackPins: (pins) => set({ feedbackPins: pins }),
@@ -139,7 +155,8 @@ export function feedbackScenarioState(s: AppState): FeedbackScenarioState {
   return {
     datasetId: s.catalog?.id ?? s.dataset,
     planVersion: scenario ? `${scenario.id}@${scenario.updatedAt}` : null,
-    variantId: s.activeVariantId ?? EXISTING_VARIANT_ID,
+    // The kiosk shows its own variant switch (ids of the dataset's scenario variants, or `existing`).
+    variantId: s.kioskConfig ? s.kioskVariantId || EXISTING_VARIANT_ID : (s.activeVariantId ?? EXISTING_VARIANT_ID),
     camera: cam ? { lon: cam.lon, lat: cam.lat, height: cam.height, headingDeg: cam.headingDeg, pitchDeg: cam.pitchDeg } : { lon: 0, lat: 0, height: 0, headingDeg: 0, pitchDeg: -90 },
     sceneTime: new Date(s.timeMs).toISOString(),
     visibleLayerIds: (s.catalog?.layers ?? []).filter((l) => s.layers[l.id]?.visible).map((l) => l.id),

@@ -1,12 +1,14 @@
 import { LayerTree } from '../sections/LayerTree';
 import { DroppedFilesGroup } from './DroppedFilesGroup';
+import { FeedbackLayerGroup } from '../feedback/FeedbackLayerGroup';
 
-/** The layers section: the dataset's layer tree, then the user's own files. */
+/** The layers section: the dataset's layer tree, the user's own files, then imported citizen feedback. */
 export function LayersWithFiles() {
   return (
     <>
       <LayerTree />
       <DroppedFilesGroup />
+      <FeedbackLayerGroup />
     </>
   );
 }

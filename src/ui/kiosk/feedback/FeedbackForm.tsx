@@ -97,10 +97,10 @@ export function FeedbackForm({ categories, lang, busy, error, onConfirm, onCance
         </p>
       )}
       <div className="feedback-actions">
-        <button type="button" className="fbtn" onClick={onCancel}>
+        <button type="button" className="kiosk-btn" onClick={onCancel}>
           {t('feedback.cancel')}
         </button>
-        <button type="submit" className="fbtn fbtn-primary" disabled={busy}>
+        <button type="submit" className="kiosk-btn kiosk-btn-primary" disabled={busy}>
           {busy ? t('feedback.saving') : t('feedback.confirm')}
         </button>
       </div>

@@ -58,11 +58,11 @@ export function StaffPinPad({ pinHash, lockout, onLockout, onUnlock, onCancel }:
       </output>
       <div className="staff-pin-keys">
         {KEYS.map((k) => (
-          <button key={k} type="button" className="fbtn" disabled={lockedMs > 0} onClick={() => setPin((p) => (p.length < 12 ? p + k : p))}>
+          <button key={k} type="button" className="kiosk-btn" disabled={lockedMs > 0} onClick={() => setPin((p) => (p.length < 12 ? p + k : p))}>
             {k}
           </button>
         ))}
-        <button type="button" className="fbtn" aria-label={t('staff.pinDelete')} disabled={lockedMs > 0} onClick={() => setPin((p) => p.slice(0, -1))}>
+        <button type="button" className="kiosk-btn" aria-label={t('staff.pinDelete')} disabled={lockedMs > 0} onClick={() => setPin((p) => p.slice(0, -1))}>
           ⌫
         </button>
       </div>
@@ -70,10 +70,10 @@ export function StaffPinPad({ pinHash, lockout, onLockout, onUnlock, onCancel }:
         {lockedMs > 0 ? t('staff.pinLocked', { s: Math.ceil(lockedMs / 1000) }) : lockout.failures > 0 ? t('staff.pinWrong', { count: left }) : ''}
       </p>
       <div className="feedback-actions">
-        <button type="button" className="fbtn" onClick={onCancel}>
+        <button type="button" className="kiosk-btn" onClick={onCancel}>
           {t('feedback.cancel')}
         </button>
-        <button type="button" className="fbtn fbtn-primary" disabled={lockedMs > 0 || checking || pin === ''} onClick={() => void submit()}>
+        <button type="button" className="kiosk-btn kiosk-btn-primary" disabled={lockedMs > 0 || checking || pin === ''} onClick={() => void submit()}>
           {t('staff.pinOk')}
         </button>
       </div>
