@@ -11,7 +11,7 @@ describe('kioskSunTimeMs', () => {
     for (const season of KIOSK_SEASONS) {
       const date = { march: '2026-03-21', june: '2026-06-21', december: '2026-12-21' }[season];
       const times = SunCalc.getTimes(new Date(`${date}T12:00:00Z`), HAMBURG.lat, HAMBURG.lon);
-      const noon = times.solarNoon.getTime(), rise = times.sunrise.getTime(), set = times.sunset.getTime();
+      const noon = times.solarNoon.getTime(), rise = times.sunrise!.getTime(), set = times.sunset!.getTime();
       const at = (dayTime: (typeof KIOSK_DAY_TIMES)[number]) => kioskSunTimeMs({ season, dayTime }, 2026, HAMBURG.lon, HAMBURG.lat);
       // suncalc and the NOAA series agree to within a minute.
       expect(Math.abs(at('noon') - noon)).toBeLessThan(60_000);
