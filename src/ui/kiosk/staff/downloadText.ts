@@ -1,7 +1,7 @@
 /**
  * Downloads text as a file through a `blob:` link inside the app (no file
- * dialog, nothing leaves the origin). Returns the object URL's lifetime to the
- * browser once the click has been handled.
+ * dialog, nothing leaves the origin). The object URL is revoked once the
+ * click has been handled.
  *
  * @example downloadText('feedback.csv', csv, 'text/csv;charset=utf-8');
  */
@@ -11,10 +11,9 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.href = url;
   a.download = fileName;
   a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
+  // Never attached to the page: the kiosk lockdown stops clicks on download links in the document (a citizen's
+  // way out); a detached link's click reaches no listener, and only the staff screen calls this.
   a.click();
-  a.remove();
   // The download has started from the click; the url is not needed after this task.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
