@@ -1,4 +1,4 @@
-// `npm run soak -- --cycles 500 [--shadows] [--width 1280 --height 800]`: drives the kiosk
+// `npm run soak -- --cycles 500 [--shadows] [--width 1280 --height 800] [--frames 3]`: drives the kiosk
 // (production build, headless Chromium) through idle cycles and story playback and prints the JS
 // heap after each cycle and its growth from cycle 10 to the last (issue 13: target ≤ 10 %).
 // Needs `npx vite build` first and data/demo (npm run demo-data).
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     width: { type: 'string', default: '1280' },
     height: { type: 'string', default: '800' },
     dataset: { type: 'string', default: 'demo' },
+    // Animation frames the scene renders per story step (more: closer to a visitor's pace, slower).
+    frames: { type: 'string', default: '3' },
   },
 });
 const cycles = Number(values.cycles);
@@ -41,7 +43,7 @@ try {
   const t0 = performance.now();
   console.log(`kiosk soak: ${cycles} cycles, ${values.width}×${values.height}, shadows ${values.shadows ? 'on' : 'off'}`);
   for (let c = 1; c <= cycles; c++) {
-    await kioskSoakCycle(page, cdp);
+    await kioskSoakCycle(page, cdp, Number(values.frames));
     heaps.push(await heapAfterGcMB(cdp));
     console.log(`cycle ${String(c).padStart(4)}  heap ${heaps[c - 1].toFixed(2)} MB  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }

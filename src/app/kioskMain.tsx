@@ -4,13 +4,12 @@ import { createAppStore, parseUrlState } from '../state';
 import { StoreProvider } from '../ui/StoreContext';
 import { createI18n } from '../core/i18n/createI18n';
 import { messageOf } from '../core/i18n/Message';
-import { EXISTING_VARIANT_ID } from '../core/kiosk/KioskConfig';
 import '../ui/styles.css';
 import '../ui/kiosk/kiosk.css';
 import { mountScene } from '../viewer/mountScene';
 import { installKioskCamera } from '../viewer/kioskCamera';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
-import { kioskConfigUrlOf, loadKioskConfig } from './loadKioskConfig';
+import { kioskConfigUrlOf, kioskScenarioUrlOf, loadKioskConfig, loadKioskScenario } from './loadKioskConfig';
 import { installTestHook } from './testHook';
 import { startKioskController } from './kioskController';
 import { startHeapMonitor } from './kioskHeapMonitor';
@@ -50,7 +49,9 @@ const ready = loadCatalog(catalogUrl).then(
   async (catalog) => {
     const s = store.getState();
     s.setCatalog(catalog, catalogUrl);
-    const r = await loadKioskConfig(kioskConfigUrlOf(dataset), { layerIds: catalog.layers.map((l) => l.id) });
+    const sc = await loadKioskScenario(kioskScenarioUrlOf(dataset));
+    const scenario = 'scenario' in sc ? sc.scenario : null;
+    const r = 'error' in sc ? sc : await loadKioskConfig(kioskConfigUrlOf(dataset), { layerIds: catalog.layers.map((l) => l.id), variantIds: scenario?.variants.map((v) => v.id) });
     if ('error' in r) {
       s.setKioskLoadError(r.error);
       s.flyTo(catalog.home, true);
@@ -58,8 +59,8 @@ const ready = loadCatalog(catalogUrl).then(
     }
     const config = r.config;
     s.setKioskConfig(config);
-    // Variants other than Bestand need the dataset's scenario: without it they cannot be shown.
-    void EXISTING_VARIANT_ID;
+    // Variants other than Bestand are the variants of the dataset's kiosk scenario (in memory only: the kiosk never edits or stores it).
+    if (scenario) store.getState().loadScenarios([scenario], { scenarioId: scenario.id, variantId: null });
     installKioskCamera(scene.viewer, config.cameraBounds);
     s.flyTo(config.startView, true);
     const start = { lang: s.lang, timeMs: s.timeMs, layers: Object.fromEntries(Object.entries(s.layers).map(([id, l]) => [id, l.visible])) };

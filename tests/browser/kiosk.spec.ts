@@ -9,7 +9,10 @@ import type { KioskConfig } from '../../src/core/kiosk/KioskConfig';
 // The harness serves test configs in place of data/demo/kiosk.json: a broken one, then the demo's own with a
 // short idle time. Shadows off (&sh=0): SwiftShader renders them far too slowly for a test.
 const demo = JSON.parse(readFileSync('data/demo/kiosk.json', 'utf8')) as KioskConfig;
-const testConfig = { ...demo, idleTimeoutS: 20, countdownS: 3 };
+// Short idle time for the idle test; a long one for the gestures, so no countdown or attract loop moves the camera
+// while a gesture is measured on a slow machine.
+const idleConfig = { ...demo, idleTimeoutS: 12, countdownS: 3 };
+const calmConfig = { ...demo, idleTimeoutS: 3600, countdownS: 3 };
 const broken = { ...demo, title: { de: 'Nur Deutsch' }, idleTimeoutS: 'bald', stories: [{ ...demo.stories[0], steps: [{ ...demo.stories[0].steps[0], dateTime: '2026-02-30T12:00' }] }] };
 const b = demo.cameraBounds;
 const W = 960, H = 640;
@@ -72,8 +75,44 @@ describe('kiosk screen (?mode=kiosk)', () => {
     expect(await page.locator('.kiosk-app').count()).toBe(0);
   });
 
+  it('counts down after the idle time, a touch cancels it; then resets to the start state and plays the attract loop', async () => {
+    served = idleConfig;
+    await page.goto(appUrl('?mode=kiosk&dataset=demo&sh=0'));
+    await page.locator('.kiosk-app').waitFor();
+    await page.evaluate(() => window.__planlotse!.ready);
+    // On a slow machine the page may already be in its attract loop: the visitor's first touch ends it.
+    await touchTap(cdp, 40, H - 40);
+    // A visitor: English, high contrast, flood layer on, a card open.
+    await page.getByRole('button', { name: 'EN', exact: true }).tap();
+    await page.getByRole('switch', { name: 'High contrast' }).tap();
+    await page.getByRole('button', { name: /Layers/ }).tap();
+    await page.getByRole('switch', { name: /Flood|Hochwasser|Überschwemmung/i }).first().tap();
+    await page.getByRole('button', { name: /Layers/ }).tap();
+    await touchTap(cdp, cx, cy + 60);
+    await page.locator('.kiosk-card').waitFor();
+    const visit = await state<{ lang: string; hc: boolean; sel: boolean; flood: boolean }>('(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible })');
+    expect(visit).toEqual({ lang: 'en', hc: true, sel: true, flood: true });
+    await snap(page, 'kiosk-visitor');
+
+    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'countdown', undefined, { timeout: 60_000 });
+    await page.getByRole('alertdialog', { name: 'Still there?' }).waitFor();
+    await touchTap(cdp, 40, H - 40);
+    expect(await state('(s) => s.kioskIdle.phase')).toBe('active');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(await state('(s) => s.kioskResetCount')).toBe(0);
+
+    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'attract', undefined, { timeout: 60_000 });
+    const after = await state<Record<string, unknown>>(`(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible,
+      variant: s.kioskVariantId, sun: s.kioskSun, resets: s.kioskResetCount, story: s.kioskStory.mode, view: s.cameraRequest.view })`);
+    expect(after).toEqual({ lang: 'de', hc: false, sel: false, flood: false, variant: 'existing', sun: null, resets: 1, story: 'attract', view: demo.stories[0].steps[0].view });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk-hc'))).toBe(false);
+    await page.getByText('Berühren Sie den Bildschirm, um selbst zu erkunden').waitFor();
+    await touchTap(cdp, 40, H - 40);
+    expect(await state('(s) => [s.kioskIdle.phase, s.kioskStory.mode].join()')).toBe('active,stopped');
+  });
+
   it('opens full screen for touch: no side panel, large targets, locked down', async () => {
-    served = testConfig;
+    served = calmConfig;
     await page.goto(appUrl('?mode=kiosk&dataset=demo&sh=0'));
     await page.locator('.kiosk-app').waitFor();
     await page.evaluate(() => window.__planlotse!.ready);
@@ -93,7 +132,7 @@ describe('kiosk screen (?mode=kiosk)', () => {
       window.addEventListener('contextmenu', note);
       window.addEventListener('keydown', note);
       window.addEventListener('selectstart', note);
-      const target = document.querySelector('.kiosk-intro')!;
+      const target = document.querySelector('.kiosk-title')!;
       target.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
       target.dispatchEvent(new Event('selectstart', { bubbles: true, cancelable: true }));
       for (const key of ['p', 's', 'o']) target.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true }));
@@ -156,36 +195,6 @@ describe('kiosk screen (?mode=kiosk)', () => {
     await snap(page, 'kiosk-bounds');
   });
 
-  it('counts down after the idle time, a touch cancels it; then resets to the start state and plays the attract loop', async () => {
-    // A visitor: English, high contrast, flood layer on, a card open.
-    await page.getByRole('button', { name: 'EN' }).tap();
-    await page.getByRole('switch', { name: 'High contrast' }).tap();
-    await page.getByRole('button', { name: /Layers/ }).tap();
-    await page.getByRole('switch', { name: /Flood|Hochwasser|Überschwemmung/i }).first().tap();
-    await page.getByRole('button', { name: /Layers/ }).tap();
-    await touchTap(cdp, cx, cy + 60);
-    await page.locator('.kiosk-card').waitFor();
-    const visit = await state<{ lang: string; hc: boolean; sel: boolean; flood: boolean }>('(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible })');
-    expect(visit).toEqual({ lang: 'en', hc: true, sel: true, flood: true });
-    await snap(page, 'kiosk-visitor');
-
-    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'countdown', undefined, { timeout: 60_000 });
-    await page.getByRole('alertdialog', { name: 'Still there?' }).waitFor();
-    await touchTap(cdp, 40, H - 40);
-    expect(await state('(s) => s.kioskIdle.phase')).toBe('active');
-    expect(await page.getByRole('alertdialog').count()).toBe(0);
-    expect(await state('(s) => s.kioskResetCount')).toBe(0);
-
-    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'attract', undefined, { timeout: 60_000 });
-    const after = await state<Record<string, unknown>>(`(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible,
-      variant: s.kioskVariantId, sun: s.kioskSun, resets: s.kioskResetCount, story: s.kioskStory.mode, view: s.cameraRequest.view })`);
-    expect(after).toEqual({ lang: 'de', hc: false, sel: false, flood: false, variant: 'existing', sun: null, resets: 1, story: 'attract', view: demo.stories[0].steps[0].view });
-    expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk-hc'))).toBe(false);
-    await page.getByText('Berühren Sie den Bildschirm, um selbst zu erkunden').waitFor();
-    await touchTap(cdp, 40, H - 40);
-    expect(await state('(s) => [s.kioskIdle.phase, s.kioskStory.mode].join()')).toBe('active,stopped');
-  });
-
   it('runs 20 idle cycles with story playback without the heap growing without bound', async () => {
     const heaps: number[] = [];
     for (let c = 0; c < 20; c++) {
@@ -194,9 +203,9 @@ describe('kiosk screen (?mode=kiosk)', () => {
     }
     const g = heapGrowth(heaps, 10);
     console.log(`kiosk soak, 20 cycles: heap ${heaps.map((h) => h.toFixed(1)).join(' ')} MB; cycle 10 → 20: ${g.growthMB.toFixed(2)} MB (${g.growthPct.toFixed(1)} %)`);
-    expect(await state('(s) => s.kioskResetCount')).toBe(21);
+    expect(await state('(s) => s.kioskResetCount')).toBe(20);
     expect(g.growthPct).toBeLessThan(10);
-  });
+  }, 600_000);
 
   it('requests nothing outside its own origin', () => {
     const origin = new URL(appUrl()).origin;
