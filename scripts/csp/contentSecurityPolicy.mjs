@@ -79,7 +79,7 @@ export function onlineOriginsOf(layers) {
 
 /**
  * Online origins configured by every dataset under `dataDir` (`data/<id>/catalog.json`,
- * the catalogs the build serves) plus `extraLayers`.
+ * the catalogs the build serves, and the feedback sync endpoint of `data/<id>/kiosk.json`) plus `extraLayers`.
  */
 /** @param {string} dataDir @param {readonly { url: string }[]} [extraLayers] @returns {string[]} */
 export function configuredOnlineOrigins(dataDir, extraLayers = []) {
@@ -90,6 +90,16 @@ export function configuredOnlineOrigins(dataDir, extraLayers = []) {
       if (!existsSync(file)) continue;
       const catalog = JSON.parse(readFileSync(file, 'utf8'));
       for (const l of catalog.layers ?? []) if (typeof l?.url === 'string') layers.push(l);
+      // A kiosk's feedback sync endpoint (kiosk.json `syncEndpoint`, https://… or a same-origin path) may be POSTed to.
+      const kiosk = path.join(dataDir, name, 'kiosk.json');
+      if (existsSync(kiosk)) {
+        try {
+          const endpoint = JSON.parse(readFileSync(kiosk, 'utf8'))?.syncEndpoint;
+          if (typeof endpoint === 'string') layers.push({ url: endpoint });
+        } catch {
+          // A broken kiosk.json is the kiosk screen's error to show; it adds no origin.
+        }
+      }
     }
   return onlineOriginsOf(layers);
 }

@@ -7,6 +7,11 @@ import type { Lang } from '../../../core/i18n/Lang';
 import type { MessageKey } from '../../../core/i18n/Message';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 
+/** The text without control characters other than the line feed (the rest of the cleaning happens on confirm). */
+function withoutControls(v: string): string {
+  return [...v].filter((ch) => ch === '\n' || (ch >= ' ' && ch !== '\u007f')).join('');
+}
+
 /** What the citizen filled in. */
 export interface FeedbackFormValues {
   category: string;
@@ -41,7 +46,7 @@ export function FeedbackForm({ categories, lang, busy, error, onConfirm, onCance
   const [rating, setRating] = useState<FeedbackFormValues['rating']>(null);
   const [ageGroup, setAgeGroup] = useState<FeedbackAgeGroup | null>(null);
   // Control characters are dropped while typing; the limit counts what a person sees as characters.
-  const setClean = (v: string) => setText(graphemeCount(v) > FEEDBACK_TEXT_MAX_CHARS ? sanitizeComment(v) : v.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ''));
+  const setClean = (v: string) => setText(graphemeCount(v) > FEEDBACK_TEXT_MAX_CHARS ? sanitizeComment(v) : withoutControls(v));
   const count = graphemeCount(text);
   return (
     <form
