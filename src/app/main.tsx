@@ -11,6 +11,9 @@ import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
+import { createReportService } from './reportService';
+import { captureScene } from '../viewer/captureScene';
+import { ReportServiceContext } from '../ui/report/ReportService';
 import { startAnalysisWorker } from '../workers/startWorkers';
 import { syncAnalysis } from '../viewer/AnalysisSync';
 import { installTestHook } from './testHook';
@@ -62,7 +65,9 @@ installScenarioShortcuts(store);
 installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
 
 // Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
-startAnalysisController(store, startAnalysisWorker());
+const analysisRpc = startAnalysisWorker();
+startAnalysisController(store, analysisRpc);
+const reportService = createReportService(store, analysisRpc, () => captureScene(scene.viewer));
 syncAnalysis(scene.viewer, store);
 
 // Dropped/opened files: converted in a worker, shown under "Your files".
@@ -76,7 +81,9 @@ installTestHook(store.getState, ready, scene);
 createRoot(document.getElementById('root')!).render(
   <I18nextProvider i18n={i18n}>
     <StoreProvider store={store}>
-      <AppShell sections={SECTIONS} />
+      <ReportServiceContext.Provider value={reportService}>
+        <AppShell sections={SECTIONS} />
+      </ReportServiceContext.Provider>
     </StoreProvider>
   </I18nextProvider>,
 );

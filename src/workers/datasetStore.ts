@@ -57,6 +57,11 @@ export class DatasetStore {
     return { datasetId };
   }
 
+  /** The layers of an opened dataset (the report lists them). */
+  layersOf(id: string): DatasetOpen['layers'] {
+    return this.dataset(id).layers;
+  }
+
   private dataset(id: string): DatasetOpen {
     const d = this.datasets.get(id);
     if (!d) throw new Error(`dataset "${id}" is not open in the worker (open it with dataset.open)`);

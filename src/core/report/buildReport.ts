@@ -43,7 +43,8 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
   const cellM = params.cellM ?? 2, stepMin = params.stepMin ?? 10, threshold = params.facadeThresholdHours ?? 1.5;
   const roles = analysisInputs(src.layers);
   const polygonLayers = roles.polygonLayers;
-  const statLayers = (params.layers ?? polygonLayers.map((l) => l.id)).filter((id) => polygonLayers.some((l) => l.id === id) || src.layers.some((l) => l.id === id));
+  // Default: the planning and environment layers (footprints and parcels have a category per feature, not a land use).
+  const statLayers = (params.layers ?? polygonLayers.filter((l) => !['buildings', 'buildingFootprints', 'parcels'].includes(l.role ?? '')).map((l) => l.id)).filter((id) => polygonLayers.some((l) => l.id === id) || src.layers.some((l) => l.id === id));
   for (const id of params.layers ?? []) if (!src.layers.some((l) => l.id === id)) throw new Error(`report: layer "${id}" is not in dataset ${src.catalog.id} (layers: ${src.layers.map((l) => l.id).join(', ')})`);
   const zoningLayer = roles.zoning[0];
   const envLayers = polygonLayers.filter((l) => l.role && ['flood', 'protection', 'water', 'green', 'trees'].includes(l.role) && l.id !== zoningLayer?.id);
@@ -72,14 +73,13 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
     for (const t of ts) tables.push({ ...t, file: t.name ? `${prefix}-${t.name}` : prefix, bom: true, eol: '\r\n' });
   };
 
-  let resolved: ReturnType<typeof resolveArea> | undefined;
   /** Runs one kind through its descriptor on the area's inputs. */
   async function run<K extends AnalysisKindId>(kind: K, variant: ReportVariant | null, p: ParamsOf<K>, stage: string, file = kind as string): Promise<{ summary: SummaryOf<K>; inputs: LoadedInputs }> {
     const st = stages.find((s) => s.id === stage)!;
     ctx.signal.throwIfAborted();
     const d = ANALYSES[kind] as unknown as { needs(p: unknown): Need[]; buildRequest(i: LoadedInputs, p: unknown): unknown; run(r: unknown, c: RunContext): Promise<unknown>; summarise(r: unknown, q: unknown): unknown; tables(r: unknown): AnalysisTable[] };
     const { inputs: all, layers } = await src.load(variant, d.needs(p));
-    const inputs = resolved ? inputsInArea(all, resolved) : all;
+    const inputs = inputsInArea(all, resolved);
     const req = d.buildRequest(inputs, p);
     const res = await d.run(req, stageCtx(st.w));
     doneW += st.w;
@@ -95,9 +95,9 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
   const planNeeds: Need[] = [...planLayers.map((l) => ({ layer: l.id })), 'zoning?', 'buildings?'];
   const base = await src.load(primary, planNeeds);
   const plans = planLayers.flatMap((l) => base.inputs.layers?.[l.id]?.features ?? []);
-  resolved = resolveArea(params.area, plans, base.inputs.plan?.features ?? []);
+  const resolved = resolveArea(params.area, plans, base.inputs.plan?.features ?? []);
   const buildingsAll = (base.inputs.buildings?.features ?? []) as BuildingFeature[];
-  const zoningInArea = (base.inputs.plan?.features ?? []).filter((f) => resolved!.contains(f));
+  const zoningInArea = (base.inputs.plan?.features ?? []).filter((f) => resolved.contains(f));
   const extentFeatures = resolved.geometry ? [] : [...(base.inputs.plan?.features ?? []), ...buildingsAll];
   if (!resolved.geometry && !extentFeatures.length) throw new Error('report: the dataset has neither Baugebiete nor building footprints to report on');
   const bbox = resolved.bbox(extentFeatures);
@@ -136,12 +136,14 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
   const sh = (await run('sunHours', primary, { date: params.date, cellM, stepMin, bbox: padBbox(bbox, 30) }, 'sunHours')).summary;
   const zoneFeatures = new Map<string, GeoJSON.Feature>();
   const shInputs = await src.load(primary, ['sunZones']);
-  for (const z of inputsInArea(shInputs.inputs, resolved).zoneLayers ?? []) z.fc.features.forEach((f, i) => zoneFeatures.set(`${z.layerId}:${String(f.properties?.id ?? f.id ?? i)}`, f));
-  const zones = sh.zones.map((z) => ({ id: z.id, layerId: z.layerId, label: z.label, groundAreaM2: z.groundAreaM2, meanSunHours: z.meanSunHours, shareAtLeast2h: z.shareAtLeast2h, shareAtLeast4h: z.shareAtLeast4h, complete: z.complete }));
+  for (const z of (inputsInArea(shInputs.inputs, resolved).zoneLayers ?? []).filter((x) => src.layers.some((l) => l.id === x.layerId && (l.role === 'playgrounds' || l.role === 'green')))) z.fc.features.forEach((f, i) => zoneFeatures.set(`${z.layerId}:${String(f.properties?.id ?? f.id ?? i)}`, f));
+  // The report's sun zones are the playgrounds and green spaces (parcels stay in the descriptor's zone table).
+  const reportZoneLayers = new Set(src.layers.filter((l) => l.role === 'playgrounds' || l.role === 'green').map((l) => l.id));
+  const zones = sh.zones.filter((z) => reportZoneLayers.has(z.layerId)).map((z) => ({ id: z.id, layerId: z.layerId, label: z.label, groundAreaM2: z.groundAreaM2, meanSunHours: z.meanSunHours, shareAtLeast2h: z.shareAtLeast2h, shareAtLeast4h: z.shareAtLeast4h, complete: z.complete }));
   const layerTitle = (id: string) => src.layers.find((l) => l.id === id)?.title ?? { de: id, en: id };
   const histograms = zoneHistograms(sh, zones.map((z) => ({ id: z.id, layerId: z.layerId, feature: zoneFeatures.get(z.id) })).filter((z) => z.feature) as { id: string; layerId: string; feature: GeoJSON.Feature }[]).map((h) => ({ ...h, title: layerTitle(h.layerId) }));
 
-  const inArea = buildingsAll.filter((b) => resolved!.contains(b));
+  const inArea = buildingsAll.filter((b) => resolved.contains(b));
   const facadeInputs = facadeSamplePoints(inArea, { max: 160 });
   const byId = new Map(facadeInputs.map((p) => [p.id, p]));
   const sp = facadeInputs.length ? (await run('sunPoints', primary, { date: params.date, stepMin, points: facadeInputs, thresholdHours: threshold }, 'sunPoints', 'facades')).summary : undefined;

@@ -24,7 +24,10 @@ export function downsample(grid: { x0: number; y0: number; cellM: number; nx: nu
       for (let j = J * f; j < Math.min(grid.ny, (J + 1) * f); j++)
         for (let i = I * f; i < Math.min(grid.nx, (I + 1) * f); i++) {
           const v = value(j * grid.nx + i);
-          if (v !== null && Number.isFinite(v)) (s += v), n++;
+          if (v !== null && Number.isFinite(v)) {
+            s += v;
+            n++;
+          }
         }
       values[J * nx + I] = n ? Math.round((s / n) * 100) / 100 : null;
     }
