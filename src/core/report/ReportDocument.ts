@@ -102,6 +102,8 @@ export interface ReportDocument {
   overlaps: { a: string; b: string; aTitle: LocalizedText; bTitle: LocalizedText; totalAreaM2: number; groups: OverlapGroupShare[] }[];
   compliance: { variant: string; rows: ComplianceRow[] };
   sun: {
+    /** False for a dataset without building footprints: no sun analyses ran. */
+    computed: boolean;
     date: string;
     cellM: number;
     stepMin: number;

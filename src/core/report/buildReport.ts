@@ -133,7 +133,9 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
     };
   } else doneW += 2;
 
-  const sh = (await run('sunHours', primary, { date: params.date, cellM, stepMin, bbox: padBbox(bbox, 30) }, 'sunHours')).summary;
+  // Without building footprints (a plan-only dataset) there is nothing to cast shadows: no sun section, façades or compliance.
+  const sh = roles.buildings ? (await run('sunHours', primary, { date: params.date, cellM, stepMin, bbox: padBbox(bbox, 30) }, 'sunHours')).summary : emptySunHours(padBbox(bbox, 30), cellM);
+  if (!roles.buildings) doneW += 10;
   const zoneFeatures = new Map<string, GeoJSON.Feature>();
   const shInputs = await src.load(primary, ['sunZones']);
   for (const z of (inputsInArea(shInputs.inputs, resolved).zoneLayers ?? []).filter((x) => src.layers.some((l) => l.id === x.layerId && (l.role === 'playgrounds' || l.role === 'green')))) z.fc.features.forEach((f, i) => zoneFeatures.set(`${z.layerId}:${String(f.properties?.id ?? f.id ?? i)}`, f));
@@ -182,7 +184,7 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
     { id: 'buildings', value: inArea.length, unit: '', light: 'grey' },
     { id: 'exceeded', value: exceeded, unit: '', light: compliance.rows.length ? (exceeded ? 'red' : 'green') : 'grey' },
     ...(deltas ? [{ id: 'newConflicts' as const, value: deltas.newConflicts.length, unit: '' as const, light: (deltas.newConflicts.length ? 'red' : 'green') as Light }] : []),
-    { id: 'meanSunHours', value: sh.meanSunHours, unit: 'h', light: 'grey' },
+    ...(roles.buildings ? [{ id: 'meanSunHours' as const, value: sh.meanSunHours, unit: 'h' as const, light: 'grey' as Light }] : []),
     ...(Number.isFinite(zoneShare) ? [{ id: 'zoneShare2h' as const, value: zoneShare * 100, unit: '%' as const, light: lightOf(zoneShare, 0.5, 0.25) }] : []),
     ...(Number.isFinite(pass) ? [{ id: 'facadePass' as const, value: pass * 100, unit: '%' as const, light: lightOf(pass, 0.9, 0.7) }] : []),
   ];
@@ -214,6 +216,7 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
     overlaps,
     compliance,
     sun: {
+      computed: !!roles.buildings,
       date: params.date,
       cellM,
       stepMin,
@@ -242,6 +245,14 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
       createdAt: src.now,
     },
   };
+}
+
+/** A sun-hours summary with no cells, on a grid over the bbox (the maps' frame and extent when no sun analysis ran). */
+function emptySunHours(b: [number, number, number, number], cellM: number): SummaryOf<'sunHours'> {
+  const frame = LocalFrame.around([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
+  const [x0, y0] = frame.toLocal([b[0], b[1]]), [x1, y1] = frame.toLocal([b[2], b[3]]);
+  const grid = { x0, y0, cellM, nx: Math.max(1, Math.ceil((x1 - x0) / cellM)), ny: Math.max(1, Math.ceil((y1 - y0) / cellM)), originX: frame.originX, originY: frame.originY };
+  return { kind: 'sunHours', grid, sunHours: new Float32Array(0), building: new Uint8Array(0), stepCount: 0, stepHours: 0, meanSunHours: 0, shareAtLeast2h: 0, shareAtLeast4h: 0, groundCells: 0, zones: [] };
 }
 
 function lightOf(v: number, green: number, amber: number): Light {

@@ -68,8 +68,8 @@ export function reportMaps(o: {
   const facadePts = o.facades.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: frame.toLocal(p.lonLat).map((v) => Math.round(v * 10) / 10) }, properties: { layer: 'facade', meets: p.meets, sunHours: p.sunHours } }) as GeoJSON.Feature);
   const maps: ReportMap[] = [
     { id: 'plan', extent, shapes: shapes([]) },
-    { id: 'sunHours', extent, shapes: shapes(facadePts), raster: downsample(g, (k) => (o.sun.building[k] ? null : o.sun.sunHours[k])) },
   ];
+  if (o.sun.sunHours.length) maps.push({ id: 'sunHours', extent, shapes: shapes(facadePts), raster: downsample(g, (k) => (o.sun.building[k] ? null : o.sun.sunHours[k])) });
   if (o.delta) {
     const d = o.delta, dg = d.grid;
     // The comparison's grid has its own frame: shift its cells into the report frame.

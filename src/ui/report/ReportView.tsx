@@ -178,6 +178,7 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
 
       <section className="report-page" data-section="sun">
         <h2>5 {t('report.sun')}</h2>
+        {!doc.sun.computed && <p data-testid="report-no-sun">{t('report.noBuildings')}</p>}
         <p>{t('report.sunIntro', { date: date(doc.sun.date), cell: n(doc.sun.cellM, 1), step: n(doc.sun.stepMin, 0) })} {t('analysis.mean')}: {n(doc.sun.meanSunHours, 2)} h · {t('analysis.share2')}: {n(doc.sun.shareAtLeast2h * 100, 1)} % · {t('analysis.share4')}: {n(doc.sun.shareAtLeast4h * 100, 1)} %</p>
         {!doc.sun.zones.length && <p>{t('report.zonesNone')}</p>}
         {doc.sun.zones.length > 0 && (

@@ -140,6 +140,7 @@ export const de = {
   'report.geojson': 'GeoJSON',
   'report.ready': 'Bericht fertig: {{s}} s.',
   'report.hint': 'Der Bericht rechnet alle Analysen für Gebiet und Varianten neu und fasst sie mit Karten, Diagrammen und Herkunft zusammen.',
+  'report.noBuildings': 'Der Datensatz hat keine Gebäudegrundrisse: Sonnenstunden, Fassadenpunkte und Planeinhaltung wurden nicht berechnet.',
   'report.loading': 'Bericht wird geladen …',
   'chart.sunHistogram': 'Sonnenstunden-Verteilung',
   'chart.compliance': 'GRZ/GFZ gegen Grenze',

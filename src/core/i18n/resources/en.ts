@@ -134,6 +134,7 @@ export const en = {
   'report.geojson': 'GeoJSON',
   'report.ready': 'Report ready: {{s}} s.',
   'report.hint': 'The report runs every analysis for the area and variants and gathers them with maps, charts and provenance.',
+  'report.noBuildings': 'The dataset has no building footprints: sun hours, façade points and compliance were not computed.',
   'report.loading': 'Loading report …',
   'chart.sunHistogram': 'Sun-hours distribution',
   'chart.compliance': 'GRZ/GFZ against limit',
