@@ -31,7 +31,7 @@ export function complianceChart(rows: ComplianceRow[], t: ChartText, width = 640
     width,
     height: 60 + 20 * Math.max(1, rows.length) * 2,
     marginLeft: 90,
-    fy: { label: null },
+    fx: { label: null },
     x: { label: null, grid: true },
     y: { label: null },
     color: { domain: ['ok', 'exceeded', 'unknown'], range: [LIGHT_COLOURS.ok, LIGHT_COLOURS.exceeded, LIGHT_COLOURS.unknown], legend: true, tickFormat: (s: string) => t(`report.legend.${s}`) },
@@ -63,7 +63,13 @@ export function sunHistogramChart(counts: number[], cellAreaM2: number, t: Chart
 
 /** Mean sun hours per zone, with lines at 2 h and 4 h. */
 export function zoneMeansChart(zones: ReportDocument['sun']['zones'], t: ChartText, width = 640): Plot.PlotOptions {
-  const data = zones.filter((z) => z.meanSunHours !== null);
+  // One bar per zone: equal names (a playground also drawn as a green space) get a number, so bars never stack.
+  const seen = new Map<string, number>();
+  const data = zones.filter((z) => z.meanSunHours !== null).map((z) => {
+    const k = (seen.get(z.label) ?? 0) + 1;
+    seen.set(z.label, k);
+    return { ...z, label: k > 1 ? `${z.label} (${k})` : z.label };
+  });
   return {
     width,
     height: 40 + 20 * Math.max(1, data.length),
@@ -71,7 +77,7 @@ export function zoneMeansChart(zones: ReportDocument['sun']['zones'], t: ChartTe
     x: { label: t('report.hours'), grid: true },
     y: { label: null },
     marks: [
-      Plot.barX(data, { x: 'meanSunHours', y: 'label', fill: (d: (typeof data)[number]) => ((d.meanSunHours ?? 0) >= 4 ? '#f2a900' : (d.meanSunHours ?? 0) >= 2 ? '#f7cf6b' : '#8aa1b8'), sort: { y: '-x' } }),
+      Plot.barX(data, { x1: 0, x2: 'meanSunHours', y: 'label', fill: (d: (typeof data)[number]) => ((d.meanSunHours ?? 0) >= 4 ? '#f2a900' : (d.meanSunHours ?? 0) >= 2 ? '#f7cf6b' : '#8aa1b8'), sort: { y: '-x2' } }),
       Plot.ruleX([2, 4], { stroke: '#333', strokeDasharray: '4 3' }),
       Plot.ruleX([0]),
     ],
@@ -85,6 +91,7 @@ export function deltaChart(areas: AreaDelta[], t: ChartText, width = 640): Plot.
     width,
     height: 60 + 18 * Math.max(1, areas.length) * 2,
     marginLeft: 90,
+    fx: { label: null },
     x: { label: `${t('report.before')} → ${t('report.after')}`, grid: true },
     y: { label: null },
     facet: { data, x: 'rule' },
