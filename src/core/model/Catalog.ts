@@ -34,7 +34,9 @@ export interface CatalogLayer {
   /** Role in analyses: which layer is the buildings footprint file, parcels, playgrounds, plan areas. */
   role?: 'buildings' | 'buildingFootprints' | 'plan' | 'parcels' | 'playgrounds' | 'green' | 'trees' | 'water' | 'protection' | 'flood' | 'other'
     // XPlanung themes: Baugebiete with GRZ/GFZ/storeys/heights, überbaubare Grundstücksflächen, Baugrenzen/-linien.
-    | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes';
+    | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes'
+    // An offline base map (streets with names, blocks, water) drawn under everything else; never an analysis input.
+    | 'base';
   /**
    * Where the layer comes from: the dataset's catalog (default) or a file the
    * user dropped/opened. Dropped layers have a same-origin `blob:` url of
