@@ -9,6 +9,7 @@ import { syncMeasure } from './measureSync';
 import { ProposedBuildingModels } from './ProposedBuildingModels';
 import { syncSketchOverlay } from './SketchOverlay';
 import { syncSunDelta } from './sunDeltaSync';
+import { syncOrientation } from './orientationSync';
 
 /** What the scenario test hook reads from the scene (models, demolitions per side, picking). */
 export interface ScenarioProbe {
@@ -62,6 +63,7 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
     syncMeasure(viewer, store),
     syncSketchOverlay(viewer, store),
     syncSunDelta(viewer, store),
+    syncOrientation(viewer, store),
   ];
   scene.renderError.addEventListener((_s, err) => store.getState().setViewerError(String((err as Error)?.message ?? err)));
   store.getState().setViewerReady(true);
