@@ -22,8 +22,12 @@ export interface CatalogLayer {
   defaultVisible: boolean;
   /** Opacity 0..1. */
   opacity?: number;
-  /** Style: `planzv` colours polygons by `landUse`; otherwise a fill colour. */
-  style?: { kind: 'planzv' } | { kind: 'fill'; color: string; outline?: string } | { kind: 'point'; color: string; symbol?: 'tree' | 'playground' | 'pin' } | { kind: 'line'; color: string; width?: number };
+  /**
+   * Style: `planzv` colours polygons by `landUse`; `base` draws a base map (polygons coloured by their `kind`: land,
+   * block, park, street, water; the `label` property written on the map; always under the other layers);
+   * otherwise a fill colour.
+   */
+  style?: { kind: 'planzv' } | { kind: 'base' } | { kind: 'fill'; color: string; outline?: string } | { kind: 'point'; color: string; symbol?: 'tree' | 'playground' | 'pin' } | { kind: 'line'; color: string; width?: number };
   legend?: LegendEntry[];
   /** Attribution line with the license, e.g. `© FHH, LGV, dl-de/by-2.0`. */
   attribution: string;
