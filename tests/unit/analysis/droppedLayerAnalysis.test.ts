@@ -76,7 +76,9 @@ describe('an analysis on a dropped layer, end to end', () => {
       store.getState().openDroppedFiles([{ name: 'prosin.xml', size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) }]);
       await new Promise<void>((resolve) => {
         const un = store.subscribe((st) => {
-          if (st.droppedFiles[0]?.status === 'done' || st.droppedFiles[0]?.status === 'error') (un(), resolve());
+          if (st.droppedFiles[0]?.status !== 'done' && st.droppedFiles[0]?.status !== 'error') return;
+          un();
+          resolve();
         });
       });
       const file = store.getState().droppedFiles[0];
@@ -93,7 +95,9 @@ describe('an analysis on a dropped layer, end to end', () => {
       store.getState().requestAnalysis();
       await new Promise<void>((resolve) => {
         const un = store.subscribe((st) => {
-          if (st.analysisStatus !== 'running') (un(), resolve());
+          if (st.analysisStatus === 'running') return;
+          un();
+          resolve();
         });
       });
       expect(store.getState().analysisError).toBeUndefined();
