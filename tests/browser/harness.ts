@@ -6,9 +6,10 @@
 // `launchBrowser()` connects to the one Chromium of the run (globalSetup);
 // `openApp()` renders at TEST_RESOLUTION_SCALE; open the app once per spec
 // file and change state through the UI or the store between tests.
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { CHROMIUM_ARGS } from './chromiumArgs';
@@ -120,6 +121,17 @@ export async function openSection(page: Page, title: RegExp): Promise<void> {
 /** Waits until the running analysis has ended (done, error or cancelled). */
 export async function analysisFinished(page: Page, timeout = 180_000): Promise<void> {
   await waitFor(page, () => window.__planlotse!.getState().analysisStatus !== 'running', undefined, { timeout });
+}
+
+/**
+ * The text of a download. The browser is shared over a connection, and
+ * Playwright's `download.path()` throws for a connected browser; `saveAs`
+ * streams the file over to this process.
+ */
+export async function downloadText(download: Download): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'planlotse-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
 }
 
 /** Saves a screenshot under test-results/screenshots/<name>.png. */
