@@ -13,7 +13,7 @@ import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
 import { startAnalysisWorker } from '../workers/startWorkers';
 import { syncAnalysis } from '../viewer/AnalysisSync';
-import { installTestHook } from './testHook';
+import { installTestHook, readTestOptions } from './testHook';
 import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
@@ -35,7 +35,7 @@ if (url.selection) s0.select({ ...url.selection, properties: undefined });
 if (url.files) s0.setSharedFileNames(url.files);
 
 const sceneEl = document.getElementById('scene')!;
-const scene = mountScene(sceneEl, store);
+const scene = mountScene(sceneEl, store, readTestOptions());
 // One i18next instance for the page: the store's language drives it; react-i18next re-renders the UI on change.
 const i18n = createI18n(store.getState().lang);
 store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
