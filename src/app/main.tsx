@@ -18,6 +18,7 @@ import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
 import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
+import { startTableController } from './tableController';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
 const url = parseUrlState(location.search);
@@ -68,6 +69,9 @@ syncAnalysis(scene.viewer, store);
 // Dropped/opened files: converted in a worker, shown under "Your files".
 startDroppedFilesController(store);
 installDropTestHook(scene);
+
+// Attribute tables: the features of the layer opened in the bottom drawer.
+startTableController(store);
 
 syncUrl(store);
 runDayPlayer(store);
