@@ -87,10 +87,11 @@ function bboxOf(g: GeoJSON.Geometry | null | undefined): TableRow['bbox'] {
  * flattened one level as `parent.child`, like the feature card), each column
  * typed by its values (all numbers → `number`, all booleans → `boolean`,
  * otherwise `text`; empty cells do not count). Columns with no value at all
- * are left out.
+ * are left out. Feature ids outside the properties (GeoJSON `id`) come first
+ * as column `id`.
  *
  * @example featureTable({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'a', properties: { h: 3 }, geometry: null }] })
- * // { columns: [{ key: 'h', kind: 'number' }], rows: [{ id: 'a', cells: [3], bbox: undefined, properties: { h: 3 } }] }
+ * // { columns: [{ key: 'id', kind: 'text' }, { key: 'h', kind: 'number' }], rows: [{ id: 'a', cells: ['a', 3], bbox: undefined, properties: { h: 3 } }] }
  */
 export function featureTable(fc: GeoJSON.FeatureCollection): FeatureTable {
   const index = new Map<string, number>();
@@ -125,15 +126,20 @@ export function featureTable(fc: GeoJSON.FeatureCollection): FeatureTable {
     flat.push(m);
   });
   const columns: TableColumn[] = keys.map((key, i) => ({ key, kind: kinds[i] ?? 'text' }));
+  // Ids kept outside the properties (GeoJSON `id`) are shown as the first column: people search and cite by them.
+  const idColumn = !index.has('id') && fc.features.some((f) => f.id !== undefined && f.id !== null);
   const rows: TableRow[] = fc.features.map((f, r) => {
     const m = flat[r];
-    const cells: TableCell[] = new Array<TableCell>(keys.length);
+    const id = featureIdOf(f as never, r);
+    const off = idColumn ? 1 : 0;
+    const cells: TableCell[] = new Array<TableCell>(keys.length + off);
+    if (idColumn) cells[0] = f.id === undefined || f.id === null ? undefined : id;
     for (let i = 0; i < keys.length; i++) {
       const c = m.get(i);
       // A text column shows numbers and booleans as text (mixed columns sort and filter as text).
-      cells[i] = c === undefined ? undefined : columns[i].kind === 'text' && typeof c !== 'string' ? String(c) : c;
+      cells[i + off] = c === undefined ? undefined : columns[i].kind === 'text' && typeof c !== 'string' ? String(c) : c;
     }
-    return { id: featureIdOf(f as never, r), cells, bbox: bboxOf(f.geometry), properties: (f.properties ?? {}) as Record<string, unknown> };
+    return { id, cells, bbox: bboxOf(f.geometry), properties: (f.properties ?? {}) as Record<string, unknown> };
   });
-  return { columns, rows };
+  return { columns: idColumn ? [{ key: 'id', kind: 'text' }, ...columns] : columns, rows };
 }

@@ -7,7 +7,9 @@ export function useColumnHeader(): (key: string) => string {
   const { t } = useTranslation();
   return (key) => {
     const base = key.includes('.') ? key.slice(key.lastIndexOf('.') + 1) : key;
+    const label = attributeLabel(t, base);
     const unit = columnUnit(key);
-    return unit ? `${attributeLabel(t, base)} (${unit})` : attributeLabel(t, base);
+    // Labels that name their unit already ("Gebäudehöhe (m)") keep it once.
+    return unit && !label.includes(`(${unit})`) ? `${label} (${unit})` : label;
   };
 }

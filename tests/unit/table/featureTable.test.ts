@@ -11,9 +11,10 @@ describe('featureTable', () => {
     const t = featureTable(data);
     expect(t.rows).toHaveLength(25);
     expect(t.rows[0].id).toBe('DE.HH.UP_SPIELPLAETZE_HH_101');
-    expect(t.columns.map((c) => c.key)).toEqual(['name', 'beschreibung', 'link', 'bild', 'anbindung']);
+    // The GeoJSON ids come first, as a column people can search.
+    expect(t.columns.map((c) => c.key)).toEqual(['id', 'name', 'beschreibung', 'link', 'bild', 'anbindung']);
     expect(t.columns.every((c) => c.kind === 'text')).toBe(true);
-    expect(t.rows[0].cells[0]).toBe('Spielpark Rissener Kuhle');
+    expect(t.rows[0].cells.slice(0, 2)).toEqual(['DE.HH.UP_SPIELPLAETZE_HH_101', 'Spielpark Rissener Kuhle']);
     const [x, y] = (data.features[0].geometry as GeoJSON.Point).coordinates;
     expect(t.rows[0].bbox).toEqual([x, y, x, y]);
   });
