@@ -17,6 +17,8 @@ export interface TableRow {
   bbox?: [number, number, number, number];
   /** The feature's properties as found in the data (for the feature card when the row is selected). */
   properties: Record<string, unknown>;
+  /** The layer of this row's feature, where a table mixes layers (an analysis result over several layers). */
+  layerId?: string;
 }
 
 /** A table of features: columns, rows in data order. */

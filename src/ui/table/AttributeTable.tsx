@@ -89,14 +89,14 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
   );
   const shownCells = () => Array.from(order, (i) => data.rows[i].cells);
   const summary = useMemo(() => tableSummary(data.columns, Array.from(order, (i) => data.rows[i].cells)), [data, order]);
-  const byId = useMemo(() => new Map(data.rows.map((r, i) => [r.id, i])), [data.rows]);
+  const byId = useMemo(() => new Map(data.rows.map((r, i) => [`${r.layerId ?? ''}|${r.id}`, i])), [data.rows]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
   // A selection (map pick or row click) of a feature of this table: its row is highlighted and scrolled into view.
   const selectedIndex = useMemo(() => {
-    const i = selection && layerIds.includes(selection.layerId) ? byId.get(selection.featureId) : undefined;
+    const i = !selection ? undefined : (byId.get(`${selection.layerId}|${selection.featureId}`) ?? (layerIds.includes(selection.layerId) ? byId.get(`|${selection.featureId}`) : undefined));
     return i === undefined ? -1 : order.indexOf(i);
   }, [selection, layerIds, byId, order]);
   useEffect(() => {
@@ -105,7 +105,9 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
 
   const pick = (r: TableRow) => {
     const s = store.getState();
-    const layerId = layerIds[0];
+    const layerId = r.layerId ?? layerIds[0];
+    // Rows that are no features of a layer (a table of figures) select nothing.
+    if (!layerId) return;
     if (!s.layers[layerId]?.visible) s.setLayerVisible(layerId, true);
     s.select({ layerId, featureId: r.id, properties: r.properties });
     if (r.bbox) s.flyTo(viewOfBbox(r.bbox));
