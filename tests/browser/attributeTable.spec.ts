@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { generateAttributeLayer } from '../../scripts/bench/support/generateAttributeLayer';
-import { launchBrowser, openApp, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { appUrl, launchBrowser, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The attribute table in the bottom drawer, on the production build: the demo
 // district's buildings (filter, sort, summary, export, selection both ways)
@@ -29,7 +29,10 @@ beforeAll(async () => {
   await page.route('**/data/demo/catalog.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withBig) }));
   const body = JSON.stringify(big);
   await page.route('**/data/demo/bench-50k.geojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
-  await openApp(page, '?dataset=demo&lang=de&layers=buildings');
+  // The table needs the catalog, not a settled globe: only the map-pick test waits for the scene.
+  await page.goto(appUrl('?dataset=demo&lang=de&layers=buildings'));
+  await waitFor(page, () => !!window.__planlotse);
+  await page.evaluate(() => window.__planlotse!.ready);
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -103,7 +106,7 @@ describe('attribute table', () => {
     expect((await domIds()).slice(0, want.length)).toEqual(want.map((p) => p.id).slice(0, (await domIds()).length));
     const sum = want.reduce((s, p) => s + p.heightM, 0);
     const summary = (await page.getByTestId('table-summary').textContent()) ?? '';
-    expect(summary).toContain(`Σ ${de(sum)} · ⌀ ${de(sum / want.length)}`);
+    expect(summary).toContain(`Σ ${de(sum)}⌀ ${de(sum / want.length)}`);
     await snap(page, 'table-buildings-filtered');
     // Export of the filtered rows in their order, German Excel dialect.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (Excel)' }).click()]);

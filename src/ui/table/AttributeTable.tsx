@@ -224,7 +224,8 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
                     {i === 0 && !s ? t('table.summaryRows', { count: summary.rows }) : ''}
                     {s && s.count > 0 && (
                       <span title={t('table.summaryTitle', { count: s.count })}>
-                        Σ {nf(s.sum, { maximumFractionDigits: 2 })} · ⌀ {nf(s.mean!, { maximumFractionDigits: 2 })}
+                        Σ {nf(s.sum, { maximumFractionDigits: 2 })}
+                        <br />⌀ {nf(s.mean!, { maximumFractionDigits: 2 })}
                       </span>
                     )}
                   </td>
