@@ -24,13 +24,16 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   rec = recordPage(page);
+  // Every frame is software-rendered: on a busy machine a click may wait long for one.
+  page.setDefaultTimeout(120_000);
   // The demo catalog plus the generated layer (hidden), served at the demo's own URLs.
   const withBig = { ...catalog, layers: [...catalog.layers, { id: 'bench-50k', title: { de: '50.000 Testobjekte', en: '50,000 test features' }, group: { de: 'Test', en: 'Test' }, type: 'geojson-points', url: 'bench-50k.geojson', defaultVisible: false, attribution: 'generiert' }] };
   await page.route('**/data/demo/catalog.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(withBig) }));
   const body = JSON.stringify(big);
   await page.route('**/data/demo/bench-50k.geojson', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
-  // The table needs the catalog, not a settled globe: only the map-pick test waits for the scene.
-  await page.goto(appUrl('?dataset=demo&lang=de&layers=buildings'));
+  // The table needs the catalog, not a settled globe: only the map-pick test waits for the scene. No layer is
+  // shown at first (a table opens for hidden layers too); a row click switches its layer on.
+  await page.goto(appUrl('?dataset=demo&lang=de&layers='));
   await waitFor(page, () => !!window.__planlotse);
   await page.evaluate(() => window.__planlotse!.ready);
 }, 240_000);
@@ -144,8 +147,9 @@ describe('attribute table', () => {
     await page.getByTestId('table-scroll').evaluate((el) => el.scrollTo(0, 0));
     await waitFor(page, () => document.querySelector('.attribute-table tbody tr[data-row-id]')?.getAttribute('aria-rowindex') === '2');
     expect(await domIds()).not.toContain(target.id);
-    // Pick on the map: the roof of the target building.
-    const p = await toScreen(page, lon, lat, target.groundHeightM + target.heightM - 1);
+    // Pick on the map: a point inside the target building (between ground and roof whether the tiles stand on the
+    // ellipsoid or on the terrain height), which projects onto the building's visible surface.
+    const p = await toScreen(page, lon, lat, (target.groundHeightM + target.heightM) / 2);
     await page.mouse.click(p.x, p.y);
     // A pick renders a frame: slow under SwiftShader on a busy machine.
     await waitFor(page, () => window.__planlotse!.getState().selection?.layerId === 'buildings', undefined, { timeout: 120_000 });
@@ -195,7 +199,9 @@ describe('attribute table', () => {
     await snap(page, 'table-50k');
     const figures = { loadMs, sortAsc, sortDesc, filterText, filterNum, clear, scrollMid, scrollEnd };
     console.log(`50,000 rows (ms): ${Object.entries(figures).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}; rows in DOM ${await rowsInDom()}`);
-    for (const [k, v] of Object.entries(figures)) if (k !== 'loadMs') expect(v, k).toBeLessThan(500);
+    // Quiet machine: tens of milliseconds; with 8 test runs sharing 2 cores (load 30) sorting took up to 950 ms.
+    // The bound still fails tanstack's own row model, which took 5.9 s for one sort here.
+    for (const [k, v] of Object.entries(figures)) if (k !== 'loadMs') expect(v, k).toBeLessThan(1500);
     expect(rec.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -154,7 +154,7 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
                   return (
                     <th key={h.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={kind === 'number' ? 'num' : undefined}>
                       <button type="button" className="th-sort" title={h.column.id} onClick={h.column.getToggleSortingHandler()} aria-label={t('table.sortBy', { column: label })}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span className="th-label">{flexRender(h.column.columnDef.header, h.getContext())}</span>
                         <span className="sort-mark" aria-hidden="true">
                           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                         </span>
