@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -92,7 +92,23 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
   const byId = useMemo(() => new Map(data.rows.map((r, i) => [`${r.layerId ?? ''}|${r.id}`, i])), [data.rows]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // Rows start below the sticky header and must not hide under it or under the sticky summary row.
+  const head = useRef<HTMLTableSectionElement>(null);
+  const foot = useRef<HTMLTableSectionElement>(null);
+  const [bars, setBars] = useState({ head: 64, foot: 40 });
+  useLayoutEffect(() => {
+    const h = head.current?.offsetHeight ?? 64, f = foot.current?.offsetHeight ?? 40;
+    if (h !== bars.head || f !== bars.foot) setBars({ head: h, foot: f });
+  }, [bars.head, bars.foot, data, t, filters.length]);
+  const virtual = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    paddingStart: bars.head,
+    scrollPaddingStart: bars.head,
+    scrollPaddingEnd: bars.foot,
+  });
 
   // A selection (map pick or row click) of a feature of this table: its row is highlighted and scrolled into view.
   const selectedIndex = useMemo(() => {
@@ -120,7 +136,7 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
     return v;
   };
   const items = virtual.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
+  const padTop = (items[0]?.start ?? bars.head) - bars.head;
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
   const width = table.getTotalSize();
 
@@ -144,7 +160,7 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
               <col key={c.id} style={{ width: c.getSize() }} />
             ))}
           </colgroup>
-          <thead>
+          <thead ref={head}>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
                 {g.headers.map((h) => {
@@ -215,7 +231,7 @@ export function AttributeTable({ data, layerIds, name }: { data: FeatureTable; l
               </tr>
             )}
           </tbody>
-          <tfoot>
+          <tfoot ref={foot}>
             <tr data-testid="table-summary">
               {data.columns.map((c, i) => {
                 const s = summary.columns[i];
