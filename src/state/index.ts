@@ -12,3 +12,4 @@ export * from './urlState';
 export type { Tool } from './toolSlice';
 export { measureModeOf } from './toolSlice';
 export type { TableSource, TableView } from './tableSlice';
+export type { MapOrientation, CameraCommand } from './orientationSlice';
