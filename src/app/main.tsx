@@ -21,6 +21,7 @@ import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
 import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
+import { startTableController } from './tableController';
 import { initDropFilesPersistence } from './droppedFilesPersistence';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
@@ -76,6 +77,9 @@ syncAnalysis(scene.viewer, store);
 // converted again after a reload; a shared link names them, and the recipient is told which ones to open.
 startDroppedFilesController(store);
 installDropTestHook(scene, initDropFilesPersistence(store));
+
+// Attribute tables: the features of the layer opened in the bottom drawer.
+startTableController(store);
 
 syncUrl(store);
 runDayPlayer(store);

@@ -9,7 +9,8 @@ import { ReportSection } from '../ui/report/ReportSection';
 import { LayersWithFiles } from '../ui/drop/LayersWithFiles';
 
 /**
- * The side panel, top to bottom. To add a panel (Analyses, Scenarios, …)
+ * The side panel's sections: tool-bar order and the order open sections
+ * stack in; `defaultOpen` ones are open on start. To add a panel (Analyses, Scenarios, …)
  * add one line: `{ id: 'analyses', title: 'section.analyses', Component: AnalysesPanel },`
  * (titles are keys of the i18n resources, src/core/i18n/resources/de.ts).
  */

@@ -13,6 +13,7 @@ import { createScenarioSlice } from './scenarioSlice';
 import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
+import { createTableSlice } from './tableSlice';
 import { createOrientationSlice } from './orientationSlice';
 
 /**
@@ -33,6 +34,7 @@ const SLICES: SliceCreator<object>[] = [
   createAnalysisSlice,
   createDroppedFilesSlice,
   createToolSlice,
+  createTableSlice,
   createOrientationSlice,
 ];
 

@@ -7,10 +7,11 @@ import { Header } from './Header';
 import { SidePanel, type SectionDef } from './SidePanel';
 import { StatusBanner } from './StatusBanner';
 import { useAppState } from './StoreContext';
+import { TableDrawer } from './table/TableDrawer';
 
 /**
- * The page around the 3D view: header, side panel, feature panel and
- * attribution bar. The Cesium canvas is not part of this tree; it sits in
+ * The page around the 3D view: header, side panel, feature panel,
+ * attribution bar and the bottom drawer for long tables. The Cesium canvas is not part of this tree; it sits in
  * its own element (#scene) that the layout leaves room for.
  */
 export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
@@ -29,6 +30,7 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
         <DropZone />
         <MapOverlay />
       </div>
+      <TableDrawer />
     </>
   );
 }

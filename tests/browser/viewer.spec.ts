@@ -110,7 +110,7 @@ describe('viewer on the fixture dataset', () => {
 
   it('switching language changes every visible label', async () => {
     // Open every section so that all labels are on screen.
-    const closed = page.locator('.panel-section-title button[aria-expanded="false"]');
+    const closed = page.locator('.panel-toolbar button[aria-expanded="false"]');
     while ((await closed.count()) > 0) await closed.first().click();
     await page.getByRole('button', { name: 'Fläche', exact: true }).click();
     const collect = () =>

@@ -7,6 +7,8 @@ import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { AnalysisMessageKey } from './panelText';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
+import { OpenTableButton } from '../table/OpenTableButton';
+import { complianceTable } from './analysisTables';
 import { complianceCsv, csvFileName } from './analysisCsv';
 import { ColumnWidths } from './ColumnWidths';
 
@@ -72,6 +74,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
       <div className="table-head">
         <p className="small">{t('summaryLights', { red: count('exceeded'), green: count('ok'), grey: count('unknown') })}</p>
         <CsvButton table="compliance" tx={tx} fileName={csvFileName('compliance', result)} csv={() => complianceCsv(result)} />
+        <OpenTableButton id="compliance" title={{ code: 'table.compliance' }} rows={() => complianceTable(result)} />
       </div>
       <ComplianceChart result={result} />
       <ul className="compliance-list">

@@ -8,6 +8,8 @@ import { CsvButton } from './CsvButton';
 import { csvFileName, zonesCsv } from './analysisCsv';
 import { SunHoursCharts } from '../charts/AnalysisCharts';
 import { ColumnWidths } from './ColumnWidths';
+import { OpenTableButton } from '../table/OpenTableButton';
+import { zonesTable } from './analysisTables';
 
 type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
 
@@ -71,6 +73,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
       <div className="table-head">
         <h4 className="analysis-subtitle">{t('zonesTitle')}</h4>
         {result.zones.length > 0 && <CsvButton table="zones" tx={tx} fileName={csvFileName('sun-hours-per-area', result)} csv={() => zonesCsv(result)} />}
+        {result.zones.length > 0 && <OpenTableButton id="sun-hours-per-area" title={{ code: 'table.sunZones' }} rows={() => zonesTable(result)} />}
       </div>
       {!result.zones.length && <p className="muted small">{t('zonesNone')}</p>}
       {[...byLayer].map(([layerId, rows]) => (

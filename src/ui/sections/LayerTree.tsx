@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
 import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
-import { selectLayerGroups } from '../../state';
+import { allCatalogLayers, selectLayerGroups } from '../../state';
+import { tableLayerOf } from '../../state/tableSlice';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 
@@ -28,6 +29,8 @@ export function LayerRow({ layer, actions, children }: { layer: CatalogLayer; ac
   const title = layer.title[lang];
   const legend = layerLegend(layer);
   const inputId = `layer-${layer.id}`;
+  const hasTable = useAppState((s) => !!tableLayerOf(layer, allCatalogLayers(s)));
+  const tableOpen = useAppState((s) => s.table?.source.kind === 'layer' && s.table.source.layerId === layer.id);
   return (
     <li className="layer-row" data-layer={layer.id}>
       <div className="layer-head">
@@ -51,6 +54,11 @@ export function LayerRow({ layer, actions, children }: { layer: CatalogLayer; ac
           <span className="layer-status error" role="alert" title={status.message}>
             {t('layers.error')}
           </span>
+        )}
+        {hasTable && (
+          <button type="button" className="btn small table-open" aria-pressed={tableOpen} aria-label={t('table.openOf', { name: title })} title={t('table.openOf', { name: title })} onClick={() => store.getState().openLayerTable(layer.id)}>
+            {t('table.open')}
+          </button>
         )}
         {actions}
       </div>
