@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYSES } from '../../src/core/analysis/analysisKinds';
 import { quietContext, type AnalysisTable } from '../../src/core/analysis/AnalysisDescriptor';
-import { csvTable } from '../../src/core/analysis/csvTable';
+import { csvTable, type TableInputs } from '../../src/core/analysis/csvTable';
+import { analysisTableInputs, type AnalysisTableInputsOf } from '../../src/core/analysis/analysisTableInputs';
 import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
@@ -20,11 +21,16 @@ export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJS
   return fc as T;
 }
 
-/** One table of a descriptor as CSV (the one table writer). */
-const tableText = (t: AnalysisTable | undefined): string => {
+/** One table of a descriptor as CSV (the one table writer), starting with the inputs it was computed from. */
+const tableText = (t: AnalysisTable | undefined, inputs: TableInputs): string => {
   if (!t) throw new Error('analysis gave no table');
-  return csvTable(t.header, t.rows, { decimals: t.decimals, bom: t.bom, eol: t.eol });
+  return csvTable(t.header, t.rows, { decimals: t.decimals, bom: t.bom, eol: t.eol, inputs });
 };
+
+/** The `# key: value` inputs of a CLI table: the same format as the panel's downloads; the dataset is the input files. */
+function cliInputs(a: AnalyzeArgs, analysis: string, files: string[], more: Omit<AnalysisTableInputsOf, 'analysis' | 'dataset'> = {}): TableInputs {
+  return analysisTableInputs({ analysis, dataset: files.filter(Boolean).map((f) => path.basename(f)).join(' '), ...more });
+}
 
 async function writeOut(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
@@ -56,15 +62,23 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const zones = a.opts.zones ? await readCollection(a.opts.zones) : undefined;
       const d = ANALYSES.sunHours;
       const minAltitudeDeg = a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined;
+      const thresholdHours = a.opts.threshold !== undefined ? num(a, 'threshold') : undefined;
+      const cellM = num(a, 'cell'), stepMin = num(a, 'step', 10);
       const req = d.buildRequest(
         { buildings, ...(zones ? { zones } : {}) },
-        { date, bbox, cellM: num(a, 'cell'), stepMin: num(a, 'step', 10), ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}), ...(a.opts['zone-group'] ? { zoneGroupBy: a.opts['zone-group'] } : {}) },
+        {
+          date, bbox, cellM, stepMin,
+          ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}),
+          ...(a.opts['zone-group'] ? { zoneGroupBy: a.opts['zone-group'] } : {}),
+          ...(thresholdHours !== undefined ? { thresholdHours } : {}),
+        },
       );
       const r = await d.run(req, quietContext());
       const tables = d.tables(r);
+      const inputs = cliInputs(a, 'sunHours', [need(a, 'buildings'), a.opts.zones ?? ''], { date, stepMin, cellM, thresholdHours });
       if (out.endsWith('.json') && !out.endsWith('.geojson')) await writeOut(out, JSON.stringify({ ...r, sunHours: undefined, building: undefined }, null, 1));
-      else await writeOut(out, tableText(tables[0]));
-      if (zones && r.zones) await writeOut(out.replace(/(\.[a-z]+)?$/i, '.zones.csv'), tableText(tables.find((t) => t.name === 'zones')));
+      else await writeOut(out, tableText(tables[0], inputs));
+      if (zones && r.zones) await writeOut(out.replace(/(\.[a-z]+)?$/i, '.zones.csv'), tableText(tables.find((t) => t.name === 'zones'), inputs));
       return `sunhours: ${r.grid.nx}×${r.grid.ny} cells of ${r.grid.cellM} m, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${buildings.features.length - r.skipped} buildings (${r.skipped} skipped), ${secs()} s → ${out}`;
     }
     case 'shadows': {
@@ -89,8 +103,9 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       if (geo) await writeOut(out, JSON.stringify(r.geojson));
       else {
         const [pairs, groupTable] = d.tables(r);
-        await writeOut(out, tableText(pairs));
-        await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), tableText(groupTable));
+        const inputs = cliInputs(a, 'overlaps', [need(a, 'a'), need(a, 'b')]);
+        await writeOut(out, tableText(pairs, inputs));
+        await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), tableText(groupTable, inputs));
       }
       return `overlaps: ${r.pairs.length} pairs in ${r.groups.length} groups, ${r.totalAreaM2.toFixed(1)} m² in total, ${secs()} s → ${out}`;
     }
@@ -106,7 +121,8 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
         { ...(a.opts['storey-height'] ? { storeyHeightM: num(a, 'storey-height') } : {}), ...(a.opts.tolerance ? { baugrenzeToleranceM: num(a, 'tolerance') } : {}) },
       );
       const r = await d.run(req, quietContext());
-      await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : tableText(d.tables(r)[0]));
+      const inputs = cliInputs(a, 'compliance', [need(a, 'buildings'), need(a, 'plan'), a.opts.baugrenzen ?? '', a.opts.parcels ?? '']);
+      await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : tableText(d.tables(r)[0], inputs));
       const exceeded = r.reduce((n, x) => n + x.rules.filter((y) => y.status === 'exceeded').length, 0);
       return `compliance: ${r.length} areas, ${exceeded} rules exceeded, ${secs()} s → ${out}`;
     }
@@ -118,9 +134,11 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const points = readSunPoints(await readCollection(pointsFile), pointsFile);
       const d = ANALYSES.sunPoints;
       const minAltitudeDeg = a.opts['min-altitude'] !== undefined ? Number(a.opts['min-altitude']) : undefined;
-      const req = d.buildRequest({ buildings }, { points, date, stepMin: num(a, 'step', 10), thresholdHours: num(a, 'threshold', 1.5), ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}) });
+      const stepMin = num(a, 'step', 10), thresholdHours = num(a, 'threshold', 1.5);
+      const req = d.buildRequest({ buildings }, { points, date, stepMin, thresholdHours, ...(minAltitudeDeg !== undefined ? { minAltitudeDeg } : {}) });
       const r = await d.run(req, quietContext());
-      await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : tableText(d.tables(r)[0]));
+      const inputs = cliInputs(a, 'sunPoints', [need(a, 'buildings'), pointsFile], { date, stepMin, thresholdHours });
+      await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : tableText(d.tables(r)[0], inputs));
       const pass = r.points.filter((p) => p.meetsThreshold).length;
       return `sunpoints: ${r.points.length} points, ${pass} with ≥ ${r.thresholdHours} h of sun on ${date}, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${secs()} s → ${out}`;
     }
