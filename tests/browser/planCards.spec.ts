@@ -56,12 +56,20 @@ async function openPage(query: string): Promise<void> {
   await page.evaluate(() => window.__planlotse!.ready);
 }
 
-/** Screenshot of the feature card alone, under test-results/screenshots/<name>.png. */
-async function snapCard(name: string): Promise<string> {
+/**
+ * Screenshot of the feature card alone, under test-results/screenshots/<name>.png, for people to look at: a frame
+ * from SwiftShader on a busy machine can take longer than a screenshot may wait, so a missing one is reported, not failed.
+ */
+async function snapCard(name: string): Promise<string | undefined> {
   mkdirSync('test-results/screenshots', { recursive: true });
   const file = `test-results/screenshots/${name}.png`;
-  await page.getByTestId('feature-panel').screenshot({ path: file });
-  return file;
+  try {
+    await page.getByTestId('feature-panel').screenshot({ path: file, timeout: 45_000 });
+    return file;
+  } catch (e) {
+    console.warn(`planCards.spec: no screenshot ${name}: ${(e as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 describe('plan cards and daylight standards (demo district)', () => {
@@ -98,9 +106,11 @@ describe('plan cards and daylight standards (demo district)', () => {
     expect(await texts.locator('h3').textContent()).toBe('Textual designations');
     expect((await panel.textContent()) ?? '').not.toMatch(/[{}[\]]/);
     await snapCard('plan-card-wa1-en');
-    // The README shows the German card.
-    mkdirSync('docs/img', { recursive: true });
-    copyFileSync(deShot, 'docs/img/plan-card-wa1.png');
+    // Refreshes the German card shown in docs (when the screenshot came).
+    if (deShot) {
+      mkdirSync('docs/img', { recursive: true });
+      copyFileSync(deShot, 'docs/img/plan-card-wa1.png');
+    }
 
     // The plan line selects the plan's Geltungsbereich (its layer is switched on) and shows the plan's card.
     await page.getByRole('button', { name: 'German' }).click();
