@@ -5,7 +5,7 @@ import { runSunPointsSync, type SunPointRow } from '../../src/core/analysis';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import type { SunPointDraft } from '../../src/state/analysisSlice';
 import { readTableInputs } from '../../src/core/table/writeTable';
-import { launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { downloadText, launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The demo district (npm run demo-data, then npx vite build copies it into dist).
 const hasDemo = existsSync('dist/data/demo/catalog.json');
@@ -110,7 +110,7 @@ describe.skipIf(!hasDemo)('Sun at points on the demo district', () => {
     // CSV: BOM, the CLI's columns, '.' decimals.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="points"]').click()]);
     expect(download.suggestedFilename()).toBe('planlotse-sun-points-demo-2026-03-21.csv');
-    const raw = readFileSync((await download.path())!, 'utf8');
+    const raw = await downloadText(download);
     expect(raw.startsWith('\uFEFF# analysis: sunPoints\r\n')).toBe(true);
     // The inputs first (read back), then the table.
     const { inputs, table: csv } = readTableInputs(raw);
