@@ -13,6 +13,7 @@ import { createScenarioSlice } from './scenarioSlice';
 import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
+import { createSketchSlice } from './sketchSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -32,6 +33,7 @@ const SLICES: SliceCreator<object>[] = [
   createAnalysisSlice,
   createDroppedFilesSlice,
   createToolSlice,
+  createSketchSlice,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { orientFootprintCcw } from '../core/scenario/footprintProblems';
 import { proposedBuildingProblems } from '../core/scenario/proposedBuildingProblems';
+import { sketchProblem } from '../core/scenario/sketchProblem';
 import type { SunDelta } from '../core/analysis/compare/compareVariants';
 import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/model/Scenario';
 import { LIMITS } from '../core/scenario/validateScenario';
@@ -354,7 +355,9 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     removeLastSketchPoint: () => set({ sketchPoints: get().sketchPoints.slice(0, -1) }),
     finishSketch: () => {
       const pts = get().sketchPoints;
-      if (pts.length < 3) return fail({ code: 'scenario.tooFewCorners', params: { count: pts.length } });
+      // Say why in the user's language (too few corners, crossing edges, too small, a sliver); the corners stay.
+      const problem = sketchProblem(pts);
+      if (problem) return fail(problem);
       const id = get().addProposedBuilding(pts);
       if (id) set({ sketchPoints: [] });
       return id;

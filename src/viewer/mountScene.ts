@@ -8,6 +8,7 @@ import { installInputRouter } from './inputRouter';
 import { syncMeasure } from './measureSync';
 import { ProposedBuildingModels } from './ProposedBuildingModels';
 import { syncSketchOverlay } from './SketchOverlay';
+import { syncSketchSnap } from './sketchSnapSync';
 import { syncSunDelta } from './sunDeltaSync';
 
 /** What the scenario test hook reads from the scene (models, demolitions per side, picking). */
@@ -61,6 +62,7 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
     installInputRouter(viewer, store, layers),
     syncMeasure(viewer, store),
     syncSketchOverlay(viewer, store),
+    syncSketchSnap(viewer, store),
     syncSunDelta(viewer, store),
   ];
   scene.renderError.addEventListener((_s, err) => store.getState().setViewerError(String((err as Error)?.message ?? err)));
