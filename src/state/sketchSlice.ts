@@ -1,7 +1,7 @@
 import type { LocalFrame } from '../core/crs/LocalFrame';
 import type { SnapIndex, SnapSource } from '../core/geometry/SnapIndex';
 import { sketchProblem } from '../core/scenario/sketchProblem';
-import { rectangleFootprint } from '../core/scenario/typedFootprint';
+import { cornerRectangleFootprint } from '../core/scenario/typedFootprint';
 import type { SliceCreator } from './AppState';
 
 /** Snap targets of the dataset (building edges, Baugrenzen/Baulinien, parcel lines) in one index and its frame. */
@@ -60,7 +60,7 @@ export const createSketchSlice: SliceCreator<SketchSlice> = (set, get) => ({
       get().setScenarioMessage({ kind: 'error', code: 'scenario.typedInvalid' });
       return null;
     }
-    return get().addSketchCorners(rectangleFootprint(origin, w, d, rot));
+    return get().addSketchCorners(cornerRectangleFootprint(origin, w, d, rot));
   },
   addSketchCorners: (corners) => {
     // Checked before the clicked corners are replaced, so a typo loses nothing.

@@ -1,6 +1,8 @@
 import { LocalFrame } from '../crs/LocalFrame';
 import { utm32ToWgs84 } from '../crs/transform';
+import { openRing } from '../geometry/openRing';
 import type { XY } from '../geometry/ringCentroid';
+import { rectangleFootprint } from './transformBuilding';
 
 /**
  * A rectangular footprint typed in: `widthM` along the direction
@@ -10,22 +12,18 @@ import type { XY } from '../geometry/ringCentroid';
  * width × depth. Returns the open ring (4 corners, counter-clockwise for
  * rotation 0).
  *
- * @example rectangleFootprint([10.0445, 53.5495], 30, 20, 0) // 600 m², width east, depth north
+ * @example cornerRectangleFootprint([10.0445, 53.5495], 30, 20, 0) // 600 m², width east, depth north
  */
-export function rectangleFootprint(origin: readonly [number, number], widthM: number, depthM: number, rotationDeg: number): [number, number][] {
-  if (!(widthM > 0) || !(depthM > 0) || !Number.isFinite(rotationDeg)) throw new Error(`rectangleFootprint: width ${widthM} m and depth ${depthM} m must be > 0, rotation ${rotationDeg}° finite`);
+export function cornerRectangleFootprint(origin: readonly [number, number], widthM: number, depthM: number, rotationDeg: number): [number, number][] {
+  if (!(widthM > 0) || !(depthM > 0) || !Number.isFinite(rotationDeg)) throw new Error(`cornerRectangleFootprint: width ${widthM} m and depth ${depthM} m must be > 0, rotation ${rotationDeg}° finite`);
   const frame = LocalFrame.around(origin);
-  const o = frame.toLocal(origin);
+  const [ox, oy] = frame.toLocal(origin);
   const r = (-rotationDeg * Math.PI) / 180;
   const u: XY = [Math.cos(r), Math.sin(r)];
   const v: XY = [-u[1], u[0]];
-  const corners: XY[] = [
-    [0, 0],
-    [widthM * u[0], widthM * u[1]],
-    [widthM * u[0] + depthM * v[0], widthM * u[1] + depthM * v[1]],
-    [depthM * v[0], depthM * v[1]],
-  ];
-  return corners.map(([x, y]) => frame.toWgs84([o[0] + x, o[1] + y]) as [number, number]);
+  // The centred rectangle of the numeric editor, moved so that its first corner is the origin (azimuth = 90° + rotation).
+  const centre = frame.toWgs84([ox + (widthM / 2) * u[0] + (depthM / 2) * v[0], oy + (widthM / 2) * u[1] + (depthM / 2) * v[1]]) as [number, number];
+  return openRing(rectangleFootprint(centre, widthM, depthM, 90 + rotationDeg));
 }
 
 /** Result of {@link parseUtmCorners}: the corners (WGS84) or the line that could not be read. */
