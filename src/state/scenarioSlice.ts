@@ -363,7 +363,13 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       return id;
     },
     cancelSketch: () => set({ sketchPoints: [] }),
-    setScenarioCompare: (c) => set({ scenarioCompare: { ...get().scenarioCompare, ...c } }),
+    setScenarioCompare: (c) => {
+      const prev = get().scenarioCompare;
+      // Opening the comparison starts from the question a planner asks: Bestand (left) against the variant being worked on (right).
+      const opening = prev.mode === 'off' && c.mode !== undefined && c.mode !== 'off';
+      const sides = opening ? { left: null, right: get().activeVariantId } : {};
+      set({ scenarioCompare: { ...prev, ...sides, ...c } });
+    },
     setScenarioMessage: (m) => set({ scenarioMessage: m }),
     setScenarioSunDelta: (d) => set({ scenarioSunDelta: d }),
   };
