@@ -44,6 +44,8 @@ export type CompareSummary = VariantComparison & {
   /** Per zone group (layer id): area-weighted mean sun hours and share ≥ 2 h, before and after. */
   sunGroups: SunGroupSummary[];
   sunMarginM?: number;
+  /** The area (WGS84 bbox) the sun change was computed on: the changed buildings plus the margin. */
+  sunBbox?: [number, number, number, number];
 };
 
 /**
@@ -84,6 +86,7 @@ export const compareAnalysis: AnalysisDescriptor<CompareParams, CompareRequest, 
     zoneNames: Object.fromEntries((r.sun?.zones ?? []).map((z) => [z.id, req.zoneNames[z.id] ?? z.id])),
     sunGroups: r.sun ? sunGroupSummary(r.sun.zones) : [],
     ...(req.sunMarginM !== undefined ? { sunMarginM: req.sunMarginM } : {}),
+    ...(req.opts.sun ? { sunBbox: req.opts.sun.bbox } : {}),
   }),
   tables: (r) => [
     {
