@@ -25,7 +25,6 @@ function areaM2(ring: [number, number][]): number {
   return Math.abs(a / 2);
 }
 
-const S = () => window.__planlotse!.getState();
 const sketchCount = () => page.evaluate(() => window.__planlotse!.getState().sketchPoints.length);
 
 /** Clicks a ground point and waits until the sketch took it (a corner added, or the ring closed). */
