@@ -37,7 +37,7 @@ async function clickCorner(lonLat: [number, number], dx = 0): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
   rec = recordPage(page);
   await openApp(page, QUERY);
   await openSection(page, /Szenarien/);
