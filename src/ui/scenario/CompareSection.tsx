@@ -97,10 +97,15 @@ export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
               </select>
             </label>
           ))}
-          {nothingToCompare && (
+          {sameSides && sc.variants.length > 0 && (
+            <p className="muted small" role="status" data-testid="scenario-compare-same">
+              {t('scenario.sunUnchanged')}
+            </p>
+          )}
+          {(!sameSides || !sc.variants.length) && nothingToCompare && (
             <div className="banner-inline small" role="status" data-testid="scenario-compare-empty">
-              <p>{right ? t('scenario.compareEmpty', { name: right.name }) : sc.variants.length ? t('scenario.compareEmpty', { name: (left ?? sc.variants[0]).name }) : t('scenario.compareNoVariant')}</p>
-              <button type="button" className="btn" onClick={() => (right ? sketchIn(right.id) : sc.variants.length ? sketchIn((left ?? sc.variants[0]).id) : createAndSketch())} data-testid="scenario-compare-sketch">
+              <p>{sc.variants.length ? t('scenario.compareEmpty', { name: (right ?? left ?? sc.variants[0]).name }) : t('scenario.compareNoVariant')}</p>
+              <button type="button" className="btn" onClick={() => (sc.variants.length ? sketchIn((right ?? left ?? sc.variants[0]).id) : createAndSketch())} data-testid="scenario-compare-sketch">
                 {sc.variants.length ? t('scenario.compareSketch') : t('scenario.compareCreate')}
               </button>
             </div>
