@@ -39,6 +39,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
   rec = recordPage(page);
+  // SwiftShader renders the whole district at a few frames per second; on a shared machine a click may wait for one.
+  page.setDefaultTimeout(120_000);
   // Catalog and camera are enough here (corners are ground picks, which fall back to the ellipsoid): on a loaded
   // CI machine the globe's imagery tiles can take minutes, so this spec does not wait for a settled globe.
   await page.goto(appUrl(QUERY), { timeout: 120_000 });
