@@ -28,10 +28,10 @@ function areaM2(ring: [number, number][]): number {
 const sketchCount = () => page.evaluate(() => window.__planlotse!.getState().sketchPoints.length);
 
 /** Clicks a ground point and waits until the sketch took it (a corner added, or the ring closed). */
-async function clickCorner(lonLat: [number, number], dx = 0): Promise<void> {
+async function clickCorner(lonLat: [number, number], dx = 0, dy = 0): Promise<void> {
   const p = await toScreen(page, lonLat[0], lonLat[1], 0);
   const before = await sketchCount();
-  await page.mouse.click(p.x + dx, p.y);
+  await page.mouse.click(p.x + dx, p.y + dy);
   await waitFor(page, (n) => window.__planlotse!.getState().sketchPoints.length !== n, before);
 }
 
@@ -61,12 +61,13 @@ describe('sketching on the demo plan, then comparing with the Bestand', () => {
     expect(await page.getByTestId('sketch-why').textContent()).toContain('mindestens 3 Ecken');
     // The snap targets load when the tool starts.
     await waitFor(page, () => !!window.__planlotse!.getState().sketchSnapTargets, null, { timeout: 60_000 });
-    // 3 px beside the Baugrenze corner: snapped onto it (the indicator says so on the way).
+    // 1 px north-east of the Baugrenze corner (≈ 1 m): snapped onto it, the indicator says so on the way.
+    // (A parcel corner lies 1.5 m south of V: the nearest corner wins.)
     const v = await toScreen(page, V[0], V[1], 0);
-    await page.mouse.move(v.x + 3, v.y + 2);
+    await page.mouse.move(v.x + 1, v.y - 1);
     await waitFor(page, () => window.__planlotse!.getState().sketchHover?.snapped === 'vertex');
     expect(await page.getByTestId('sketch-snapped').textContent()).toBe('Gefangen: Ecke (Baugrenze/Baulinie)');
-    await clickCorner(V, 3);
+    await clickCorner(V, 1, -1);
     // The other corners with Alt held: placed exactly where clicked, no snapping.
     await page.keyboard.down('Alt');
     for (const c of [fromV(18, 0), fromV(18, 14), fromV(0, 14)]) await clickCorner(c);
