@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AttributionBar } from './AttributionBar';
 import { CompareDivider } from './scenario/CompareDivider';
 import { DropZone } from './drop/DropZone';
+import { MapOverlay } from './map/MapOverlay';
 import { FeaturePanel } from './FeaturePanel';
 import { Header } from './Header';
 import { SidePanel, type SectionDef } from './SidePanel';
@@ -28,6 +29,7 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
         <FeaturePanel />
         <AttributionBar />
         <DropZone />
+        <MapOverlay />
       </div>
     </>
   );
