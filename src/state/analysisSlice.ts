@@ -20,6 +20,8 @@ export interface CompareRun {
   right: string | null;
   /** With the sun-hour change on this local date. */
   sunDate?: string;
+  /** When it was asked for (Date.now()), for the elapsed time shown. */
+  startedMs?: number;
 }
 
 /**
@@ -133,6 +135,8 @@ export interface AnalysisSlice {
   compareProgress: number;
   compareResult: CompareSummary | undefined;
   compareError: Message | undefined;
+  /** How long the last finished comparison took, ms (shown with the sun change). */
+  compareElapsedMs: number | undefined;
   /** Asks the worker to compare two sides (with the sun-hour change on `sunDate` if given). */
   requestCompare(p: { left: string | null; right: string | null; sunDate?: string }): void;
   compareProgressed(runId: number, progress: number): void;
@@ -177,10 +181,11 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   compareProgress: 0,
   compareResult: undefined,
   compareError: undefined,
+  compareElapsedMs: undefined,
   requestCompare: ({ left, right, sunDate }) => {
     if (sunDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sunDate)) throw new Error(`requestCompare: date "${sunDate}" is not YYYY-MM-DD`);
     const runId = (get().compareRun?.runId ?? 0) + 1;
-    set({ compareRun: { runId, left, right, ...(sunDate ? { sunDate } : {}) }, compareStatus: 'running', compareProgress: 0, compareError: undefined });
+    set({ compareRun: { runId, left, right, startedMs: Date.now(), ...(sunDate ? { sunDate } : {}) }, compareStatus: 'running', compareProgress: 0, compareError: undefined });
   },
   compareProgressed: (runId, progress) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
@@ -188,7 +193,7 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   },
   compareFinished: (runId, result) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
-    set({ compareResult: result, compareStatus: 'done', compareProgress: 1 });
+    set({ compareResult: result, compareStatus: 'done', compareProgress: 1, compareElapsedMs: Date.now() - (get().compareRun?.startedMs ?? Date.now()) });
   },
   compareFailed: (runId, message) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;

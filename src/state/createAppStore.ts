@@ -14,6 +14,7 @@ import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
 import { createTableSlice } from './tableSlice';
+import { createSketchSlice } from './sketchSlice';
 import { createOrientationSlice } from './orientationSlice';
 
 /**
@@ -35,6 +36,7 @@ const SLICES: SliceCreator<object>[] = [
   createDroppedFilesSlice,
   createToolSlice,
   createTableSlice,
+  createSketchSlice,
   createOrientationSlice,
 ];
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AttributionBar } from './AttributionBar';
+import { CompareDivider } from './scenario/CompareDivider';
 import { DropZone } from './drop/DropZone';
 import { MapOverlay } from './map/MapOverlay';
 import { FeaturePanel } from './FeaturePanel';
@@ -25,6 +26,7 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
       <SidePanel sections={sections} />
       <div className="scene-overlay">
         <StatusBanner />
+        <CompareDivider />
         <FeaturePanel />
         <AttributionBar />
         <DropZone />

@@ -8,6 +8,7 @@ import { installInputRouter } from './inputRouter';
 import { syncMeasure } from './measureSync';
 import { ProposedBuildingModels } from './ProposedBuildingModels';
 import { syncSketchOverlay } from './SketchOverlay';
+import { syncSketchSnap } from './sketchSnapSync';
 import { syncSunDelta } from './sunDeltaSync';
 import { syncOrientation } from './orientationSync';
 
@@ -64,6 +65,7 @@ export function mountScene(container: HTMLElement, store: AppStore, opts: { reso
     installInputRouter(viewer, store, layers),
     syncMeasure(viewer, store),
     syncSketchOverlay(viewer, store),
+    syncSketchSnap(viewer, store),
     syncSunDelta(viewer, store),
     syncOrientation(viewer, store),
   ];

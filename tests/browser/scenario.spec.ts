@@ -277,11 +277,12 @@ describe('scenarios in the browser', () => {
     await table.waitFor();
     const row = (rule: string) => table.locator(`tr[data-area="bp-wa-1"][data-rule="${rule}"]`);
     // 600 m² on a 60 000 m² Baugebiet: GRZ 0.01 on both sides; storeys 3 → 6 against a limit of 4.
-    expect(await row('GRZ').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'GRZ', '0.01', '0.01', '0.40']);
-    expect(await row('storeys').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'storeys', '3', '6 ⚠', '4']);
+    // Named as the plan names the area (no gliederung1 in the fixture: its land use), rules and numbers in German.
+    expect(await row('GRZ').locator('td').allTextContents()).toEqual(['WA', 'GRZ', '0,01', '0,01', '0,40']);
+    expect(await row('storeys').locator('td').allTextContents()).toEqual(['WA', 'Geschosse', '3', '6 ⚠', '4']);
     expect(await row('storeys').locator('td').nth(3).getAttribute('title')).toBe('eingehalten → überschritten');
     expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
-    expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
+    expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: WA Geschosse');
     // Sun-hour change on 21 March: 3 → 6 storeys casts longer shadows; the heatmap and numbers appear.
     await waitFor(page, () => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);
