@@ -8,6 +8,7 @@ import type { BuildingCollection } from '../../src/core/model/Building';
 import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
 import { validateAnalyzeArgs } from './validateAnalyzeArgs';
 import { readJsonFile } from './readJsonFile';
+import { cliText, parseLang, type CliText } from './cliText';
 
 /** Reads a GeoJSON FeatureCollection, naming the file in every error. */
 export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJSON.FeatureCollection>(file: string): Promise<T> {
@@ -20,10 +21,10 @@ export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJS
   return fc as T;
 }
 
-/** One table of a descriptor as CSV (the one table writer). */
-const tableText = (t: AnalysisTable | undefined): string => {
+/** One table of a descriptor as CSV (the one table writer), column names in the CLI's language. */
+const tableTextIn = (x: CliText) => (t: AnalysisTable | undefined): string => {
   if (!t) throw new Error('analysis gave no table');
-  return csvTable(t.header, t.rows, { decimals: t.decimals, bom: t.bom, eol: t.eol });
+  return csvTable(x.header(t.header), t.rows, { decimals: t.decimals, bom: t.bom, eol: t.eol });
 };
 
 async function writeOut(file: string, text: string): Promise<void> {
@@ -43,10 +44,12 @@ function parseBbox(a: AnalyzeArgs): [number, number, number, number] {
  * Returns a one-line summary for the console.
  */
 export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
+  const x = cliText(parseLang(a));
+  const tableText = tableTextIn(x);
   await validateAnalyzeArgs(a);
   const out = need(a, 'out');
   const t0 = performance.now();
-  const secs = () => ((performance.now() - t0) / 1000).toFixed(2);
+  const secs = () => x.num((performance.now() - t0) / 1000, 2);
   switch (a.command) {
     case 'sunhours': {
       const date = need(a, 'date');
@@ -65,7 +68,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       if (out.endsWith('.json') && !out.endsWith('.geojson')) await writeOut(out, JSON.stringify({ ...r, sunHours: undefined, building: undefined }, null, 1));
       else await writeOut(out, tableText(tables[0]));
       if (zones && r.zones) await writeOut(out.replace(/(\.[a-z]+)?$/i, '.zones.csv'), tableText(tables.find((t) => t.name === 'zones')));
-      return `sunhours: ${r.grid.nx}×${r.grid.ny} cells of ${r.grid.cellM} m, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${buildings.features.length - r.skipped} buildings (${r.skipped} skipped), ${secs()} s → ${out}`;
+      return x.t('cli.analyze.sunhours', { nx: String(r.grid.nx), ny: String(r.grid.ny), cellM: x.num(r.grid.cellM, r.grid.cellM % 1 === 0 ? 0 : String(r.grid.cellM).split('.')[1].length), steps: String(r.stepCount), stepMin: x.num(r.stepHours * 60, 1), buildings: String(buildings.features.length - r.skipped), skipped: String(r.skipped), secs: secs(), out });
     }
     case 'shadows': {
       const time = need(a, 'time');
@@ -76,8 +79,8 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const r = await d.run(d.buildRequest({ buildings }, { timeMs: Date.parse(time), perBuilding: a.opts['per-building'] !== 'false' }), quietContext());
       await writeOut(out, JSON.stringify(r.geojson));
       return r.status === 'ok'
-        ? `shadows: sun at ${r.altitudeDeg.toFixed(2)}° altitude, ${r.azimuthDeg.toFixed(2)}° azimuth; union ${r.unionAreaM2.toFixed(1)} m², ${secs()} s → ${out}`
-        : `shadows: sun below horizon (${r.altitudeDeg.toFixed(2)}° < 1°), no shadows → ${out}`;
+        ? x.t('cli.analyze.shadows', { altitude: x.num(r.altitudeDeg, 2), azimuth: x.num(r.azimuthDeg, 2), area: x.num(r.unionAreaM2, 1), secs: secs(), out })
+        : x.t('cli.analyze.shadowsBelowHorizon', { altitude: x.num(r.altitudeDeg, 2), out });
     }
     case 'overlaps': {
       const A = await readCollection(need(a, 'a'));
@@ -92,7 +95,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
         await writeOut(out, tableText(pairs));
         await writeOut(out.replace(/(\.csv)?$/i, '.groups.csv'), tableText(groupTable));
       }
-      return `overlaps: ${r.pairs.length} pairs in ${r.groups.length} groups, ${r.totalAreaM2.toFixed(1)} m² in total, ${secs()} s → ${out}`;
+      return x.t('cli.analyze.overlaps', { pairs: String(r.pairs.length), groups: String(r.groups.length), area: x.num(r.totalAreaM2, 1), secs: secs(), out });
     }
     case 'compliance': {
       const d = ANALYSES.compliance;
@@ -108,7 +111,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const r = await d.run(req, quietContext());
       await writeOut(out, out.endsWith('.json') ? JSON.stringify(r, null, 1) : tableText(d.tables(r)[0]));
       const exceeded = r.reduce((n, x) => n + x.rules.filter((y) => y.status === 'exceeded').length, 0);
-      return `compliance: ${r.length} areas, ${exceeded} rules exceeded, ${secs()} s → ${out}`;
+      return x.t('cli.analyze.compliance', { areas: String(r.length), exceeded: String(exceeded), secs: secs(), out });
     }
     case 'sunpoints': {
       const date = need(a, 'date');
@@ -122,7 +125,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       const r = await d.run(req, quietContext());
       await writeOut(out, out.endsWith('.geojson') || out.endsWith('.json') ? JSON.stringify(sunPointsToGeoJson(r)) : tableText(d.tables(r)[0]));
       const pass = r.points.filter((p) => p.meetsThreshold).length;
-      return `sunpoints: ${r.points.length} points, ${pass} with ≥ ${r.thresholdHours} h of sun on ${date}, ${r.stepCount} steps of ${(r.stepHours * 60).toFixed(1)} min, ${secs()} s → ${out}`;
+      return x.t('cli.analyze.sunpoints', { points: String(r.points.length), pass: String(pass), threshold: x.num(r.thresholdHours, r.thresholdHours % 1 === 0 ? 0 : String(r.thresholdHours).split('.')[1].length), date, steps: String(r.stepCount), stepMin: x.num(r.stepHours * 60, 1), secs: secs(), out });
     }
     default:
       throw new AnalyzeUsageError(`unknown command "${a.command}": use one of shadows, sunhours, sunpoints, overlaps, compliance`);

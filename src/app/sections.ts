@@ -5,6 +5,7 @@ import { SunSection } from '../ui/sections/SunSection';
 import { MeasureSection } from '../ui/sections/MeasureSection';
 import { ScenarioPanel } from '../ui/scenario/ScenarioPanel';
 import { AnalysesPanel } from '../ui/analysis/AnalysesPanel';
+import { ReportSection } from '../ui/report/ReportSection';
 import { LayersWithFiles } from '../ui/drop/LayersWithFiles';
 
 /**
@@ -20,4 +21,5 @@ export const SECTIONS: SectionDef[] = [
   { id: 'measure', title: 'section.measure', Component: MeasureSection },
   { id: 'analyses', title: 'section.analyses', Component: AnalysesPanel },
   { id: 'scenarios', title: 'section.scenarios', Component: ScenarioPanel },
+  { id: 'report', title: 'section.report', Component: ReportSection },
 ];

@@ -14,6 +14,7 @@ import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
 import { createKioskSlice } from './kioskSlice';
+import { createOrientationSlice } from './orientationSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -34,6 +35,7 @@ const SLICES: SliceCreator<object>[] = [
   createDroppedFilesSlice,
   createToolSlice,
   createKioskSlice,
+  createOrientationSlice,
 ];
 
 /**

@@ -11,3 +11,4 @@ export * from './selectors';
 export * from './urlState';
 export type { Tool } from './toolSlice';
 export { measureModeOf } from './toolSlice';
+export type { MapOrientation, CameraCommand } from './orientationSlice';

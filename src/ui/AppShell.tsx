@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AttributionBar } from './AttributionBar';
 import { DropZone } from './drop/DropZone';
+import { MapOverlay } from './map/MapOverlay';
 import { FeaturePanel } from './FeaturePanel';
 import { Header } from './Header';
 import { SidePanel, type SectionDef } from './SidePanel';
@@ -26,6 +27,7 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
         <FeaturePanel />
         <AttributionBar />
         <DropZone />
+        <MapOverlay />
       </div>
     </>
   );

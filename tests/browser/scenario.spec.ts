@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import proj4 from 'proj4';
-import { readFileSync } from 'node:fs';
-import { canvasStats, gridDiff, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { canvasStats, downloadText, gridDiff, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // Fixture dataset (tests/browser/fixtures/fixture): frame origin 565000/5933000
 // (EPSG:25832); Baugebiet bp-wa-1 covers e 0–300, n 0–200 m (GRZ 0.4, GFZ 1.2,
@@ -207,7 +206,7 @@ describe('scenarios in the browser', () => {
   it('exports the scenario file, and a bad file is refused with a clear error without touching the work', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scenario-export').click()]);
     expect(download.suggestedFilename()).toBe('Szenario-1.planlotse.json');
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = await downloadText(download);
     const exported = JSON.parse(text);
     const s0 = await page.evaluate(() => window.__planlotse!.getState().scenarios);
     expect(exported).toEqual(s0[0]);

@@ -10,7 +10,7 @@ export type Migration = (db: IDBPDatabase<PlanlotseDb>, tx: IDBPTransaction<Plan
  * not run yet runs in order, in one transaction (a failure rolls the whole upgrade back and nothing is lost).
  * Steps only add stores, indexes or fields; one that reshapes records must keep the records it cannot convert.
  *
- * Next slot (v3): whatever kiosk sync or reports need, e.g. a `feedbackOutbox` store for the retry queue.
+ * Next slot (v4): whatever kiosk sync or reports need, e.g. a `feedbackOutbox` store for the retry queue.
  */
 export const MIGRATIONS: readonly Migration[] = [
   // v1 (the scenario storage of before this module; same names and key paths, so old databases open as they are).
@@ -21,6 +21,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // v2: citizen feedback pins of the kiosk, newest first by `createdAt`.
   (db) => {
     if (!db.objectStoreNames.contains('feedback')) db.createObjectStore('feedback', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+  },
+  // v3: files the user dropped or opened (their source bytes), restored on reload in the order they were saved.
+  (db) => {
+    if (!db.objectStoreNames.contains('files')) db.createObjectStore('files', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
   },
 ];
 

@@ -29,6 +29,21 @@ export interface FeedbackRecord {
 }
 
 /**
+ * A file the user dropped or opened (store `files`, since v3): its source bytes as read, not the converted layers,
+ * so a reload converts it again with the same readers (and any fixes to them), a CRS retry still has the bytes, and
+ * CityGML keeps what the footprint layer drops. `crs` is the CRS the user chose for a file that names none;
+ * `roleOverrides` the analysis roles the user chose, by layer id.
+ */
+export interface DroppedFileRecord {
+  id: string;
+  name: string;
+  savedAt: string;
+  bytes: ArrayBuffer;
+  crs?: string;
+  roleOverrides?: Record<string, string>;
+}
+
+/**
  * The object stores of Planlotse's one IndexedDB database, for idb's typed API. The value types are what the app
  * writes; what it reads back is validated record by record (a record may be corrupt or from an older version).
  */
@@ -36,6 +51,7 @@ export interface PlanlotseDb extends DBSchema {
   scenarios: { key: string; value: ScenarioRecord };
   meta: { key: string; value: SessionRecord };
   feedback: { key: string; value: FeedbackRecord; indexes: { createdAt: string } };
+  files: { key: string; value: DroppedFileRecord; indexes: { savedAt: string } };
 }
 
-export type StoreName = 'scenarios' | 'meta' | 'feedback';
+export type StoreName = 'scenarios' | 'meta' | 'feedback' | 'files';

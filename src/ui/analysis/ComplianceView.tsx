@@ -1,5 +1,6 @@
 import { allCatalogLayers } from '../../state/selectors';
 import type { AreaCompliance, RuleResult } from '../../core/analysis';
+import { ComplianceChart } from '../charts/AnalysisCharts';
 import { baugebietLights } from '../../core/analysis/compliance/baugebietLights';
 import type { AnalysisResult } from '../../state/analysisSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
@@ -72,6 +73,7 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
         <p className="small">{t('summaryLights', { red: count('exceeded'), green: count('ok'), grey: count('unknown') })}</p>
         <CsvButton table="compliance" tx={tx} fileName={csvFileName('compliance', result)} csv={() => complianceCsv(result)} />
       </div>
+      <ComplianceChart result={result} />
       <ul className="compliance-list">
         {lights.map((l) => (
           <li key={l.id} data-baugebiet={l.label} data-light={l.light}>

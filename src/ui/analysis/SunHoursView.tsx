@@ -6,6 +6,7 @@ import { useAppState } from '../StoreContext';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { csvFileName, zonesCsv } from './analysisCsv';
+import { SunHoursCharts } from '../charts/AnalysisCharts';
 import { ColumnWidths } from './ColumnWidths';
 
 type SunHours = Extract<AnalysisResult, { kind: 'sunHours' }>;
@@ -66,6 +67,7 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
       <p className="small" data-analysis-probe={probe ? (probe.hours === null ? 'building' : probe.hours.toFixed(2)) : ''} aria-live="polite">
         {probe ? (probe.hours === null ? t('probeBuilding') : t('probe', { h: `${nf(probe.hours, 1)} h` })) : <span className="muted">{t('probeHint')}</span>}
       </p>
+      <SunHoursCharts result={result} />
       <div className="table-head">
         <h4 className="analysis-subtitle">{t('zonesTitle')}</h4>
         {result.zones.length > 0 && <CsvButton table="zones" tx={tx} fileName={csvFileName('sun-hours-per-area', result)} csv={() => zonesCsv(result)} />}

@@ -17,9 +17,9 @@ export function layerLegend(layer: CatalogLayer): LegendEntry[] {
 /**
  * One layer of the registry in the tree (catalog or dropped alike): visibility,
  * load state, opacity, legend, feature count, attribution. `actions` go into
- * the row's head (e.g. the remove button of a dropped layer).
+ * the row's head (e.g. the remove button of a dropped layer), `children` at its end (a dropped layer's role choice).
  */
-export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: ReactNode }) {
+export function LayerRow({ layer, actions, children }: { layer: CatalogLayer; actions?: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
@@ -85,6 +85,7 @@ export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: Re
       <div className="attribution-line">
         {t('layers.attribution')}: {layer.attribution}
       </div>
+      {children}
     </li>
   );
 }
