@@ -12,6 +12,8 @@ import { generateDistrict, DEFAULT_DEMO_SEED } from './generateDistrict';
 import { writeDemoSources } from './writeDemoSources';
 import { DEMO_ATTRIBUTION, finishDemoCatalog } from './demoCatalog';
 import { demoKioskConfig } from './demoKiosk';
+import { demoKioskScenario } from './demoKioskScenario';
+import { parseScenarioObject, serializeScenario } from '../../src/core/scenario/parseScenarioFile';
 import { parseKioskConfig } from '../../src/core/kiosk/parseKioskConfig';
 
 export interface DemoBuildResult {
@@ -67,7 +69,12 @@ export async function buildDemoDataset(o: { srcDir: string; outDir: string; seed
     const file = path.join(dir, 'catalog.json');
     const finished = finishDemoCatalog(JSON.parse(await readFile(file, 'utf8')) as Catalog, district);
     await writeFile(file, JSON.stringify(finished, null, 2) + '\n');
-    const kiosk = parseKioskConfig(await demoKioskConfig(district, finished), { layerIds: finished.layers.map((l) => l.id) });
+    // The scenario whose variants the kiosk shows as Entwurf A / B, next to kiosk.json.
+    const scenario = parseScenarioObject(demoKioskScenario(district), 'kiosk-scenario.json');
+    if (!scenario.ok) throw new Error(`demo data: kiosk-scenario.json is invalid: ${scenario.errors.join('; ')}`);
+    await writeFile(path.join(dir, 'kiosk-scenario.json'), serializeScenario(scenario.scenario));
+    const variantIds = scenario.scenario.variants.map((v) => v.id);
+    const kiosk = parseKioskConfig(await demoKioskConfig(district, finished), { layerIds: finished.layers.map((l) => l.id), variantIds });
     if ('errors' in kiosk) throw new Error(`demo data: kiosk.json is invalid: ${kiosk.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     await writeFile(path.join(dir, 'kiosk.json'), JSON.stringify(kiosk.config, null, 2) + '\n');
     return finished;

@@ -15,6 +15,7 @@ import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
 import { createTableSlice } from './tableSlice';
 import { createSketchSlice } from './sketchSlice';
+import { createKioskSlice } from './kioskSlice';
 import { createOrientationSlice } from './orientationSlice';
 
 /**
@@ -37,6 +38,7 @@ const SLICES: SliceCreator<object>[] = [
   createToolSlice,
   createTableSlice,
   createSketchSlice,
+  createKioskSlice,
   createOrientationSlice,
 ];
 

@@ -8,6 +8,7 @@ import { DEMO_ATTRIBUTION } from '../../../scripts/demo/demoCatalog';
 import type { Catalog } from '../../../src/core/model/Catalog';
 import { utm32ToWgs84 } from '../../../src/core/crs';
 import { parseKioskConfig } from '../../../src/core/kiosk/parseKioskConfig';
+import { parseScenarioFile } from '../../../src/core/scenario/parseScenarioFile';
 import { verifyPin } from '../../../src/core/kiosk/verifyPin';
 import { fromZoned } from '../../../src/core/time/zonedTime';
 import * as SunCalc from 'suncalc';
@@ -93,11 +94,16 @@ describe('npm run demo-data pipeline (generator + project converters)', () => {
   it('writes a kiosk.json that passes parseKioskConfig, tells the plan\'s story and opens with the demo PIN 2468', async () => {
     const catalog: Catalog = await json('catalog.json');
     const text = await readFile(path.join(out(), 'kiosk.json'), 'utf8');
-    const r = parseKioskConfig(text, { layerIds: catalog.layers.map((l) => l.id) });
+    const scenario = parseScenarioFile(await readFile(path.join(out(), 'kiosk-scenario.json'), 'utf8'), 'kiosk-scenario.json');
+    if (!scenario.ok) throw new Error(scenario.errors.join('; '));
+    const r = parseKioskConfig(text, { layerIds: catalog.layers.map((l) => l.id), variantIds: scenario.scenario.variants.map((v) => v.id) });
     if ('errors' in r) throw new Error(JSON.stringify(r.errors));
     const k = r.config;
-    expect(k.variants.map((v) => v.id)).toEqual(['existing']); // the demo has no scenario yet
-    expect(k.stories.map((s) => s.id)).toEqual(['plan', 'schatten']);
+    // Bestand plus the two drafts of the kiosk scenario (courtyard of block C2), told by the third story.
+    expect(k.variants.map((v) => v.id)).toEqual(['existing', 'entwurf-a', 'entwurf-b']);
+    expect(scenario.scenario.variants.map((v) => [v.name, v.buildings.map((b) => b.storeys)])).toEqual([['Entwurf A', [3]], ['Entwurf B', [6, 6]]]);
+    expect(k.stories.map((s) => s.id)).toEqual(['plan', 'schatten', 'hof']);
+    expect(k.stories[2].steps.map((s) => s.variant)).toEqual(['existing', 'entwurf-a', 'entwurf-b']);
     expect(k.startView).toEqual({ lon: catalog.home.lon, lat: catalog.home.lat, height: catalog.home.height, headingDeg: catalog.home.headingDeg, pitchDeg: catalog.home.pitchDeg });
     // The plan story visits the catalog's named places; every step shows the buildings.
     const plan = k.stories[0].steps;

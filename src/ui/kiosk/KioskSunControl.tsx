@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { INTL_LOCALE } from '../../core/i18n/Lang';
+import { KIOSK_DAY_TIMES, KIOSK_SEASONS, type KioskSunChoice } from '../../core/kiosk/kioskSun';
+import { datasetTimeZone } from '../../core/time/zonedTime';
+import { useAppState, useAppStoreApi } from '../StoreContext';
+
+/** Default of the half not yet chosen: midsummer, noon. */
+const DEFAULT_CHOICE: KioskSunChoice = { season: 'june', dayTime: 'noon' };
+
+/** The simple sun control: season (21 March / 21 June / 21 December) × morning / noon / evening, shadows always on. */
+export function KioskSunControl() {
+  const { t } = useTranslation();
+  const store = useAppStoreApi();
+  const sun = useAppState((s) => s.kioskSun);
+  const timeMs = useAppState((s) => s.timeMs);
+  const lang = useAppState((s) => s.lang);
+  const timeZone = useAppState((s) => datasetTimeZone(s.catalog));
+  const choose = (patch: Partial<KioskSunChoice>) => store.getState().setKioskSun({ ...DEFAULT_CHOICE, ...sun, ...patch });
+  const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { day: 'numeric', month: 'long', timeZone }).format(timeMs);
+  const time = new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone }).format(timeMs);
+  return (
+    <div>
+      <div className="kiosk-row kiosk-wrap" role="group" aria-label={t('kiosk.sunSeason')}>
+        {KIOSK_SEASONS.map((season) => (
+          <button key={season} type="button" className="kiosk-btn kiosk-choice" aria-pressed={sun?.season === season} onClick={() => choose({ season })}>
+            {t(`kiosk.sun.${season}`)}
+          </button>
+        ))}
+      </div>
+      <div className="kiosk-row kiosk-wrap" role="group" aria-label={t('kiosk.sunDayTime')}>
+        {KIOSK_DAY_TIMES.map((dayTime) => (
+          <button key={dayTime} type="button" className="kiosk-btn kiosk-choice" aria-pressed={sun?.dayTime === dayTime} onClick={() => choose({ dayTime })}>
+            {t(`kiosk.sun.${dayTime}`)}
+          </button>
+        ))}
+      </div>
+      <p className="kiosk-caption" aria-live="polite">
+        {t('kiosk.sunShown', { date, time })}
+      </p>
+    </div>
+  );
+}

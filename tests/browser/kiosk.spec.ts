@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { appUrl, launchBrowser, recordPage, snap, waitFor, type PageRecord } from './harness';
+import { heapAfterGcMB, heapGrowth, kioskSoakCycle, touchTap } from '../../scripts/soak/kioskSoak';
+import type { KioskConfig } from '../../src/core/kiosk/KioskConfig';
+
+// The kiosk screen on the demo dataset (npm run demo-data) with real touch input (CDP Input.dispatchTouchEvent).
+// The harness serves test configs in place of data/demo/kiosk.json: a broken one, then the demo's own with a
+// short idle time. Shadows off (&sh=0): SwiftShader renders them far too slowly for a test.
+const demo = JSON.parse(readFileSync('data/demo/kiosk.json', 'utf8')) as KioskConfig;
+// Short idle time for the idle test; a long one for the gestures, so no countdown or attract loop moves the camera
+// while a gesture is measured on a slow machine.
+const idleConfig = { ...demo, idleTimeoutS: 12, countdownS: 3 };
+const calmConfig = { ...demo, idleTimeoutS: 3600, countdownS: 3 };
+const broken = { ...demo, title: { de: 'Nur Deutsch' }, idleTimeoutS: 'bald', stories: [{ ...demo.stories[0], steps: [{ ...demo.stories[0].steps[0], dateTime: '2026-02-30T12:00' }] }] };
+const b = demo.cameraBounds;
+const W = 960, H = 640;
+
+let browser: Browser;
+let page: Page;
+let cdp: CDPSession;
+let rec: PageRecord;
+let served: unknown = broken;
+
+type Cam = { lon: number; lat: number; height: number; headingDeg: number; pitchDeg: number };
+const camera = () => page.evaluate(() => window.__planlotse!.camera()) as Promise<Cam>;
+const state = <T,>(f: string) => page.evaluate(`(${f})(window.__planlotse.getState())`) as Promise<T>;
+/** Horizontal distance from the centre of the camera bounds, metres (local equirectangular, < 0.1 % off over 1 km). */
+const fromCentre = (c: Cam) => Math.hypot((c.lon - b.centre.lon) * 111_320 * Math.cos((b.centre.lat * Math.PI) / 180), (c.lat - b.centre.lat) * 110_574);
+
+/** Waits until the camera pose is the same for 5 animation frames (gesture and inertia over). */
+async function cameraStill(): Promise<void> {
+  await waitFor(page, () => {
+    const w = window as unknown as { __kLast?: string; __kSame?: number };
+    const c = JSON.stringify(window.__planlotse!.camera());
+    w.__kSame = w.__kLast === c ? (w.__kSame ?? 0) + 1 : 0;
+    w.__kLast = c;
+    return w.__kSame >= 5;
+  }, undefined, { timeout: 120_000 });
+}
+
+/** A touch gesture: `paths[i](t)` is finger i's position at t ∈ [0, 1]; start, `steps` moves, end. */
+async function gesture(paths: ((t: number) => [number, number])[], steps = 8): Promise<void> {
+  const points = (t: number) => paths.map((p, id) => ({ x: p(t)[0], y: p(t)[1], id }));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(0) });
+  for (let i = 1; i <= steps; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(i / steps) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cameraStill();
+}
+const cx = W / 2, cy = H / 2;
+const line = (x0: number, y0: number, x1: number, y1: number) => (t: number): [number, number] => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+const arc = (r: number, a0: number, a1: number) => (t: number): [number, number] => [cx + r * Math.cos(a0 + (a1 - a0) * t), cy + r * Math.sin(a0 + (a1 - a0) * t)];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const ctx = await browser.newContext({ viewport: { width: W, height: H }, hasTouch: true });
+  page = await ctx.newPage();
+  // Software WebGL on a busy CI machine renders a frame every few seconds; Playwright's 30 s defaults are too short.
+  page.setDefaultTimeout(180_000);
+  rec = recordPage(page);
+  cdp = await ctx.newCDPSession(page);
+  await page.route('**/data/demo/kiosk.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(served) }));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('kiosk screen (?mode=kiosk)', () => {
+  it('shows a broken kiosk.json as an on-screen error naming each bad field', async () => {
+    await page.goto(appUrl('?mode=kiosk&dataset=demo&sh=0'));
+    const error = page.locator('.kiosk-error');
+    await error.waitFor();
+    const text = await error.innerText();
+    expect(text).toContain('Die Kiosk-Konfiguration ist fehlerhaft');
+    for (const field of ['title.en', 'idleTimeoutS', 'stories[0].steps[0].dateTime']) expect(text).toContain(field);
+    expect(await page.locator('.kiosk-app').count()).toBe(0);
+  });
+
+  it('counts down after the idle time, a touch cancels it; then resets to the start state and plays the attract loop', async () => {
+    served = idleConfig;
+    await page.goto(appUrl('?mode=kiosk&dataset=demo&sh=0'));
+    await page.locator('.kiosk-app').waitFor();
+    await page.evaluate(() => window.__planlotse!.ready);
+    // On a slow machine the page may already be in its attract loop: the visitor's first touch ends it.
+    await touchTap(cdp, 40, H - 40);
+    // A visitor: English, high contrast, flood layer on, a card open.
+    await page.getByRole('button', { name: 'EN', exact: true }).tap();
+    await page.getByRole('switch', { name: 'High contrast' }).tap();
+    await page.getByRole('button', { name: /Layers/ }).tap();
+    await page.getByRole('switch', { name: /Flood|Hochwasser|Überschwemmung/i }).first().tap();
+    await page.getByRole('button', { name: /Layers/ }).tap();
+    await touchTap(cdp, cx, cy + 60);
+    await page.locator('.kiosk-card').waitFor();
+    const visit = await state<{ lang: string; hc: boolean; sel: boolean; flood: boolean }>('(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible })');
+    expect(visit).toEqual({ lang: 'en', hc: true, sel: true, flood: true });
+    await snap(page, 'kiosk-visitor');
+
+    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'countdown', undefined, { timeout: 60_000 });
+    await page.getByRole('alertdialog', { name: 'Still there?' }).waitFor();
+    await touchTap(cdp, 40, H - 40);
+    expect(await state('(s) => s.kioskIdle.phase')).toBe('active');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(await state('(s) => s.kioskResetCount')).toBe(0);
+
+    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'attract', undefined, { timeout: 60_000 });
+    const after = await state<Record<string, unknown>>(`(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible,
+      variant: s.kioskVariantId, sun: s.kioskSun, resets: s.kioskResetCount, story: s.kioskStory.mode, view: s.cameraRequest.view })`);
+    expect(after).toEqual({ lang: 'de', hc: false, sel: false, flood: false, variant: 'existing', sun: null, resets: 1, story: 'attract', view: demo.stories[0].steps[0].view });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('kiosk-hc'))).toBe(false);
+    await page.getByText('Berühren Sie den Bildschirm, um selbst zu erkunden').waitFor();
+    await touchTap(cdp, 40, H - 40);
+    expect(await state('(s) => [s.kioskIdle.phase, s.kioskStory.mode].join()')).toBe('active,stopped');
+  });
+
+  it('opens full screen for touch: no side panel, large targets, locked down', async () => {
+    served = calmConfig;
+    await page.goto(appUrl('?mode=kiosk&dataset=demo&sh=0'));
+    await page.locator('.kiosk-app').waitFor();
+    await page.evaluate(() => window.__planlotse!.ready);
+    await cameraStill();
+    expect(await page.locator('.side-panel, .app-header').count()).toBe(0);
+    const scene = await page.locator('#scene').boundingBox();
+    expect(scene).toEqual({ x: 0, y: 0, width: W, height: H });
+    // Every control is at least 48 × 48 CSS px.
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('#root button')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && (r.width < 48 || r.height < 48)).length,
+    );
+    expect(small).toBe(0);
+    // No context menu, no selection, no print/save/open/reload shortcuts, no links out.
+    const blocked = await page.evaluate(() => {
+      const seen: Record<string, boolean> = {};
+      const note = (e: Event) => (seen[`${e.type}:${(e as KeyboardEvent).key ?? ''}`] = e.defaultPrevented);
+      window.addEventListener('contextmenu', note);
+      window.addEventListener('keydown', note);
+      window.addEventListener('selectstart', note);
+      const target = document.querySelector('.kiosk-title')!;
+      target.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }));
+      target.dispatchEvent(new Event('selectstart', { bubbles: true, cancelable: true }));
+      for (const key of ['p', 's', 'o']) target.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'F5', bubbles: true, cancelable: true }));
+      // Cesium's credit link is in the DOM but never shown (display: none); no visible link may exist.
+      const links = [...document.querySelectorAll('a[href]')].filter((a) => a.getClientRects().length > 0).length;
+      return { seen, links, userSelect: getComputedStyle(document.body).userSelect };
+    });
+    // The keydowns are stopped at the window's capture phase, so the page's own bubble listener never sees them.
+    expect(blocked.seen).toEqual({ 'contextmenu:': true, 'selectstart:': true });
+    expect(blocked.links).toBe(0);
+    expect(blocked.userSelect).toBe('none');
+    // A real right click on the 3D view: its contextmenu event is cancelled too.
+    const cm = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('contextmenu', (e) => resolve(e.defaultPrevented), { once: true })));
+    await page.mouse.click(cx, cy + 150, { button: 'right' });
+    expect(await cm).toBe(true);
+    // Cesium's tile caches are bounded: the globe's and every 3D tileset's (the demo's city model).
+    await waitFor(page, () => window.__planlotse!.getState().layerStatus.buildings?.state === 'ready');
+    const caches = (await page.evaluate('window.__planlotseKiosk.cacheLimits()')) as { globeTiles: number; tilesets: { cacheBytes: number; overflowBytes: number }[] };
+    expect(caches.globeTiles).toBe(60);
+    expect(caches.tilesets.length).toBeGreaterThan(0);
+    for (const t of caches.tilesets) expect(t).toEqual({ cacheBytes: 128 * 2 ** 20, overflowBytes: 64 * 2 ** 20 });
+    await snap(page, 'kiosk-start');
+  });
+
+  it('pans with one finger, zooms by pinching, rotates and tilts with two fingers', async () => {
+    let before = await camera();
+    await gesture([line(cx, cy, cx + 120, cy + 90)]);
+    let after = await camera();
+    const moved = Math.hypot((after.lon - before.lon) * 66_000, (after.lat - before.lat) * 111_000);
+    expect(moved).toBeGreaterThan(20);
+
+    before = after;
+    await gesture([line(cx - 40, cy, cx - 200, cy), line(cx + 40, cy, cx + 200, cy)]);
+    after = await camera();
+    expect(after.height).toBeLessThan(before.height * 0.9);
+
+    before = after;
+    await gesture([arc(120, 0, Math.PI / 3), arc(120, Math.PI, Math.PI + Math.PI / 3)]);
+    after = await camera();
+    const turned = Math.abs(((after.headingDeg - before.headingDeg + 540) % 360) - 180);
+    expect(turned).toBeGreaterThan(5);
+
+    before = after;
+    await gesture([line(cx - 100, cy + 100, cx - 100, cy - 60), line(cx + 100, cy + 100, cx + 100, cy - 60)]);
+    after = await camera();
+    expect(Math.abs(after.pitchDeg - before.pitchDeg)).toBeGreaterThan(2);
+  });
+
+  it('keeps the camera inside the district: distance, height and tilt stay within the bounds', async () => {
+    // Swipe far away, again and again.
+    for (let i = 0; i < 6; i++) await gesture([line(cx - 300, cy + 200, cx + 300, cy - 250)], 6);
+    let c = await camera();
+    expect(fromCentre(c)).toBeLessThan(b.maxDistanceM * 1.01);
+    // Pinch out towards space.
+    for (let i = 0; i < 5; i++) await gesture([line(cx - 250, cy, cx - 10, cy), line(cx + 250, cy, cx + 10, cy)], 6);
+    c = await camera();
+    expect(c.height - b.groundHeightM).toBeLessThanOrEqual(b.maxHeightM + 1);
+    // Tilt up towards the horizon.
+    for (let i = 0; i < 4; i++) await gesture([line(cx - 100, H - 40, cx - 100, 100), line(cx + 100, H - 40, cx + 100, 100)], 6);
+    c = await camera();
+    expect(c.pitchDeg).toBeLessThanOrEqual(b.maxTiltDeg - 90 + 0.5);
+    // Pinch in towards the ground.
+    for (let i = 0; i < 6; i++) await gesture([line(cx - 10, cy, cx - 300, cy), line(cx + 10, cy, cx + 300, cy)], 6);
+    c = await camera();
+    expect(c.height - b.groundHeightM).toBeGreaterThanOrEqual(b.minHeightM - 1);
+    expect(fromCentre(c)).toBeLessThan(b.maxDistanceM * 1.01);
+    await snap(page, 'kiosk-bounds');
+  });
+
+  it('runs 20 idle cycles with story playback without the heap growing without bound', async () => {
+    const heaps: number[] = [];
+    for (let c = 0; c < 20; c++) {
+      await kioskSoakCycle(page, cdp, 1);
+      heaps.push(await heapAfterGcMB(cdp));
+    }
+    const g = heapGrowth(heaps, 10);
+    console.log(`kiosk soak, 20 cycles: heap ${heaps.map((h) => h.toFixed(1)).join(' ')} MB; cycle 10 → 20: ${g.growthMB.toFixed(2)} MB (${g.growthPct.toFixed(1)} %)`);
+    expect(await state('(s) => s.kioskResetCount')).toBe(20);
+    expect(g.growthPct).toBeLessThan(10);
+  }, 600_000);
+
+  it('requests nothing outside its own origin', () => {
+    const origin = new URL(appUrl()).origin;
+    const outside = rec.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(rec.requests.length).toBeGreaterThan(10);
+    expect(rec.pageErrors).toEqual([]);
+  });
+});
