@@ -19,7 +19,7 @@ const CORE_STACK = [
   ['massing'],
   ['scenario'],
   ['analysis'],
-  ['convert'],
+  ['convert', 'report'],
 ];
 const coreStack = CORE_STACK.flatMap((level, i) =>
   level.map((folder) => {

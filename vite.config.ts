@@ -1,12 +1,21 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { configuredOnlineOrigins, contentSecurityPolicy, securityHeaders } from './scripts/csp/contentSecurityPolicy.mjs';
 
 // Cesium's workers, assets (NaturalEarthII imagery, textures) and widget CSS are
 // served by the app itself so that nothing is fetched from a CDN or Cesium ion.
 const cesiumBuild = 'node_modules/cesium/Build/Cesium';
+
+function buildCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
 
 function datasetFolders(): string[] {
   if (!existsSync('data')) return [];
@@ -47,6 +56,9 @@ export default defineConfig({
   base: './',
   define: {
     CESIUM_BASE_URL: JSON.stringify('./cesium'),
+    // Shown in a report's provenance.
+    __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? JSON.parse(readFileSync('package.json', 'utf8')).version),
+    __BUILD_COMMIT__: JSON.stringify(buildCommit()),
   },
   plugins: [
     react(),
@@ -67,6 +79,8 @@ export default defineConfig({
   publicDir: 'public',
   build: {
     outDir: 'dist',
+    // The app and the print-ready report page (rendered by the app's report view, printed by the report CLI).
+    rollupOptions: { input: { main: 'index.html', report: 'report.html' } },
     chunkSizeWarningLimit: 8000,
     sourcemap: false,
   },

@@ -1,5 +1,5 @@
 import { readInputBytes } from './readInputBytes';
-// `npm run convert -- vector <file.geojson|file.json|wfs.xml|shapes.zip …> --out <dir> [--role plan|parcels|playgrounds|trees|green|protection|…] [--title <title>] [--id <layer id>] [--attribution <text>] [--crs EPSG:nnnn] [--strict]`
+// `npm run convert -- vector <file.geojson|file.json|wfs.xml|shapes.zip …> --out <dir> [--role plan|parcels|playgrounds|trees|green|protection|base|…] [--title <title>] [--id <layer id>] [--attribution <text>] [--crs EPSG:nnnn] [--strict]`
 // GeoJSON, WFS GML 3.x, zipped shapefiles → one RFC 7946 GeoJSON per layer + catalog layer + report.json.
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';

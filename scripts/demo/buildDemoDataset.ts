@@ -54,6 +54,8 @@ export async function buildDemoDataset(o: { srcDir: string; outDir: string; seed
       ['trees', () => convertVector(opts('vector', [src('trees.geojson')], { role: 'trees', id: 'trees' }))],
       ['playgrounds', () => convertVector(opts('vector', [src('playgrounds.geojson')], { role: 'playgrounds', id: 'playgrounds' }))],
       ['flood', () => convertVector(opts('vector', [src('flood.geojson')], { role: 'flood', id: 'flood' }))],
+      // The offline base map (streets with names, blocks, water), drawn under the plan.
+      ['basemap', () => convertVector(opts('vector', [src('basemap.geojson')], { role: 'base', id: 'basemap' }))],
     ];
     for (const [step, run] of steps) {
       const report = await run();

@@ -36,6 +36,7 @@ const LAYER_TEXT: Record<string, { title?: LocalizedText; group?: LocalizedText;
   parcels: { title: { de: 'Flurstücke (ALKIS-ähnlich)', en: 'Parcels (ALKIS-like)' }, group: { de: 'Planung', en: 'Planning' }, defaultVisible: false },
   trees: { title: { de: 'Straßen- und Parkbäume', en: 'Street and park trees' }, group: { de: 'Umwelt', en: 'Environment' }, defaultVisible: false },
   playgrounds: { title: { de: 'Spielplätze', en: 'Playgrounds' }, group: { de: 'Soziale Infrastruktur', en: 'Social infrastructure' }, defaultVisible: false },
+  basemap: { title: { de: 'Stadtplan (Straßen, Blöcke, Wasser)', en: 'Street map (streets, blocks, water)' }, group: { de: 'Basiskarten', en: 'Base maps' }, defaultVisible: true },
   flood: { title: { de: 'Überschwemmungsgebiet Mühlenkanal', en: 'Flood zone Mühlenkanal' }, group: { de: 'Umwelt', en: 'Environment' }, defaultVisible: false },
 };
 

@@ -5,6 +5,7 @@ import { Random } from './random';
 import { writeCityGml } from './writeCityGml';
 import { writeXPlanGml } from './writeXPlanGml';
 import { writeVectorLayers } from './writeVectorLayers';
+import { writeBaseMap } from './writeBaseMap';
 
 /** The source files of the demo district, file name → text. */
 export function demoSourceFiles(d: DemoDistrict): Record<string, string> {
@@ -12,6 +13,7 @@ export function demoSourceFiles(d: DemoDistrict): Record<string, string> {
     'buildings.gml': writeCityGml(d),
     'bplan.gml': writeXPlanGml(d, new Random(d.seed).fork('xplan-ids')),
     ...writeVectorLayers(d),
+    ...writeBaseMap(d),
   };
 }
 

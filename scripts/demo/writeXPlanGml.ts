@@ -1,6 +1,7 @@
 import type { DemoDistrict, PlanArea, PlanLine, PlanVertex, Xy } from './DemoDistrict';
 import type { Random } from './random';
 import { xmlEscape } from './xmlEscape';
+import { DEMO_TEXTS, textsOf } from './demoTexts';
 
 const SRS = 'EPSG:25832';
 
@@ -86,6 +87,7 @@ export function writeXPlanGml(d: DemoDistrict, rng: Random): string {
         `${ind}  </xplan:XP_Hoehenangabe>`, `${ind}</xplan:hoehenangabe>`);
     }
     o.push(`${ind}<xplan:gehoertZuBereich xlink:href="#${bereichId}"/>`, `${ind}<xplan:rechtscharakter>1000</xplan:rechtscharakter>`);
+    for (const t of textsOf(a)) o.push(`${ind}<xplan:refTextInhalt xlink:href="#${t.id}"/>`);
     o.push(`${ind}<xplan:position>`, polygon(a.exterior, a.holes, `${ind}  `), `${ind}</xplan:position>`);
     o.push(`${ind}<xplan:flaechenschluss>${a.flaechenschluss}</xplan:flaechenschluss>`);
     if (a.featureClass === 'SO_Gewaesser') {
@@ -125,6 +127,7 @@ export function writeXPlanGml(d: DemoDistrict, rng: Random): string {
     `${ind}<xplan:technHerstellDatum>${DEMO_PLAN.technHerstellDatum}</xplan:technHerstellDatum>`,
     `${ind}<xplan:erstellungsMassstab>1000</xplan:erstellungsMassstab>`,
     `${ind}<xplan:raeumlicherGeltungsbereich>`, polygon(boundary.map((p) => ({ p })), undefined, `${ind}  `), `${ind}</xplan:raeumlicherGeltungsbereich>`,
+    ...DEMO_TEXTS.map((t) => `${ind}<xplan:texte xlink:href="#${t.id}"/>`),
     `${ind}<xplan:gemeinde>`, `${ind}  <xplan:XP_Gemeinde>`, `${ind}    <xplan:ags>02000000</xplan:ags>`, `${ind}    <xplan:gemeindeName>Freie und Hansestadt Hamburg</xplan:gemeindeName>`, `${ind}    <xplan:ortsteilName>Hamm</xplan:ortsteilName>`, `${ind}  </xplan:XP_Gemeinde>`, `${ind}</xplan:gemeinde>`,
     `${ind}<xplan:plangeber>`, `${ind}  <xplan:XP_Plangeber>`, `${ind}    <xplan:name>Planlotse (generiert)</xplan:name>`, `${ind}  </xplan:XP_Plangeber>`, `${ind}</xplan:plangeber>`,
     `${ind}<xplan:planArt>1000</xplan:planArt>`,
@@ -150,6 +153,11 @@ export function writeXPlanGml(d: DemoDistrict, rng: Random): string {
     plan,
     bereich,
     ...d.planAreas.map(areaXml),
+    // Textual rules (XPlanGML 6.0 BP_TextAbschnitt: schluessel, text, rechtscharakter), referenced by the plan and its areas.
+    ...DEMO_TEXTS.map((t) => member([
+      `    <xplan:BP_TextAbschnitt gml:id="${t.id}">`, `${ind}<xplan:schluessel>${xmlEscape(t.schluessel)}</xplan:schluessel>`,
+      `${ind}<xplan:text>${xmlEscape(t.text)}</xplan:text>`, `${ind}<xplan:rechtscharakter>1000</xplan:rechtscharakter>`, '    </xplan:BP_TextAbschnitt>',
+    ].join('\n'))),
     ...d.planLines.map(lineXml),
     '</xplan:XPlanAuszug>',
     '',

@@ -11,7 +11,10 @@ import type { DatasetHandle, VariantContent } from '../workers/workerMessages';
 /** The store's run → the kind's parameters, and the parameters shown under the result. */
 const RUNS: { [K in AnalysisKind]: (r: AnalysisRun) => { params: ParamsOf<K>; shown: Partial<AnalysisInputs> } } = {
   shadows: (r) => ({ params: { timeMs: r.timeMs, perBuilding: false }, shown: { timeMs: r.timeMs } }),
-  sunHours: (r) => ({ params: { date: r.date, cellM: r.cellM, stepMin: r.stepMin, ...(r.bbox ? { bbox: r.bbox } : {}) }, shown: { date: r.date, stepMin: r.stepMin, cellM: r.cellM } }),
+  sunHours: (r) => ({
+    params: { date: r.date, cellM: r.cellM, stepMin: r.stepMin, ...(r.bbox ? { bbox: r.bbox } : {}), ...(r.thresholdHours !== undefined ? { thresholdHours: r.thresholdHours } : {}) },
+    shown: { date: r.date, stepMin: r.stepMin, cellM: r.cellM, ...(r.thresholdHours !== undefined ? { thresholdHours: r.thresholdHours } : {}) },
+  }),
   sunPoints: (r) => {
     const thresholdHours = r.thresholdHours ?? 1.5;
     return { params: { date: r.date, stepMin: r.stepMin, points: r.points ?? [], thresholdHours }, shown: { date: r.date, stepMin: r.stepMin, thresholdHours } };

@@ -52,6 +52,10 @@ export function startDroppedFilesController(store: AppStore, makeWorker: () => C
 export interface DropTestHook {
   /** Resolves when the scene is settled and every dropped layer is drawn. */
   settled(timeoutMs?: number): Promise<void>;
+  /** Resolves when the stored files are back in the list (queued for conversion). */
+  restored: Promise<unknown>;
+  /** Resolves when every write to the browser's storage so far is done. */
+  flush(): Promise<void>;
 }
 
 declare global {
@@ -61,7 +65,13 @@ declare global {
 }
 
 /** Dropped layers are layers of the one registry, so the scene's own `settled` covers them. */
-export function installDropTestHook(scene: SceneHandle): void {
-  const hook: DropTestHook = { settled: (timeoutMs = 120_000) => scene.settled(timeoutMs) };
+export function installDropTestHook(scene: SceneHandle, persistence: Promise<{ flush(): Promise<void> } | null>): void {
+  const hook: DropTestHook = {
+    settled: (timeoutMs = 120_000) => scene.settled(timeoutMs),
+    restored: persistence,
+    flush: async () => {
+      await (await persistence)?.flush();
+    },
+  };
   Object.defineProperty(window, '__planlotseDrop', { value: Object.freeze(hook), writable: false, configurable: false });
 }

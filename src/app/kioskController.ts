@@ -153,6 +153,7 @@ export function resetKioskToStart(store: AppStore, config: KioskConfig, start: K
   const s = store.getState();
   s.kioskStoryEvent({ type: 'stop' });
   s.select(undefined);
+  s.selectProposedBuilding(null);
   s.setTool('select');
   s.flyTo(config.startView, true);
   setVisibleLayers(store, (id) => start.layers[id] ?? false);

@@ -8,6 +8,7 @@ import '../ui/styles.css';
 import '../ui/kiosk/kiosk.css';
 import { mountScene } from '../viewer/mountScene';
 import { installKioskCamera } from '../viewer/kioskCamera';
+import { boundKioskCaches } from '../viewer/kioskCaches';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { kioskConfigUrlOf, kioskScenarioUrlOf, loadKioskConfig, loadKioskScenario } from './loadKioskConfig';
 import { installTestHook } from './testHook';
@@ -36,6 +37,8 @@ installKioskLockdown();
 
 const sceneEl = document.getElementById('scene')!;
 const scene = mountScene(sceneEl, store);
+// All day on one page: Cesium's tile caches stay bounded (the heap monitor catches anything else).
+const caches = boundKioskCaches(scene.viewer);
 const i18n = createI18n(store.getState().lang);
 store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
 const labelScene = () => sceneEl.setAttribute('aria-label', i18n.t('scene.label'));
@@ -73,6 +76,8 @@ const ready = loadCatalog(catalogUrl).then(
 );
 ready.catch(() => undefined);
 installTestHook(store.getState, ready, scene);
+// Read-only kiosk extras for the browser tests and the soak script.
+Object.defineProperty(window, '__planlotseKiosk', { value: Object.freeze({ cacheLimits: () => caches.limits(), heapMB: () => heap.lastMB() }), writable: false, configurable: false });
 
 /** Where the citizen-feedback and staff parts plug into the kiosk screen. */
 const slots: KioskSlots = {

@@ -11,13 +11,18 @@ import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
+import { createReportService } from './reportService';
+import { captureScene } from '../viewer/captureScene';
+import { ReportServiceContext } from '../ui/report/ReportService';
 import { startAnalysisWorker } from '../workers/startWorkers';
 import { syncAnalysis } from '../viewer/AnalysisSync';
-import { installTestHook } from './testHook';
+import { installTestHook, readTestOptions } from './testHook';
 import { syncUrl } from './urlSync';
 import { initScenarioPersistence, installScenarioTestHook } from './scenarioPersistence';
 import { installScenarioShortcuts } from '../ui/scenario/scenarioShortcuts';
 import { installDropTestHook, startDroppedFilesController } from './droppedFilesController';
+import { startTableController } from './tableController';
+import { initDropFilesPersistence } from './droppedFilesPersistence';
 import { startFeedbackLayer } from './feedback/feedbackLayerController';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
@@ -32,9 +37,10 @@ if (url.shadows !== undefined) s0.setShadows(url.shadows);
 if (url.shadowQuality) s0.setShadowQuality(url.shadowQuality);
 if (url.lighting !== undefined) s0.setLighting(url.lighting);
 if (url.selection) s0.select({ ...url.selection, properties: undefined });
+if (url.files) s0.setSharedFileNames(url.files);
 
 const sceneEl = document.getElementById('scene')!;
-const scene = mountScene(sceneEl, store);
+const scene = mountScene(sceneEl, store, readTestOptions());
 // One i18next instance for the page: the store's language drives it; react-i18next re-renders the UI on change.
 const i18n = createI18n(store.getState().lang);
 store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
@@ -63,12 +69,18 @@ installScenarioShortcuts(store);
 installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenarioId: url.scenarioId, variantId: url.variantId }));
 
 // Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
-startAnalysisController(store, startAnalysisWorker());
+const analysisRpc = startAnalysisWorker();
+startAnalysisController(store, analysisRpc);
+const reportService = createReportService(store, analysisRpc, () => captureScene(scene.viewer));
 syncAnalysis(scene.viewer, store);
 
-// Dropped/opened files: converted in a worker, shown under "Your files".
+// Dropped/opened files: converted in a worker, shown under "Your files", kept in this browser (source bytes) and
+// converted again after a reload; a shared link names them, and the recipient is told which ones to open.
 startDroppedFilesController(store);
-installDropTestHook(scene);
+installDropTestHook(scene, initDropFilesPersistence(store));
+
+// Attribute tables: the features of the layer opened in the bottom drawer.
+startTableController(store);
 // Imported kiosk feedback: the pins as a layer of the registry.
 startFeedbackLayer(store);
 
@@ -79,7 +91,9 @@ installTestHook(store.getState, ready, scene);
 createRoot(document.getElementById('root')!).render(
   <I18nextProvider i18n={i18n}>
     <StoreProvider store={store}>
-      <AppShell sections={SECTIONS} />
+      <ReportServiceContext.Provider value={reportService}>
+        <AppShell sections={SECTIONS} />
+      </ReportServiceContext.Provider>
     </StoreProvider>
   </I18nextProvider>,
 );

@@ -13,10 +13,28 @@ export interface PlanlotseTestHook {
   toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
 }
 
+/**
+ * Options a test sets before the app starts (the browser-test harness does it
+ * with an init script): they make the scene cheaper to render on a software
+ * GPU and change nothing else. Never set by the app itself.
+ */
+export interface PlanlotseTestOptions {
+  /** Cesium `resolutionScale` (0.25–1): the canvas keeps its CSS size, the drawing buffer shrinks. */
+  resolutionScale?: number;
+}
+
 declare global {
   interface Window {
     __planlotse?: PlanlotseTestHook;
+    __planlotseTestOptions?: PlanlotseTestOptions;
   }
+}
+
+/** The test options, if a test set them; otherwise `{}`. */
+export function readTestOptions(): PlanlotseTestOptions {
+  const o = window.__planlotseTestOptions;
+  const scale = typeof o?.resolutionScale === 'number' && Number.isFinite(o.resolutionScale) ? Math.min(1, Math.max(0.25, o.resolutionScale)) : undefined;
+  return scale === undefined ? {} : { resolutionScale: scale };
 }
 
 export function installTestHook(getState: () => AppState, ready: Promise<void>, scene: SceneHandle): void {

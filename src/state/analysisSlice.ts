@@ -6,6 +6,7 @@ import type { OverlapsSummary } from '../core/analysis/overlaps/overlapsAnalysis
 import type { ShadowsSummary } from '../core/analysis/shadows/shadowsAnalysis';
 import type { SunHoursSummary } from '../core/analysis/sunHours/sunHoursAnalysis';
 import type { SunPointsSummary } from '../core/analysis/sunPoints/sunPointsAnalysis';
+import { standardDate, DAYLIGHT_STANDARDS, type DaylightStandard } from '../core/analysis/daylightStandards';
 import type { SliceCreator } from './AppState';
 
 export type AnalysisKind = 'shadows' | 'sunHours' | 'sunPoints' | 'overlaps' | 'compliance';
@@ -19,6 +20,8 @@ export interface CompareRun {
   right: string | null;
   /** With the sun-hour change on this local date. */
   sunDate?: string;
+  /** When it was asked for (Date.now()), for the elapsed time shown. */
+  startedMs?: number;
 }
 
 /**
@@ -51,7 +54,7 @@ export interface AnalysisInputs {
   date?: string;
   stepMin?: number;
   cellM?: number;
-  /** Sun at points: hours a point needs to pass. */
+  /** Sun at points and the sun-hours threshold map: hours a point or cell needs to pass. */
   thresholdHours?: number;
 }
 
@@ -73,7 +76,7 @@ export interface AnalysisRun {
   /** Overlaps: the two catalog layer ids. */
   overlapA?: string;
   overlapB?: string;
-  /** Sun at points: the points and the threshold in hours. */
+  /** Sun at points: the points; sun at points and sun hours: the threshold in hours. */
   points?: SunPointDraft[];
   thresholdHours?: number;
 }
@@ -107,9 +110,21 @@ export interface AnalysisSlice {
   /** Shadows are recomputed when the scene time changes (after one run). */
   analysisFollowTime: boolean;
   analysisProbe: AnalysisProbe | undefined;
-  /** Sun at points: the placed points (tool `placeSunPoint` places the next one) and the pass threshold (h). */
+  /**
+   * Sun at points: the placed points (tool `placeSunPoint` places the next one). `sunPointThresholdH` is the pass
+   * threshold (h) of the points and of the sun-hours threshold map alike.
+   */
   sunPoints: SunPointDraft[];
   sunPointThresholdH: number;
+  /** How the sun-hours grid is drawn: hours on a colour ramp, or pass/fail against the threshold. */
+  sunHoursMap: 'hours' | 'threshold';
+  setSunHoursMap(map: 'hours' | 'threshold'): void;
+  /**
+   * A daylight standard's check (DIN 5034-1 17 January ≥ 1 h or equinox ≥ 4 h, DIN EN 17037 ≥ 1.5 h): sets the
+   * analysis date and the scene date to its day in the current year, the threshold to its hours, and draws the
+   * sun-hours grid as pass/fail. Points are recomputed at once; a sun-hours grid when the user runs it.
+   */
+  applyDaylightStandard(id: DaylightStandard['id']): void;
   /** Adds a point (id P1, P2 …), ends placing and recomputes all points. */
   addSunPoint(p: Omit<SunPointDraft, 'id'>): void;
   removeSunPoint(id: string): void;
@@ -120,6 +135,8 @@ export interface AnalysisSlice {
   compareProgress: number;
   compareResult: CompareSummary | undefined;
   compareError: Message | undefined;
+  /** How long the last finished comparison took, ms (shown with the sun change). */
+  compareElapsedMs: number | undefined;
   /** Asks the worker to compare two sides (with the sun-hour change on `sunDate` if given). */
   requestCompare(p: { left: string | null; right: string | null; sunDate?: string }): void;
   compareProgressed(runId: number, progress: number): void;
@@ -158,15 +175,17 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   analysisProbe: undefined,
   sunPoints: [],
   sunPointThresholdH: 1.5,
+  sunHoursMap: 'hours',
   compareRun: undefined,
   compareStatus: 'idle',
   compareProgress: 0,
   compareResult: undefined,
   compareError: undefined,
+  compareElapsedMs: undefined,
   requestCompare: ({ left, right, sunDate }) => {
     if (sunDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sunDate)) throw new Error(`requestCompare: date "${sunDate}" is not YYYY-MM-DD`);
     const runId = (get().compareRun?.runId ?? 0) + 1;
-    set({ compareRun: { runId, left, right, ...(sunDate ? { sunDate } : {}) }, compareStatus: 'running', compareProgress: 0, compareError: undefined });
+    set({ compareRun: { runId, left, right, startedMs: Date.now(), ...(sunDate ? { sunDate } : {}) }, compareStatus: 'running', compareProgress: 0, compareError: undefined });
   },
   compareProgressed: (runId, progress) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
@@ -174,7 +193,7 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
   },
   compareFinished: (runId, result) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
-    set({ compareResult: result, compareStatus: 'done', compareProgress: 1 });
+    set({ compareResult: result, compareStatus: 'done', compareProgress: 1, compareElapsedMs: Date.now() - (get().compareRun?.startedMs ?? Date.now()) });
   },
   compareFailed: (runId, message) => {
     if (get().compareRun?.runId !== runId || get().compareStatus !== 'running') return;
@@ -205,6 +224,18 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
     if (get().analysisKind === 'sunPoints' && get().sunPoints.length && get().analysisResult?.kind === 'sunPoints') get().requestAnalysis();
   },
   setAnalysisProbe: (analysisProbe) => set({ analysisProbe }),
+  setSunHoursMap: (sunHoursMap) => set({ sunHoursMap }),
+  applyDaylightStandard: (id) => {
+    const std = DAYLIGHT_STANDARDS.find((x) => x.id === id);
+    if (!std) throw new Error(`applyDaylightStandard: unknown standard "${id}"`);
+    const s = get() as AnalysisSlice & { timeMs?: number; catalog?: { timeZone?: string } | null; setLocalDate?: (d: string) => void };
+    const year = (s.analysisDate || analysisDate(s.timeMs ?? Date.now(), s.catalog?.timeZone)).slice(0, 4);
+    const date = standardDate(id, year);
+    set({ analysisDate: date, sunPointThresholdH: std.minHours, sunHoursMap: 'threshold' });
+    // The scene shows the same day, so the shadows on screen belong to the check.
+    s.setLocalDate?.(date);
+    if (get().analysisKind === 'sunPoints' && get().sunPoints.length) get().requestAnalysis();
+  },
   setAnalysisParams: ({ date, cellM, stepMin, overlapA, overlapB, followTime }) => {
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`setAnalysisParams: date "${date}" is not YYYY-MM-DD`);
     if (cellM !== undefined && !(cellM >= 0.5 && cellM <= 50)) throw new Error(`setAnalysisParams: cell size ${cellM} m must be within 0.5–50 m`);
@@ -232,6 +263,7 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get) => ({
       ...(bbox ? { bbox } : {}),
       ...(s.analysisKind === 'overlaps' ? { overlapA: s.analysisOverlapA, overlapB: s.analysisOverlapB } : {}),
       ...(s.analysisKind === 'sunPoints' ? { points: s.sunPoints, thresholdHours: s.sunPointThresholdH } : {}),
+      ...(s.analysisKind === 'sunHours' ? { thresholdHours: s.sunPointThresholdH } : {}),
     };
     set({ analysisRun: run, analysisStatus: 'running', analysisProgress: 0, analysisError: undefined });
   },

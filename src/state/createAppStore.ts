@@ -13,8 +13,11 @@ import { createScenarioSlice } from './scenarioSlice';
 import { createAnalysisSlice } from './analysisSlice';
 import { createDroppedFilesSlice } from './droppedFilesSlice';
 import { createToolSlice } from './toolSlice';
+import { createTableSlice } from './tableSlice';
+import { createSketchSlice } from './sketchSlice';
 import { createFeedbackSlice } from './feedbackSlice';
 import { createKioskSlice } from './kioskSlice';
+import { createOrientationSlice } from './orientationSlice';
 
 /**
  * The slices the store is made of. To add a slice: write `fooSlice.ts`
@@ -34,8 +37,11 @@ const SLICES: SliceCreator<object>[] = [
   createAnalysisSlice,
   createDroppedFilesSlice,
   createToolSlice,
+  createTableSlice,
+  createSketchSlice,
   createFeedbackSlice,
   createKioskSlice,
+  createOrientationSlice,
 ];
 
 /**

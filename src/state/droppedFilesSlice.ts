@@ -1,6 +1,7 @@
 import type { ConversionIssue } from '../core/model/ConversionReport';
 import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
 import type { CatalogLayer } from '../core/model/Catalog';
+import type { Message } from '../core/i18n/Message';
 import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { SliceCreator } from './AppState';
 import { defaultLayerSettings, type LayerSettings, type LayerStatus } from './layersSlice';
@@ -43,8 +44,24 @@ export interface DroppedFileEntry {
   /** Features in the file's layers, counted when it was converted. */
   featureCount?: number;
   durationMs?: number;
-  /** The bytes, kept for a retry with another CRS. */
+  /** The bytes, kept for a retry with another CRS (and stored in the browser, see `app/droppedFilesPersistence`). */
   source: DropSource;
+  /** Restored from the browser's storage on load (its conversion does not move the camera). */
+  restored?: boolean;
+  /** Analysis roles the user chose, by layer id; they win over the roles inferred from the content. */
+  roleOverrides?: Record<string, LayerRole>;
+  /** Whether the file is kept in this browser: saved, or why not (a storage message code, e.g. a full disk). */
+  persist?: { state: 'saved' } | { state: 'failed'; error: Message };
+}
+
+export type LayerRole = NonNullable<CatalogLayer['role']>;
+
+/** A file read back from the browser's storage, queued again under its old id. */
+export interface RestoredDropFile {
+  id: string;
+  source: DropSource;
+  crs?: string;
+  roleOverrides?: Record<string, LayerRole>;
 }
 
 /**
@@ -69,6 +86,18 @@ export interface DroppedFilesSlice {
   droppedLayers: CatalogLayer[];
   /** File whose skipped-feature list is open, if any. */
   dropReportFor: string | undefined;
+  /** File names a shared link lists (`file=`); the ones not opened here are shown as missing. */
+  sharedFileNames: string[];
+  /** True once the files stored in this browser are back in the list (or there is no storage). */
+  droppedFilesRestored: boolean;
+  /** Queues files read back from storage, under their stored ids, without moving the camera when they are converted. */
+  restoreDroppedFiles(files: RestoredDropFile[]): void;
+  setDroppedFilesRestored(): void;
+  setSharedFileNames(names: string[]): void;
+  /** Sets the analysis role of a dropped layer (the user's choice; kept with the file). */
+  setDroppedLayerRole(layerId: string, role: LayerRole): void;
+  /** Reports whether a file was stored in the browser. */
+  droppedFilePersisted(id: string, result: { ok: true } | { ok: false; error: Message }): void;
   /** Queues files for conversion (the app's controller runs the worker); returns their entry ids. */
   openDroppedFiles(files: DropSource[]): string[];
   droppedFileStarted(id: string): void;
@@ -113,7 +142,15 @@ export function cameraViewForBbox(bbox: [number, number, number, number]): Camer
   return { lon: (w + e) / 2, lat: lat - back / mPerDegLat, height: dist * Math.sin((pitch * Math.PI) / 180), headingDeg: 0, pitchDeg: -pitch };
 }
 
-let nextFile = 1;
+/** A fresh entry id, above every id in use (restored files keep theirs). */
+function nextFileId(files: readonly DroppedFileEntry[], extra: readonly string[] = []): string {
+  let max = 0;
+  for (const id of [...files.map((f) => f.id), ...extra]) {
+    const m = /^file-(\d+)$/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `file-${max + 1}`;
+}
 
 function extensionOk(name: string): boolean {
   const lower = name.toLowerCase();
@@ -148,9 +185,45 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
     droppedFiles: [],
     droppedLayers: [],
     dropReportFor: undefined,
+    sharedFileNames: [],
+    droppedFilesRestored: false,
+    restoreDroppedFiles: (restored) => {
+      const have = new Set(get().droppedFiles.map((f) => f.id));
+      const added: DroppedFileEntry[] = restored
+        .filter((r) => !have.has(r.id))
+        .map((r) => ({
+          id: r.id,
+          name: r.source.name,
+          sizeBytes: r.source.size,
+          status: 'queued',
+          progress: 0,
+          needsCrs: false,
+          issues: [],
+          layerIds: [],
+          source: r.source,
+          restored: true,
+          persist: { state: 'saved' },
+          ...(r.crs ? { crs: r.crs } : {}),
+          ...(r.roleOverrides ? { roleOverrides: r.roleOverrides } : {}),
+        }));
+      set({ droppedFiles: [...get().droppedFiles, ...added] });
+    },
+    setDroppedFilesRestored: () => set({ droppedFilesRestored: true }),
+    setSharedFileNames: (names) => set({ sharedFileNames: [...new Set(names)] }),
+    setDroppedLayerRole: (layerId, role) => {
+      const l = get().droppedLayers.find((x) => x.id === layerId);
+      if (!l || l.role === role) return;
+      set({ droppedLayers: get().droppedLayers.map((x) => (x.id === layerId ? { ...x, role } : x)) });
+      const file = get().droppedFiles.find((f) => f.id === l.fileId);
+      if (file) patchFile(file.id, { roleOverrides: { ...file.roleOverrides, [layerId]: role } });
+    },
+    droppedFilePersisted: (id, result) => patchFile(id, { persist: result.ok ? { state: 'saved' } : { state: 'failed', error: result.error } }),
     openDroppedFiles: (files) => {
+      const ids: string[] = [];
       const added: DroppedFileEntry[] = files.map((source) => {
-        const base = { id: `file-${nextFile++}`, name: source.name, sizeBytes: source.size, progress: 0, needsCrs: false, issues: [], layerIds: [], source };
+        const id = nextFileId(get().droppedFiles, ids);
+        ids.push(id);
+        const base = { id, name: source.name, sizeBytes: source.size, progress: 0, needsCrs: false, issues: [], layerIds: [], source };
         if (!extensionOk(source.name)) return { ...base, status: 'error', error: { code: 'extension', detail: source.name } };
         if (source.size > MAX_DROP_BYTES) return { ...base, status: 'error', error: { code: 'tooLarge', detail: `${(source.size / 1048576).toFixed(1)} MB` } };
         return { ...base, status: 'queued' };
@@ -171,7 +244,8 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
         let lid = layer.id;
         for (let k = 2; taken.has(lid); k++) lid = `${layer.id}-${k}`;
         taken.add(lid);
-        return { ...layer, id: lid, group: DROPPED_GROUP, url, origin: 'dropped', fileId: id, defaultVisible: true };
+        const role = file.roleOverrides?.[lid] ?? layer.role;
+        return { ...layer, id: lid, group: DROPPED_GROUP, url, origin: 'dropped', fileId: id, defaultVisible: true, ...(role ? { role } : {}) };
       });
       const errors = result.report.issues.filter((i) => i.severity === 'error');
       const needsCrs = defs.length === 0 && errors.some((i) => CRS_REASON.test(i.reason));
@@ -189,7 +263,8 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
       const layers = { ...rest.layers };
       for (const d of defs) layers[d.id] = defaultLayerSettings(d);
       set({ ...rest, droppedLayers: [...rest.droppedLayers, ...defs], layers });
-      if (defs.length && result.report.bbox) get().flyTo(cameraViewForBbox(result.report.bbox));
+      // A file restored on reload stays where the link or the home view put the camera.
+      if (defs.length && result.report.bbox && !file.restored) get().flyTo(cameraViewForBbox(result.report.bbox));
     },
     droppedFileFailed: (id, detail) => patchFile(id, { status: 'error', error: { code: 'worker', detail } }),
     retryDroppedFile: (id, crs) => {
@@ -208,3 +283,15 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
     setDropReportFor: (fileId) => set({ dropReportFor: fileId }),
   };
 };
+
+/**
+ * The files a shared link names (`file=`) that are not open here, once the stored files are back: the recipient
+ * is asked to open them.
+ *
+ * @example missingSharedFiles(s) // ['HafenCity7.gml']
+ */
+export function missingSharedFiles(s: Pick<DroppedFilesSlice, 'sharedFileNames' | 'droppedFiles' | 'droppedFilesRestored'>): string[] {
+  if (!s.droppedFilesRestored) return [];
+  const open = new Set(s.droppedFiles.filter((f) => f.status !== 'error').map((f) => f.name));
+  return s.sharedFileNames.filter((n) => !open.has(n));
+}

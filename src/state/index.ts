@@ -11,3 +11,5 @@ export * from './selectors';
 export * from './urlState';
 export type { Tool } from './toolSlice';
 export { measureModeOf } from './toolSlice';
+export type { TableSource, TableView } from './tableSlice';
+export type { MapOrientation, CameraCommand } from './orientationSlice';

@@ -1,5 +1,6 @@
 import { orientFootprintCcw } from '../core/scenario/footprintProblems';
 import { proposedBuildingProblems } from '../core/scenario/proposedBuildingProblems';
+import { sketchProblem } from '../core/scenario/sketchProblem';
 import type { SunDelta } from '../core/analysis/compare/compareVariants';
 import type { ProposedBuilding, RoofSpec, Scenario, Variant } from '../core/model/Scenario';
 import { LIMITS } from '../core/scenario/validateScenario';
@@ -354,13 +355,21 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     removeLastSketchPoint: () => set({ sketchPoints: get().sketchPoints.slice(0, -1) }),
     finishSketch: () => {
       const pts = get().sketchPoints;
-      if (pts.length < 3) return fail({ code: 'scenario.tooFewCorners', params: { count: pts.length } });
+      // Say why in the user's language (too few corners, crossing edges, too small, a sliver); the corners stay.
+      const problem = sketchProblem(pts);
+      if (problem) return fail(problem);
       const id = get().addProposedBuilding(pts);
       if (id) set({ sketchPoints: [] });
       return id;
     },
     cancelSketch: () => set({ sketchPoints: [] }),
-    setScenarioCompare: (c) => set({ scenarioCompare: { ...get().scenarioCompare, ...c } }),
+    setScenarioCompare: (c) => {
+      const prev = get().scenarioCompare;
+      // Opening the comparison starts from the question a planner asks: Bestand (left) against the variant being worked on (right).
+      const opening = prev.mode === 'off' && c.mode !== undefined && c.mode !== 'off';
+      const sides = opening ? { left: null, right: get().activeVariantId } : {};
+      set({ scenarioCompare: { ...prev, ...sides, ...c } });
+    },
     setScenarioMessage: (m) => set({ scenarioMessage: m }),
     setScenarioSunDelta: (d) => set({ scenarioSunDelta: d }),
   };

@@ -48,10 +48,12 @@ export const createToolSlice: SliceCreator<ToolSlice> = (set, get) => ({
   vertexDrag: null,
   setTool: (tool) => {
     const prev = get().tool;
-    const patch: Partial<ToolSlice> & { measurePoints?: []; sketchPoints?: [] } = { tool };
+    const patch: Partial<ToolSlice> & { measurePoints?: []; sketchPoints?: []; sketchHover?: null; selection?: undefined } = { tool };
     if (prev !== tool) {
       if (measureModeOf(prev) !== 'none' || measureModeOf(tool) !== 'none') patch.measurePoints = [];
-      if (prev === 'sketch' || tool === 'sketch') patch.sketchPoints = [];
+      if (prev === 'sketch' || tool === 'sketch') Object.assign(patch, { sketchPoints: [], sketchHover: null });
+      // An open feature card would cover the map and take the corners meant for the ground.
+      if (tool === 'sketch') patch.selection = undefined;
       if (tool !== 'editVertex') patch.vertexDrag = null;
     }
     // Leaving the feedback tool drops a pin not yet confirmed.

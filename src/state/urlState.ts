@@ -4,12 +4,13 @@ import type { AppState } from './AppState';
 import { LANGS, type Lang } from './langSlice';
 import type { CameraView } from './viewSlice';
 import type { ShadowQuality } from './timeSlice';
+import { missingSharedFiles } from './droppedFilesSlice';
 
 /**
  * The part of the state that a shared link carries. Parsed from / written to
  * the query string:
  *
- * `?dataset=demo&lang=en&cam=lon,lat,height,heading,pitch&layers=a,b&op=a:0.5&t=2026-06-21T10:00:00Z&style=height&sel=layer~feature&sh=1&sq=high&light=0`
+ * `?dataset=demo&lang=en&cam=lon,lat,height,heading,pitch&layers=a,b&op=a:0.5&t=2026-06-21T10:00:00Z&style=height&sel=layer~feature&sh=1&sq=high&light=0&file=HafenCity7.gml`
  */
 export interface UrlState {
   dataset?: string;
@@ -27,7 +28,15 @@ export interface UrlState {
   /** Active scenario (saved in this browser) and variant; `var=existing` means no variant. */
   scenarioId?: string;
   variantId?: string | null;
+  /**
+   * Names of the user's own files shown in the view (`file=`, repeated). A link cannot carry the files; the
+   * recipient is told which ones to open (the names are shown as text, never used as paths).
+   */
+  files?: string[];
 }
+
+/** Longest file name a link may name (longer ones are dropped as damaged). */
+const MAX_FILE_NAME = 255;
 
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
@@ -79,6 +88,9 @@ export function parseUrlState(search: string): UrlState {
   if (scn && /^[A-Za-z0-9_-]{1,100}$/.test(scn)) out.scenarioId = scn;
   const vr = q.get('var');
   if (vr && /^[A-Za-z0-9_-]{1,100}$/.test(vr)) out.variantId = vr === 'existing' ? null : vr;
+  // eslint-disable-next-line no-control-regex -- a name with control characters is a damaged link
+  const files = q.getAll('file').filter((n) => n.length > 0 && n.length <= MAX_FILE_NAME && !/[\u0000-\u001f]/.test(n));
+  if (files.length) out.files = [...new Set(files)];
   return out;
 }
 
@@ -109,6 +121,9 @@ export function formatUrlState(s: AppState): string {
     q.set('scn', s.activeScenarioId);
     q.set('var', s.activeVariantId ?? 'existing');
   }
+  // Own files: the ones open here, then the ones a received link named that are still missing (kept when re-shared).
+  const open = s.droppedFiles.filter((f) => f.status !== 'error').map((f) => f.name);
+  for (const name of new Set([...open, ...missingSharedFiles(s)])) q.append('file', name);
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7E/gi, '~');
 }
 

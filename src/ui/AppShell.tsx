@@ -1,15 +1,18 @@
 import { useEffect } from 'react';
 import { AttributionBar } from './AttributionBar';
+import { CompareDivider } from './scenario/CompareDivider';
 import { DropZone } from './drop/DropZone';
+import { MapOverlay } from './map/MapOverlay';
 import { FeaturePanel } from './FeaturePanel';
 import { Header } from './Header';
 import { SidePanel, type SectionDef } from './SidePanel';
 import { StatusBanner } from './StatusBanner';
 import { useAppState } from './StoreContext';
+import { TableDrawer } from './table/TableDrawer';
 
 /**
- * The page around the 3D view: header, side panel, feature panel and
- * attribution bar. The Cesium canvas is not part of this tree; it sits in
+ * The page around the 3D view: header, side panel, feature panel,
+ * attribution bar and the bottom drawer for long tables. The Cesium canvas is not part of this tree; it sits in
  * its own element (#scene) that the layout leaves room for.
  */
 export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
@@ -23,10 +26,13 @@ export function AppShell({ sections }: { sections: readonly SectionDef[] }) {
       <SidePanel sections={sections} />
       <div className="scene-overlay">
         <StatusBanner />
+        <CompareDivider />
         <FeaturePanel />
         <AttributionBar />
         <DropZone />
+        <MapOverlay />
       </div>
+      <TableDrawer />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Cartesian3, Color, ConstantProperty, CustomDataSource, PolygonHierarchy, type Viewer } from 'cesium';
-import { sunHoursColor, sunHoursRampMax } from '../core/analysis/sunHoursColor';
+import { sunHoursColor, sunHoursRampMax, thresholdColor } from '../core/analysis/sunHoursColor';
+import { shallow } from 'zustand/shallow';
 import type { AppStore } from '../state';
 import type { AnalysisResult } from '../state/analysisSlice';
 import { GroundHeatMap } from './groundHeatMap';
@@ -21,7 +22,7 @@ const LIGHTS: Record<string, Color> = {
  * Draws the analysis result of the store: the merged shadow polygons, the
  * sun-hours grid on the ground (the one heat-map renderer, building cells
  * transparent), the overlap polygons, or the Baugebiete in their compliance
- * traffic-light colour. Reconciles only when `analysisResult` changes. The
+ * traffic-light colour. Reconciles only when `analysisResult` or the sun-hours map mode changes. The
  * value under the pointer is the select tool's (`state/tools/selectTool.ts`);
  * the sun-at-points markers live in `syncSunPoints`, started here. Returns a disposer.
  */
@@ -29,18 +30,21 @@ export function syncAnalysis(viewer: Viewer, store: AppStore): () => void {
   const ds = new CustomDataSource('analysis');
   void viewer.dataSources.add(ds);
   const heat = new GroundHeatMap(viewer, 0.1);
-  const apply = (r: AnalysisResult | undefined) => {
+  const apply = ([r, map]: [AnalysisResult | undefined, 'hours' | 'threshold']) => {
     ds.entities.removeAll();
     if (r?.kind === 'shadows' && r.status === 'ok') drawShadows(ds, r.geojson);
     if (r?.kind === 'sunHours') {
       const maxH = sunHoursRampMax(r.stepCount * r.stepHours);
-      heat.show(r.grid, (k) => (r.building[k] ? undefined : [...sunHoursColor(r.sunHours[k], maxH), 170]));
+      const th = r.thresholdHours;
+      // The threshold map: pass/fail per ground cell against the run's threshold (DIN 5034-1, DIN EN 17037).
+      if (map === 'threshold' && th !== undefined) heat.show(r.grid, (k) => (r.building[k] ? undefined : [...thresholdColor(r.sunHours[k], th), 170]));
+      else heat.show(r.grid, (k) => (r.building[k] ? undefined : [...sunHoursColor(r.sunHours[k], maxH), 170]));
     } else if (heat.shown) heat.show(undefined);
     if (r?.kind === 'overlaps') drawPolygons(ds, r.geojson, () => OVERLAP);
     if (r?.kind === 'compliance') drawPolygons(ds, r.lightsGeojson, (p) => LIGHTS[String(p?.light)] ?? LIGHTS.unknown);
     viewer.scene.requestRender();
   };
-  const unsub = store.subscribe((s) => s.analysisResult, apply, { fireImmediately: true });
+  const unsub = store.subscribe((s) => [s.analysisResult, s.sunHoursMap] as [AnalysisResult | undefined, 'hours' | 'threshold'], apply, { fireImmediately: true, equalityFn: shallow });
   const stopPoints = syncSunPoints(viewer, store);
   return () => {
     stopPoints();

@@ -7,6 +7,8 @@ import { SKETCH_MARKER_HEIGHT_M } from '../state/tools/sketchTool';
 
 const SKETCH = Color.fromCssColorString('#d9480f');
 const SELECTED = Color.fromCssColorString('#0b6bcb');
+const SNAP_VERTEX = Color.fromCssColorString('#e6007e');
+const SNAP_EDGE = Color.fromCssColorString('#00a3d9');
 
 
 /** Id prefix of the corner handles of the selected proposed building (`scenario-vertex:<id>:<index>`). */
@@ -47,8 +49,28 @@ export function syncSketchOverlay(viewer: Viewer, store: AppStore): () => void {
     viewer.scene.requestRender();
   };
   const unsub = store.subscribe(select, draw, { equalityFn: shallow, fireImmediately: true });
+  // The snap indicator: where the next corner goes, its colour and size saying what it snapped to, and a rubber band from the last corner.
+  const hoverDs = new CustomDataSource('scenario-sketch-hover');
+  void viewer.dataSources.add(hoverDs);
+  const drawHover = ({ hover, last }: { hover: AppState['sketchHover']; last: [number, number] | undefined }) => {
+    hoverDs.entities.removeAll();
+    if (hover) {
+      const p = Cartesian3.fromDegrees(hover.point[0], hover.point[1], SKETCH_MARKER_HEIGHT_M);
+      const colour = hover.snapped === 'vertex' ? SNAP_VERTEX : hover.snapped === 'edge' ? SNAP_EDGE : Color.WHITE;
+      hoverDs.entities.add({
+        id: 'sketch-hover',
+        position: p,
+        point: { pixelSize: hover.snapped ? 14 : 8, color: colour.withAlpha(hover.snapped ? 0.9 : 0.6), outlineColor: SKETCH, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
+      });
+      if (last) hoverDs.entities.add({ polyline: { positions: [Cartesian3.fromDegrees(last[0], last[1], SKETCH_MARKER_HEIGHT_M), p], width: 2, material: SKETCH.withAlpha(0.6) } });
+    }
+    viewer.scene.requestRender();
+  };
+  const unsubHover = store.subscribe((s) => ({ hover: s.tool === 'sketch' ? s.sketchHover : null, last: s.sketchPoints[s.sketchPoints.length - 1] }), drawHover, { equalityFn: shallow, fireImmediately: true });
   return () => {
     unsub();
+    unsubHover();
     viewer.dataSources.remove(ds, true);
+    viewer.dataSources.remove(hoverDs, true);
   };
 }

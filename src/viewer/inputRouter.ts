@@ -28,7 +28,7 @@ function groundAt(viewer: Viewer, pos: Cartesian2): GeoPoint | undefined {
  * on first read and kept: `scene.pick` runs at most once per event, and not
  * at all for a tool that only reads the ground.
  */
-function scenePick(viewer: Viewer, layers: LayersSync, pos: Cartesian2): Pick {
+function scenePick(viewer: Viewer, layers: LayersSync, pos: Cartesian2, altKey = false): Pick {
   const scene = viewer.scene;
   let picked: { value: unknown } | undefined;
   const raw = () => (picked ??= { value: scene.pick(pos) }).value;
@@ -58,6 +58,7 @@ function scenePick(viewer: Viewer, layers: LayersSync, pos: Cartesian2): Pick {
   });
   return {
     screen: { x: pos.x, y: pos.y },
+    altKey,
     get feature() {
       return feature();
     },
@@ -96,9 +97,20 @@ export function installInputRouter(viewer: Viewer, store: AppStore, layers: Laye
   const handler = new ScreenSpaceEventHandler(scene.canvas);
   const active = (): ToolHandler => TOOL_HANDLERS[store.getState().tool];
   let dragging = false;
+  // Whether Alt is held (Cesium's positioned events carry no modifiers unless registered per modifier).
+  let alt = false;
+  const onPointer = (e: PointerEvent) => {
+    alt = e.altKey;
+  };
+  scene.canvas.addEventListener('pointermove', onPointer);
+  scene.canvas.addEventListener('pointerdown', onPointer);
+  const onAlt = (e: KeyboardEvent) => {
+    if (e.key === 'Alt') alt = e.type === 'keydown';
+  };
+  target.addEventListener('keyup', onAlt);
 
   handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
-    active().onClick?.(scenePick(viewer, layers, e.position), store);
+    active().onClick?.(scenePick(viewer, layers, e.position, alt), store);
   }, ScreenSpaceEventType.LEFT_CLICK);
   handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
     active().onDoubleClick?.(scenePick(viewer, layers, e.position), store);
@@ -117,10 +129,11 @@ export function installInputRouter(viewer: Viewer, store: AppStore, layers: Laye
     active().onUp?.(scenePick(viewer, layers, e.position), store);
   }, ScreenSpaceEventType.LEFT_UP);
   handler.setInputAction((e: ScreenSpaceEventHandler.MotionEvent) => {
-    active().onMove?.(scenePick(viewer, layers, e.endPosition), store);
+    active().onMove?.(scenePick(viewer, layers, e.endPosition, alt), store);
   }, ScreenSpaceEventType.MOUSE_MOVE);
 
   const onKey = (e: KeyboardEvent) => {
+    onAlt(e);
     const s = store.getState();
     if (e.key === 'Escape') {
       if (s.tool !== 'select') s.setTool('select');
@@ -148,6 +161,9 @@ export function installInputRouter(viewer: Viewer, store: AppStore, layers: Laye
   return () => {
     unsubCursor();
     target.removeEventListener('keydown', onKey);
+    target.removeEventListener('keyup', onAlt);
+    scene.canvas.removeEventListener('pointermove', onPointer);
+    scene.canvas.removeEventListener('pointerdown', onPointer);
     scene.screenSpaceCameraController.enableInputs = true;
     handler.destroy();
   };

@@ -54,6 +54,15 @@ export class LayersSync {
     const select = createSceneLayersSelector();
     this.unsubs = [
       store.subscribe(select, (specs) => this.reconcile(specs), { equalityFn: shallow, fireImmediately: true }),
+      // A selection made by id (the plan line of a feature card) gets its attributes from a layer that is already loaded.
+      store.subscribe(
+        (s) => s.selection,
+        (sel) => {
+          const layer = sel && !sel.properties ? this.layers.get(sel.layerId) : undefined;
+          const props = layer?.findFeature(sel!.featureId);
+          if (props) this.store.getState().selectionResolved(sel!.layerId, sel!.featureId, props);
+        },
+      ),
       store.subscribe(
         (s) => {
           const c = compareSides(s);

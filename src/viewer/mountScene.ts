@@ -8,7 +8,9 @@ import { installInputRouter } from './inputRouter';
 import { syncMeasure } from './measureSync';
 import { ProposedBuildingModels } from './ProposedBuildingModels';
 import { syncSketchOverlay } from './SketchOverlay';
+import { syncSketchSnap } from './sketchSnapSync';
 import { syncSunDelta } from './sunDeltaSync';
+import { syncOrientation } from './orientationSync';
 
 /** What the scenario test hook reads from the scene (models, demolitions per side, picking). */
 export interface ScenarioProbe {
@@ -41,10 +43,12 @@ export interface SceneHandle {
  * Creates the Cesium viewer in `container` (outside React's tree) and wires
  * it to the store: the layer registry, camera, time/shadows, the one input
  * router, measuring, proposed buildings, the sketch overlay and the sun-change
- * heat map.
+ * heat map. `opts.resolutionScale` comes from the test options only.
  */
-export function mountScene(container: HTMLElement, store: AppStore): SceneHandle {
+export function mountScene(container: HTMLElement, store: AppStore, opts: { resolutionScale?: number } = {}): SceneHandle {
   const viewer = createOfflineViewer(container);
+  // Tests on a software GPU render fewer pixels (the CSS size, picking and toScreen are unchanged).
+  if (opts.resolutionScale !== undefined) viewer.resolutionScale = opts.resolutionScale;
   const scene = viewer.scene;
   let frames = 0;
   scene.postRender.addEventListener(() => {
@@ -61,7 +65,9 @@ export function mountScene(container: HTMLElement, store: AppStore): SceneHandle
     installInputRouter(viewer, store, layers),
     syncMeasure(viewer, store),
     syncSketchOverlay(viewer, store),
+    syncSketchSnap(viewer, store),
     syncSunDelta(viewer, store),
+    syncOrientation(viewer, store),
   ];
   scene.renderError.addEventListener((_s, err) => store.getState().setViewerError(String((err as Error)?.message ?? err)));
   store.getState().setViewerReady(true);

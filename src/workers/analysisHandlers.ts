@@ -1,4 +1,5 @@
 import { ANALYSES, descriptorOf, type AnalysisKindId } from '../core/analysis/analysisKinds';
+import { buildReport, type ReportLoader } from '../core/report/buildReport';
 import { DatasetStore, type FetchJson } from './datasetStore';
 import { RpcServer, type Endpoint, type RpcEvent } from './rpc';
 import type { AnalysisCall, AnalysisMessages } from './workerMessages';
@@ -14,6 +15,11 @@ export function attachAnalysisHandlers(ep: Endpoint, opts: { fetchJson?: FetchJs
   const store = new DatasetStore(opts.fetchJson);
   const server = new RpcServer<AnalysisMessages>(ep, { onEvent: opts.onEvent, now: opts.now });
   server.register('dataset.open', (d) => store.open(d));
+  server.register('report', (call, ctx) => {
+    const layers = store.layersOf(call.datasetId);
+    const load: ReportLoader = (v, needs) => store.load({ datasetId: call.datasetId, variant: v ? { id: v.id, buildings: v.buildings, demolishedIds: v.demolishedIds } : null }, needs);
+    return buildReport(call.params, { catalog: { ...call.catalog, layers }, layers, load, appVersion: call.appVersion, buildCommit: call.buildCommit, now: call.now }, ctx);
+  });
   for (const kind of Object.keys(ANALYSES) as AnalysisKindId[]) {
     const d = descriptorOf(kind);
     server.register(kind, (async (call: AnalysisCall<AnalysisKindId>, ctx: Parameters<typeof d.run>[1]) => {

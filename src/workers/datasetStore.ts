@@ -1,5 +1,5 @@
 import type { LoadedInputs, Need, PrepareBuildings } from '../core/analysis/AnalysisDescriptor';
-import { analysisInputs, layersFor } from '../core/analysis/analysisInputs';
+import { loadInputs } from '../core/analysis/loadInputs';
 import { prepareBuildings } from '../core/analysis/prepareBuildings';
 import type { BuildingCollection, BuildingFeature } from '../core/model/Building';
 import type { CatalogLayer } from '../core/model/Catalog';
@@ -57,6 +57,11 @@ export class DatasetStore {
     return { datasetId };
   }
 
+  /** The layers of an opened dataset (the report lists them). */
+  layersOf(id: string): DatasetOpen['layers'] {
+    return this.dataset(id).layers;
+  }
+
   private dataset(id: string): DatasetOpen {
     const d = this.datasets.get(id);
     if (!d) throw new Error(`dataset "${id}" is not open in the worker (open it with dataset.open)`);
@@ -104,28 +109,9 @@ export class DatasetStore {
     return remember(byFrame, key, prepareBuildings(features, frame), 3);
   };
 
-  /** Loads what a kind needs from the handle's dataset; returns the inputs and the ids of the layers read. */
+  /** Loads what a kind needs from the handle's dataset (the role rules of `loadInputs`); returns the inputs and the ids of the layers read. */
   async load(handle: DatasetHandle, needs: Need[]): Promise<{ inputs: LoadedInputs; layers: string[] }> {
     const d = this.dataset(handle.datasetId);
-    const roles = analysisInputs(d.layers);
-    const used = layersFor(roles, needs, d.layers);
-    const inputs: LoadedInputs = { prepare: this.prepare };
-    const merge = async (ls: CatalogLayer[]): Promise<GeoJSON.FeatureCollection | undefined> =>
-      ls.length ? { type: 'FeatureCollection', features: (await Promise.all(ls.map((l) => this.collection(d, l)))).flatMap((fc) => fc.features) } : undefined;
-    for (const n of needs) {
-      if (n === 'buildings' || (n === 'buildings?' && roles.buildings)) inputs.buildings = await this.buildings(handle, d, roles.buildings!);
-      else if (n === 'buildings?') inputs.buildings = { type: 'FeatureCollection', features: [] };
-      else if (n === 'zoning?') inputs.plan = await merge(roles.zoning);
-      else if (n === 'sunZones') inputs.zoneLayers = await Promise.all(roles.sunZones.map(async (l) => ({ layerId: l.id, fc: await this.collection(d, l) })));
-      else if (n === 'compliance') {
-        inputs.plan = await merge(roles.zoning);
-        inputs.buildingLines = await merge(roles.buildingLines);
-        if (roles.parcels) inputs.parcels = await this.collection(d, roles.parcels);
-      } else {
-        const l = d.layers.find((x) => x.id === n.layer)!;
-        (inputs.layers ??= {})[l.id] = await this.collection(d, l);
-      }
-    }
-    return { inputs, layers: used.map((l) => l.id) };
+    return loadInputs(d.layers, needs, { collection: (l) => this.collection(d, l), buildings: (l) => this.buildings(handle, d, l), prepare: this.prepare });
   }
 }

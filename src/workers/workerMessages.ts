@@ -1,6 +1,8 @@
 import type { AnalysisKindId, ParamsOf, SummaryOf } from '../core/analysis/analysisKinds';
 import type { CatalogLayer } from '../core/model/Catalog';
 import type { Variant } from '../core/model/Scenario';
+import type { Catalog } from '../core/model/Catalog';
+import type { ReportDocument, ReportParams } from '../core/report/ReportDocument';
 import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 
 /** The variant an analysis runs on: only what changes the buildings (small; the worker caches by content). */
@@ -36,7 +38,19 @@ export interface DatasetOpen {
  */
 export type AnalysisMessages = { [K in AnalysisKindId]: { request: AnalysisCall<K>; response: AnalysisAnswer<K> } } & {
   'dataset.open': { request: DatasetOpen; response: { datasetId: string } };
+  /** A whole report (`buildReport`) on the opened dataset: every analysis in one cancellable request with progress. */
+  report: { request: ReportCall; response: ReportDocument };
 };
+
+/** `report`: the opened dataset, the catalog (title, CRS, zone; its layers are the opened ones), the choices and the app's version. */
+export interface ReportCall {
+  datasetId: string;
+  catalog: Omit<Catalog, 'layers'>;
+  params: ReportParams;
+  appVersion: string;
+  buildCommit: string;
+  now: string;
+}
 
 /** The convert worker's message map: a dropped file's bytes (transferred) in, GeoJSON layers and the report out. */
 export type ConvertMessages = {

@@ -28,13 +28,17 @@ const TIME = '2026-03-20T14:00:00Z';
 
 let browser: Browser;
 let rec: PageRecord;
+let shared: Page | undefined;
 
+/** The app on the generated dataset with the Analyses section open: loaded once, shared by the tests. */
 async function open(): Promise<Page> {
+  if (shared) return shared;
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   rec = recordPage(page);
   await serveDataset(page, 'analysis', dir);
   await openApp(page, `?dataset=analysis&lang=de&t=${TIME}`);
   await openSection(page, /Analysen/);
+  shared = page;
   return page;
 }
 

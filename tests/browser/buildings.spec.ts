@@ -46,7 +46,7 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     await snap(page, 'buildings-picked-tower');
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('DEHH_FIXTURE_5');
-    expect(text).toContain('Gebäudehöhe (m)');
+    expect(text).toContain('Gebäudehöhe');
     expect(text).toContain('55');
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(await panel.locator('img').count()).toBe(0);

@@ -1,24 +1,37 @@
-// The one browser-test harness: browser launch, the page record (console,
+// The one browser-test harness: the shared browser, the page record (console,
 // errors, request log, dialogs), opening the app and waiting for it to settle,
 // CSP-safe waits on state, canvas statistics, serving test datasets.
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+//
+// Fast path for every spec (the browser suite is most of `npm test`):
+// `launchBrowser()` connects to the one Chromium of the run (globalSetup);
+// `openApp()` renders at TEST_RESOLUTION_SCALE; open the app once per spec
+// file and change state through the UI or the store between tests.
+import { chromium, type Browser, type Download, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** Flags that make headless Chromium render WebGL on the CPU (SwiftShader) and stay offline. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS } from './chromiumArgs';
 
+export { CHROMIUM_ARGS };
+
+/**
+ * The browser for a spec file: a connection to the one Chromium that
+ * globalSetup started for the whole run (no browser start per spec, and the
+ * GPU process keeps the SwiftShader programs it compiled for earlier pages).
+ * `browser.close()` in `afterAll` closes this spec's contexts and pages and
+ * disconnects; the shared browser lives on. Without globalSetup (a spec run
+ * by another runner) it launches its own Chromium.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  let ws: string | undefined;
+  try {
+    ws = inject('browserWsEndpoint');
+  } catch {
+    ws = undefined;
+  }
+  if (ws) return chromium.connect(ws);
   return chromium.launch({ executablePath: process.env.PLANLOTSE_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
@@ -108,6 +121,17 @@ export async function openSection(page: Page, title: RegExp): Promise<void> {
 /** Waits until the running analysis has ended (done, error or cancelled). */
 export async function analysisFinished(page: Page, timeout = 180_000): Promise<void> {
   await waitFor(page, () => window.__planlotse!.getState().analysisStatus !== 'running', undefined, { timeout });
+}
+
+/**
+ * The text of a download. The browser is shared over a connection, and
+ * Playwright's `download.path()` throws for a connected browser; `saveAs`
+ * streams the file over to this process.
+ */
+export async function downloadText(download: Download): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'planlotse-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
 }
 
 /** Saves a screenshot under test-results/screenshots/<name>.png. */
@@ -204,8 +228,31 @@ export async function serveDataset(page: Page, name: string, dir = path.join(FIX
   });
 }
 
-/** Opens the app with a query string and waits for catalog and a settled scene. */
-export async function openApp(page: Page, query: string): Promise<void> {
+/**
+ * Render scale of the 3D canvas in tests (Cesium `resolutionScale`): SwiftShader
+ * time per frame grows with the pixels drawn, and the globe needs ~40 frames to
+ * load, so half the resolution (a quarter of the pixels) is most of a spec's
+ * time. Layout, CSS sizes, clicks, `toScreen` and picking are unchanged; pixel
+ * reads scale by `canvas.width / rect.width`. Specs that assert on fine pixels
+ * or on depth-picked positions to a pixel open the app with `{ resolutionScale: 1 }`.
+ */
+export const TEST_RESOLUTION_SCALE = 0.5;
+
+/** Sets the test options (`window.__planlotseTestOptions`) for the page's next loads, reloads included. */
+export async function setTestOptions(page: Page, opts: { resolutionScale?: number }): Promise<void> {
+  await page.addInitScript((o) => {
+    window.__planlotseTestOptions = o;
+  }, opts);
+}
+
+/**
+ * Opens the app with a query string and waits for catalog and a settled scene,
+ * at `TEST_RESOLUTION_SCALE` unless `opts.resolutionScale` says otherwise.
+ * Each call is a full page load (~40 rendered frames): open once per spec file
+ * and change state through the UI or the store between tests where you can.
+ */
+export async function openApp(page: Page, query: string, opts: { resolutionScale?: number } = {}): Promise<void> {
+  await setTestOptions(page, { resolutionScale: opts.resolutionScale ?? TEST_RESOLUTION_SCALE });
   await page.goto(appUrl(query));
   await waitFor(page, () => !!window.__planlotse);
   await page.evaluate(() => window.__planlotse!.ready);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import proj4 from 'proj4';
-import { readFileSync } from 'node:fs';
-import { canvasStats, gridDiff, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { canvasStats, downloadText, gridDiff, launchBrowser, openApp, openSection, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // Fixture dataset (tests/browser/fixtures/fixture): frame origin 565000/5933000
 // (EPSG:25832); Baugebiet bp-wa-1 covers e 0–300, n 0–200 m (GRZ 0.4, GFZ 1.2,
@@ -207,7 +206,7 @@ describe('scenarios in the browser', () => {
   it('exports the scenario file, and a bad file is refused with a clear error without touching the work', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scenario-export').click()]);
     expect(download.suggestedFilename()).toBe('Szenario-1.planlotse.json');
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = await downloadText(download);
     const exported = JSON.parse(text);
     const s0 = await page.evaluate(() => window.__planlotse!.getState().scenarios);
     expect(exported).toEqual(s0[0]);
@@ -278,11 +277,12 @@ describe('scenarios in the browser', () => {
     await table.waitFor();
     const row = (rule: string) => table.locator(`tr[data-area="bp-wa-1"][data-rule="${rule}"]`);
     // 600 m² on a 60 000 m² Baugebiet: GRZ 0.01 on both sides; storeys 3 → 6 against a limit of 4.
-    expect(await row('GRZ').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'GRZ', '0.01', '0.01', '0.40']);
-    expect(await row('storeys').locator('td').allTextContents()).toEqual(['bp-wa-1 (WA)', 'storeys', '3', '6 ⚠', '4']);
+    // Named as the plan names the area (no gliederung1 in the fixture: its land use), rules and numbers in German.
+    expect(await row('GRZ').locator('td').allTextContents()).toEqual(['WA', 'GRZ', '0,01', '0,01', '0,40']);
+    expect(await row('storeys').locator('td').allTextContents()).toEqual(['WA', 'Geschosse', '3', '6 ⚠', '4']);
     expect(await row('storeys').locator('td').nth(3).getAttribute('title')).toBe('eingehalten → überschritten');
     expect(await row('storeys').getAttribute('data-status')).toBe('exceeded');
-    expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: bp-wa-1 storeys');
+    expect(await page.getByTestId('scenario-new-conflicts').textContent()).toBe('Neue Konflikte: WA Geschosse');
     // Sun-hour change on 21 March: 3 → 6 storeys casts longer shadows; the heatmap and numbers appear.
     await waitFor(page, () => window.__planlotseScenario!.modelIds().length === 2, null, { timeout: 120_000 });
     await settle(page);

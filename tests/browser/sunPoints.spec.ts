@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { runSunPointsSync, type SunPointRow } from '../../src/core/analysis';
 import type { BuildingCollection } from '../../src/core/model/Building';
 import type { SunPointDraft } from '../../src/state/analysisSlice';
-import { launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { readTableInputs } from '../../src/core/table/writeTable';
+import { downloadText, launchBrowser, openApp, openSection, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The demo district (npm run demo-data, then npx vite build copies it into dist).
 const hasDemo = existsSync('dist/data/demo/catalog.json');
@@ -109,8 +110,12 @@ describe.skipIf(!hasDemo)('Sun at points on the demo district', () => {
     // CSV: BOM, the CLI's columns, '.' decimals.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv="points"]').click()]);
     expect(download.suggestedFilename()).toBe('planlotse-sun-points-demo-2026-03-21.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.startsWith('\uFEFFid,lon,lat,heightM,facadeAzimuthDeg,sunHours,meetsThreshold,kind,thresholdHours,date\r\n')).toBe(true);
+    const raw = await downloadText(download);
+    expect(raw.startsWith('\uFEFF# analysis: sunPoints\r\n')).toBe(true);
+    // The inputs first (read back), then the table.
+    const { inputs, table: csv } = readTableInputs(raw);
+    expect(inputs).toMatchObject({ analysis: 'sunPoints', dataset: 'demo', date: '2026-03-21' });
+    expect(csv.startsWith('id,lon,lat,heightM,facadeAzimuthDeg,sunHours,meetsThreshold,kind,thresholdHours,date\r\n')).toBe(true);
     const line = csv.split('\r\n')[1].split(',');
     expect(line[0]).toBe('P1');
     expect(Number(line[5])).toBeCloseTo(core.points[0].sunHours, 4);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
-import { appUrl, canvasStats, gridDiff, launchBrowser, nextFrames, openApp, recordPage, serveDataset, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { appUrl, canvasStats, gridDiff, launchBrowser, nextFrames, openApp, recordPage, serveDataset, setTestOptions, settle, snap, TEST_RESOLUTION_SCALE, toScreen, waitFor, type PageRecord } from './harness';
 import { de as DE } from '../../src/core/i18n/resources/de';
 import { en as EN } from '../../src/core/i18n/resources/en';
 
@@ -39,7 +39,10 @@ describe('viewer on the fixture dataset', () => {
     await openApp(page, FIXTURE);
     const s = await canvasStats(page);
     await snap(page, 'fixture-start');
-    expect(s.width).toBeGreaterThan(800);
+    // The canvas fills the view beside the panel; its drawing buffer is the test render scale of that.
+    const cssWidth = await page.locator('#scene canvas').evaluate((c) => c.getBoundingClientRect().width);
+    expect(cssWidth).toBeGreaterThan(800);
+    expect(Math.abs(s.width - cssWidth * TEST_RESOLUTION_SCALE)).toBeLessThanOrEqual(1);
     expect(s.lumaStd).toBeGreaterThan(5);
     expect(s.distinctColours).toBeGreaterThan(50);
     // The WA area is drawn in its PlanZV colour (reddish) at its centre.
@@ -107,7 +110,7 @@ describe('viewer on the fixture dataset', () => {
 
   it('switching language changes every visible label', async () => {
     // Open every section so that all labels are on screen.
-    const closed = page.locator('.panel-section-title button[aria-expanded="false"]');
+    const closed = page.locator('.panel-toolbar button[aria-expanded="false"]');
     while ((await closed.count()) > 0) await closed.first().click();
     await page.getByRole('button', { name: 'Fläche', exact: true }).click();
     const collect = () =>
@@ -171,7 +174,8 @@ describe('viewer on the fixture dataset', () => {
 
   it('measures the area of a known polygon within 0.1 % of its EPSG:25832 area', async () => {
     const [lon, lat] = centre('bp-wa-1');
-    await openApp(page, `${FIXTURE}&lang=en&cam=${lon},${lat},420,0,-90&layers=plan`);
+    // Full resolution: the clicked corners are depth-picked, a coarser buffer would move them by a pixel.
+    await openApp(page, `${FIXTURE}&lang=en&cam=${lon},${lat},420,0,-90&layers=plan`, { resolutionScale: 1 });
     await page.getByRole('button', { name: 'Expand or collapse section Measure' }).click();
     await page.getByRole('button', { name: 'Area', exact: true }).click();
     for (const [x, y] of ring('bp-wa-1')) {
@@ -222,6 +226,7 @@ describe('viewer on the fixture dataset', () => {
     const page2 = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const rec2 = recordPage(page2);
     await serveDataset(page2, 'fixture');
+    await setTestOptions(page2, { resolutionScale: TEST_RESOLUTION_SCALE });
     await page2.goto(url);
     await waitFor(page2, () => !!window.__planlotse);
     await page2.evaluate(() => window.__planlotse!.ready);

@@ -10,7 +10,7 @@ export type Migration = (db: IDBPDatabase<PlanlotseDb>, tx: IDBPTransaction<Plan
  * not run yet runs in order, in one transaction (a failure rolls the whole upgrade back and nothing is lost).
  * Steps only add stores, indexes or fields; one that reshapes records must keep the records it cannot convert.
  *
- * Next slot: v4.
+ * Next slot: v5.
  */
 export const MIGRATIONS: readonly Migration[] = [
   // v1 (the scenario storage of before this module; same names and key paths, so old databases open as they are).
@@ -22,7 +22,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     if (!db.objectStoreNames.contains('feedback')) db.createObjectStore('feedback', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
   },
-  // v3: the kiosk's sync retry queue (pins still to POST to the configured OGC API endpoint), by pin id.
+  // v3: files the user dropped or opened (their source bytes), restored on reload in the order they were saved.
+  (db) => {
+    if (!db.objectStoreNames.contains('files')) db.createObjectStore('files', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+  },
+  // v4: the kiosk's sync retry queue (pins still to POST to the configured OGC API endpoint), by pin id.
   (db) => {
     if (!db.objectStoreNames.contains('feedbackOutbox')) db.createObjectStore('feedbackOutbox', { keyPath: 'id' });
   },

@@ -29,7 +29,22 @@ export interface FeedbackRecord {
 }
 
 /**
- * A pin waiting to be sent to the kiosk's sync endpoint (store `feedbackOutbox`, since v3): the pin id, failed
+ * A file the user dropped or opened (store `files`, since v3): its source bytes as read, not the converted layers,
+ * so a reload converts it again with the same readers (and any fixes to them), a CRS retry still has the bytes, and
+ * CityGML keeps what the footprint layer drops. `crs` is the CRS the user chose for a file that names none;
+ * `roleOverrides` the analysis roles the user chose, by layer id.
+ */
+export interface DroppedFileRecord {
+  id: string;
+  name: string;
+  savedAt: string;
+  bytes: ArrayBuffer;
+  crs?: string;
+  roleOverrides?: Record<string, string>;
+}
+
+/**
+ * A pin waiting to be sent to the kiosk's sync endpoint (store `feedbackOutbox`, since v4): the pin id, failed
  * tries so far and when the next try is due (epoch ms). The pin itself is read from `feedback` when it is sent, so a
  * hide in between is sent as it is then.
  */
@@ -49,7 +64,9 @@ export interface PlanlotseDb extends DBSchema {
   scenarios: { key: string; value: ScenarioRecord };
   meta: { key: string; value: SessionRecord };
   feedback: { key: string; value: FeedbackRecord; indexes: { createdAt: string } };
+  files: { key: string; value: DroppedFileRecord; indexes: { savedAt: string } };
+
   feedbackOutbox: { key: string; value: FeedbackOutboxRecord };
 }
 
-export type StoreName = 'scenarios' | 'meta' | 'feedback' | 'feedbackOutbox';
+export type StoreName = 'scenarios' | 'meta' | 'feedback' | 'files' | 'feedbackOutbox';

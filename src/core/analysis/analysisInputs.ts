@@ -16,7 +16,7 @@ import type { Need } from './AnalysisDescriptor';
  *   dataset has only `plan`, with the Baugebiete in it), Baugrenzen are
  *   `buildingLines` and `buildableArea` layers, parcels the first `parcels`
  *   layer;
- * - overlaps: any two polygon layers, by id (`polygonLayers` lists them).
+ * - overlaps: any two polygon layers, by id (`polygonLayers` lists them; not the `base` map).
  * Only GeoJSON layers count (a 3D Tiles `tileset.json` also ends in .json).
  */
 export interface AnalysisInputLayers {
@@ -45,7 +45,8 @@ export function analysisInputs(layers: readonly CatalogLayer[]): AnalysisInputLa
     zoning: byRole('zoning').length ? byRole('zoning') : byRole('plan').filter((l) => l.type === 'geojson-polygons'),
     buildingLines: byRole('buildingLines', 'buildableArea'),
     parcels: byRole('parcels')[0],
-    polygonLayers: geo.filter((l) => l.type === 'geojson-polygons'),
+    // A base map's blocks are scenery, not a layer to intersect.
+    polygonLayers: geo.filter((l) => l.type === 'geojson-polygons' && l.role !== 'base'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AnalysisDescriptor } from './AnalysisDescriptor';
 import { compareAnalysis } from './compare/compareAnalysis';
 import { complianceAnalysis } from './compliance/complianceAnalysis';
+import { layerStatsAnalysis } from './layerStats/layerStatsAnalysis';
 import { overlapsAnalysis } from './overlaps/overlapsAnalysis';
 import { shadowsAnalysis } from './shadows/shadowsAnalysis';
 import { sunHoursAnalysis } from './sunHours/sunHoursAnalysis';
@@ -18,6 +19,7 @@ export const ANALYSES = {
   overlaps: overlapsAnalysis,
   compliance: complianceAnalysis,
   compare: compareAnalysis,
+  layerStats: layerStatsAnalysis,
 } as const;
 
 export type AnalysisKindId = keyof typeof ANALYSES;

@@ -1,5 +1,5 @@
 import { LocalFrame } from '../crs/LocalFrame';
-import type { AreaCompliance } from './computeCompliance';
+import { offendingBuildingIds, type AreaCompliance } from './computeCompliance';
 import type { OverlapGroup, OverlapPair, OverlapResult } from './computeOverlaps';
 import { localToGeoJsonRings } from './localGeometry';
 import { writeTable, type TableCell } from '../table/writeTable';
@@ -65,12 +65,12 @@ export function overlapsToGeoJson(res: OverlapResult, frame: LocalFrame): GeoJSO
   };
 }
 
-/** Compliance results as CSV: one row per area and rule. */
+/** Compliance results as CSV: one row per area and rule; building ids only where the rule is exceeded. */
 export function complianceToCsv(res: AreaCompliance[]): string {
   const header = ['areaId', 'kind', 'baugebietId', 'landUse', 'plotAreaM2', 'rule', 'value', 'limit', 'status', 'buildingIds', 'note'];
   const rows: TableCell[][] = [];
   for (const a of res)
     for (const x of a.rules)
-      rows.push([a.areaId, a.kind, a.baugebietId, a.landUse, r(a.plotAreaM2, 2), x.rule, x.value === null ? '' : r(x.value, 4), x.limit === null ? '' : r(x.limit, 4), x.status, x.buildingIds.join(';'), x.note ?? '']);
+      rows.push([a.areaId, a.kind, a.baugebietId, a.landUse, r(a.plotAreaM2, 2), x.rule, x.value === null ? '' : r(x.value, 4), x.limit === null ? '' : r(x.limit, 4), x.status, offendingBuildingIds(x).join(';'), x.note ?? '']);
   return writeTable(header, rows, CLI_TABLE);
 }

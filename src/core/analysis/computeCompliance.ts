@@ -274,3 +274,10 @@ function buildingCrossesLines(b: LayerItem, lines: LineSet, tol: number): boolea
   return open.some((p) => p.length >= 2);
 }
 
+/**
+ * The buildings a table row names: those that break the rule. A rule that holds (or cannot be checked) counts every
+ * building of its area, and writing them all on every row of the area repeated the area's whole list per rule.
+ */
+export function offendingBuildingIds(x: { status: string; buildingIds: string[] }): string[] {
+  return x.status === 'exceeded' ? x.buildingIds : [];
+}

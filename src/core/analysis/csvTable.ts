@@ -15,6 +15,9 @@ export const csvCell = (v: CsvCell, decimals?: number): string => tableCell(v, d
  *
  * @example csvTable(['id', 'sunHours'], [['P1', 1.5]]) // '\uFEFFid,sunHours\r\nP1,1.5\r\n'
  */
-export function csvTable(header: string[], rows: CsvCell[][], o: { bom?: boolean; decimals?: (number | undefined)[]; eol?: '\n' | '\r\n' } = {}): string {
-  return writeTable(header, rows, { bom: o.bom, decimals: o.decimals, newline: o.eol });
+export function csvTable(header: string[], rows: CsvCell[][], o: { bom?: boolean; decimals?: (number | undefined)[]; eol?: '\n' | '\r\n'; inputs?: TableInputs } = {}): string {
+  return writeTable(header, rows, { bom: o.bom, decimals: o.decimals, newline: o.eol, inputs: o.inputs });
 }
+
+/** What a table was computed from, as `# key: value` lines before its header (see `writeTable`). */
+export type TableInputs = readonly (readonly [string, string | number | undefined])[];

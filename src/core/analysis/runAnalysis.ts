@@ -35,6 +35,8 @@ export interface SunHoursRequest {
   /** Optional zones (playgrounds, green spaces, parcels) for per-polygon statistics. */
   zones?: GeoJSON.FeatureCollection;
   zoneGroupBy?: string;
+  /** Hours a cell needs to pass (threshold map, e.g. 1 h on 17 January for DIN 5034-1); adds the zones' passing shares. */
+  thresholdHours?: number;
 }
 
 export interface SunHoursResponse {
@@ -48,6 +50,8 @@ export interface SunHoursResponse {
   sunsetMs: number | null;
   zones?: ZoneSunStats[];
   skipped: number;
+  /** The request's threshold, when it had one. */
+  thresholdHours?: number;
 }
 
 /** Frame of a sun-hours request: centred on the bbox. */
@@ -65,7 +69,7 @@ export function* runSunHours(req: SunHoursRequest, prepare: PrepareBuildings = p
   const { solids, skipped } = prepare(req.buildings.features, frame);
   const grid = gridForBbox(frame, req.bbox, req.cellM);
   const res: SunHoursResult = yield* sunHoursSteps(solids, { date: req.date, grid, frame, stepMin: req.stepMin, minAltitudeDeg: req.minAltitudeDeg });
-  const zones = req.zones ? zoneSunStatistics(res, prepareLayer(req.zones.features, frame, req.zoneGroupBy)) : undefined;
+  const zones = req.zones ? zoneSunStatistics(res, prepareLayer(req.zones.features, frame, req.zoneGroupBy), req.thresholdHours) : undefined;
   return {
     grid: { ...grid, originX: frame.originX, originY: frame.originY },
     sunHours: res.sunHours,
@@ -76,6 +80,7 @@ export function* runSunHours(req: SunHoursRequest, prepare: PrepareBuildings = p
     sunsetMs: res.sunsetMs,
     ...(zones ? { zones } : {}),
     skipped: skipped.length,
+    ...(req.thresholdHours !== undefined ? { thresholdHours: req.thresholdHours } : {}),
   };
 }
 

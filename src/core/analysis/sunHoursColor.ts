@@ -22,3 +22,17 @@ export const SUN_HOURS_RAMP_MAX = 10;
 export function sunHoursRampMax(dayHours: number): number {
   return Math.max(2, Math.ceil(dayHours / 2) * 2);
 }
+
+/** Threshold map colours (RGB): cells with enough sun in the ramp's sunny yellow, the others in its dark blue (colour-blind safe). */
+export const THRESHOLD_PASS_RGB: readonly [number, number, number] = [250, 205, 30];
+export const THRESHOLD_FAIL_RGB: readonly [number, number, number] = [45, 55, 135];
+
+/**
+ * Colour of a cell in the threshold map: whether `h` reaches `thresholdHours` (with the same 1e-6 tolerance as the
+ * statistics, so map and shares agree).
+ *
+ * @example thresholdColor(1.5, 1.5) // THRESHOLD_PASS_RGB
+ */
+export function thresholdColor(h: number, thresholdHours: number): readonly [number, number, number] {
+  return h >= thresholdHours - 1e-6 ? THRESHOLD_PASS_RGB : THRESHOLD_FAIL_RGB;
+}

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/Lang';
 import type { Message } from '../i18n/Message';
 import type { CatalogLayer, LocalizedText } from '../model/Catalog';
+import { totalHeightM, type ProposedBuilding } from '../model/Scenario';
 
 /** A short plain-language card about a tapped building or plan area (the kiosk's, not the planner's attribute table). */
 export interface KioskCard {
@@ -85,4 +86,18 @@ export function kioskCard(layer: Pick<CatalogLayer, 'role' | 'title'>, props: Pr
       lines.push({ code: 'kiosk.card.noDetails' });
       return { title: layerTitle, lines };
   }
+}
+
+/**
+ * The card of a building a draft proposes (a scenario variant's building):
+ * that it is planned, its use, storeys and height.
+ *
+ * @example kioskProposedCard({ name: 'Hofhaus', storeys: 3, storeyHeightM: 3, roof: { type: 'flat', roofHeightM: 0, ridgeAzimuthDeg: 0 }, use: 'housing' })
+ * // { title: 'Hofhaus', lines: [{ code: 'kiosk.card.proposed', params: { storeys: 3, height: 9 } }, { code: 'kiosk.card.proposedUse.housing' }] }
+ */
+export function kioskProposedCard(b: Pick<ProposedBuilding, 'name' | 'storeys' | 'storeyHeightM' | 'roof' | 'use'>): KioskCard {
+  return {
+    title: b.name,
+    lines: [{ code: 'kiosk.card.proposed', params: { storeys: b.storeys, height: Math.round(totalHeightM(b)) } }, { code: `kiosk.card.proposedUse.${b.use}` }],
+  };
 }

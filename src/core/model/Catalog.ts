@@ -22,8 +22,12 @@ export interface CatalogLayer {
   defaultVisible: boolean;
   /** Opacity 0..1. */
   opacity?: number;
-  /** Style: `planzv` colours polygons by `landUse`; otherwise a fill colour. */
-  style?: { kind: 'planzv' } | { kind: 'fill'; color: string; outline?: string } | { kind: 'point'; color: string; symbol?: 'tree' | 'playground' | 'pin' } | { kind: 'line'; color: string; width?: number };
+  /**
+   * Style: `planzv` colours polygons by `landUse`; `base` draws a base map (polygons coloured by their `kind`: land,
+   * block, park, street, water; the `label` property written on the map; always under the other layers);
+   * otherwise a fill colour.
+   */
+  style?: { kind: 'planzv' } | { kind: 'base' } | { kind: 'fill'; color: string; outline?: string } | { kind: 'point'; color: string; symbol?: 'tree' | 'playground' | 'pin' } | { kind: 'line'; color: string; width?: number };
   legend?: LegendEntry[];
   /** Attribution line with the license, e.g. `© FHH, LGV, dl-de/by-2.0`. */
   attribution: string;
@@ -34,7 +38,9 @@ export interface CatalogLayer {
   /** Role in analyses: which layer is the buildings footprint file, parcels, playgrounds, plan areas. */
   role?: 'buildings' | 'buildingFootprints' | 'plan' | 'parcels' | 'playgrounds' | 'green' | 'trees' | 'water' | 'protection' | 'flood' | 'other'
     // XPlanung themes: Baugebiete with GRZ/GFZ/storeys/heights, überbaubare Grundstücksflächen, Baugrenzen/-linien.
-    | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes';
+    | 'zoning' | 'buildableArea' | 'buildingLines' | 'traffic' | 'districts' | 'cycleRoutes'
+    // An offline base map (streets with names, blocks, water) drawn under everything else; never an analysis input.
+    | 'base';
   /**
    * Where the layer comes from: the dataset's catalog (default) or a file the
    * user dropped/opened. Dropped layers have a same-origin `blob:` url of

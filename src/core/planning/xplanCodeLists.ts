@@ -101,6 +101,12 @@ export const XPLAN_CODE_LISTS: Record<string, Table> = {
     '7000': ['Örtliche Bauvorschrift', 'local building regulation'],
     '9999': ['Sonstiges', 'other'],
   },
+  BP_Verfahren: {
+    '1000': ['Normalverfahren', 'standard procedure'],
+    '2000': ['Vereinfachtes Verfahren (§ 13 BauGB)', 'simplified procedure (§ 13 BauGB)'],
+    '3000': ['Beschleunigtes Verfahren (§ 13a BauGB)', 'accelerated procedure (§ 13a BauGB)'],
+    '4000': ['Außenbereichsflächen im beschleunigten Verfahren (§ 13b BauGB)', 'outer-area land, accelerated procedure (§ 13b BauGB)'],
+  },
   XP_Rechtsstand: {
     '1000': ['geplant', 'planned'],
     '2000': ['bestehend', 'existing'],

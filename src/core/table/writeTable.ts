@@ -23,6 +23,12 @@ export interface WriteTableOptions {
   dialect?: TableDialect;
   /** Write the header row (default true); false for further chunks of one long table. */
   header?: boolean;
+  /**
+   * What the table was computed from (date, step, cell size, variant, dataset …), written as `# key: value` lines
+   * before the header: the one place a CSV records its inputs, read back by `readTableInputs`. Spreadsheets show them
+   * as the first rows; `papaparse` (`comments: '#'`), pandas (`comment='#'`) and R skip them.
+   */
+  inputs?: readonly (readonly [string, string | number | undefined])[];
 }
 
 /** Byte order mark: Excel reads a CSV as UTF-8 only when the file starts with it. */
@@ -74,9 +80,38 @@ export function writeTable(header: readonly string[], rows: readonly (readonly T
     if (row.length !== header.length) throw new Error(`writeTable: a row has ${row.length} cells, the header ${header.length}`);
     data.push(row.map((v, i) => formatTableCell(v, o.decimals?.[i], dialect)));
   }
-  if (data.length === 0) return o.bom === false || o.header === false ? '' : TABLE_BOM;
+  const preamble = o.header === false ? '' : inputLines(o.inputs, newline);
+  if (data.length === 0) return o.bom === false || o.header === false ? preamble : TABLE_BOM + preamble;
   const body = Papa.unparse(data, { delimiter: dialect === 'excel-de' ? ';' : ',', newline, quotes: false, escapeFormulae: false, header: false });
-  return (o.bom === false ? '' : TABLE_BOM) + body + newline;
+  return (o.bom === false ? '' : TABLE_BOM) + preamble + body + newline;
+}
+
+/** `# key: value` lines of the inputs that have a value (line breaks in values become spaces). */
+function inputLines(inputs: WriteTableOptions['inputs'], newline: string): string {
+  let out = '';
+  for (const [k, v] of inputs ?? []) {
+    if (v === undefined || v === '') continue;
+    if (!/^[\w.-]+$/.test(k)) throw new Error(`writeTable: input name "${k}" must be letters, digits, . or -`);
+    out += `# ${k}: ${String(v).replace(/[\r\n]+/g, ' ')}${newline}`;
+  }
+  return out;
+}
+
+/**
+ * The inputs a table records before its header (see `WriteTableOptions.inputs`) and the table text after them.
+ *
+ * @example readTableInputs('# date: 2026-01-17\nx,y\n').inputs // { date: '2026-01-17' }
+ */
+export function readTableInputs(text: string): { inputs: Record<string, string>; table: string } {
+  const inputs: Record<string, string> = {};
+  let rest = text.startsWith(TABLE_BOM) ? text.slice(1) : text;
+  for (;;) {
+    const m = /^# ([\w.-]+): ([^\r\n]*)\r?\n/.exec(rest);
+    if (!m) break;
+    inputs[m[1]] = m[2];
+    rest = rest.slice(m[0].length);
+  }
+  return { inputs, table: rest };
 }
 
 /**

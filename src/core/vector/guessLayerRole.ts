@@ -26,6 +26,9 @@ export function guessLayerRole(layer: VectorLayer): Role {
   const props = new Set<string>();
   for (const f of layer.features.slice(0, 20)) for (const k of Object.keys(f.properties ?? {})) props.add(k);
   const hay = [layer.name, layer.featureType ?? '', ...props].join(' ');
+  // Normalised Festsetzungen (as the XPlanung converter writes them) make a layer the Baugebiete, whatever its name.
+  const polygons = layer.features.some((f) => f.geometry?.type.includes('Polygon'));
+  if (polygons && (props.has('grz') || props.has('gfz') || props.has('maxStoreys')) && props.has('landUse')) return 'zoning';
   for (const [re, role] of RULES) if (re.test(layer.name) || re.test(layer.featureType ?? '')) return role;
   for (const [re, role] of RULES) if (re.test(hay)) return role;
   return 'other';
@@ -35,7 +38,7 @@ export function guessLayerRole(layer: VectorLayer): Role {
 export const ROLE_COLORS: Record<Role, string> = {
   buildings: '#bdbdbd', buildingFootprints: '#9e9e9e', plan: '#c62828', parcels: '#6d4c41', playgrounds: '#ef6c00', green: '#43a047',
   trees: '#2e7d32', water: '#1e88e5', protection: '#7cb342', flood: '#0277bd', other: '#5c6bc0', zoning: '#e57373',
-  buildableArea: '#1f4e9c', buildingLines: '#1f4e9c', traffic: '#f9a825', districts: '#6a1b9a', cycleRoutes: '#00897b',
+  buildableArea: '#1f4e9c', buildingLines: '#1f4e9c', traffic: '#f9a825', districts: '#6a1b9a', cycleRoutes: '#00897b', base: '#8d8d8d',
 };
 
 /** German/English group of the layer tree per role. */
@@ -44,6 +47,7 @@ export function roleGroup(role: Role): { de: string; en: string } {
   if (role === 'green' || role === 'trees' || role === 'water' || role === 'protection' || role === 'flood') return { de: 'Umwelt', en: 'Environment' };
   if (role === 'districts') return { de: 'Verwaltung', en: 'Administration' };
   if (role === 'cycleRoutes' || role === 'traffic') return { de: 'Verkehr', en: 'Mobility' };
+  if (role === 'base') return { de: 'Basiskarten', en: 'Base maps' };
   if (role === 'playgrounds') return { de: 'Soziale Infrastruktur', en: 'Social infrastructure' };
   return { de: 'Weitere Daten', en: 'More data' };
 }

@@ -27,7 +27,8 @@ export function vectorCatalogLayer(layer: VectorLayer, o: VectorCatalogOptions):
   const type: CatalogLayer['type'] = kind.includes('Polygon') ? 'geojson-polygons' : kind.includes('LineString') ? 'geojson-lines' : 'geojson-points';
   const color = ROLE_COLORS[role];
   const style: CatalogLayer['style'] =
-    type === 'geojson-polygons' ? { kind: 'fill', color: `${color}55`, outline: color }
+    role === 'base' ? { kind: 'base' }
+    : type === 'geojson-polygons' ? { kind: 'fill', color: `${color}55`, outline: color }
     : type === 'geojson-lines' ? { kind: 'line', color, width: 3 }
     : { kind: 'point', color, symbol: role === 'trees' ? 'tree' : role === 'playgrounds' ? 'playground' : 'pin' };
   const t = o.title ? (o.multi ? `${o.title}: ${layer.name}` : o.title) : layer.name;
@@ -38,7 +39,7 @@ export function vectorCatalogLayer(layer: VectorLayer, o: VectorCatalogOptions):
     type,
     url: `${o.id}.geojson`,
     defaultVisible: true,
-    opacity: type === 'geojson-polygons' ? 0.7 : 1,
+    opacity: type === 'geojson-polygons' && role !== 'base' ? 0.7 : 1,
     style,
     attribution: o.attribution ?? `Quelle: ${o.sourceFile} (Lizenz siehe Datenquelle)`,
     role,

@@ -218,13 +218,13 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
     return plan ?? (result.plans.length === 1 ? result.plans[0] : undefined);
   };
 
-  // Texts first, so that features can name the keys of the texts they refer to.
-  const textKeyById = new Map<string, string>();
+  // Texts first, so that features can name (and carry) the texts they refer to.
+  const textById = new Map<string, XPlanText>();
   for (const m of members) {
     if (!TEXT_CLASS.test(m.local) || !m.complete) continue;
     const t: XPlanText = { id: m.attrs.id, featureClass: m.local, key: childText(m, 'schluessel'), text: childText(m, 'text'), legalNature: xplanLabel('XP_Rechtscharakter', childText(m, 'rechtscharakter'))?.de, planId: planFor(m)?.id };
     result.texts.push(t);
-    if (t.key) textKeyById.set(t.id, t.key);
+    textById.set(t.id, t);
   }
 
   const crs = new CrsResolver(opts.crs);
@@ -277,7 +277,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
       continue;
     }
     const plan = planFor(m);
-    const props = buildProperties(m, plan, textKeyById, report, base);
+    const props = buildProperties(m, plan, textById, report, base);
     const theme = themeOfClass(cls);
     if (!isKnownClass(cls)) report.warn({ ...base, reason: `class ${cls} has no specific mapping: converted generically (theme "${theme}", attributes kept)` });
     props.theme = theme;
@@ -304,13 +304,17 @@ function readPlanInfo(m: XmlElement): XPlanPlanInfo {
   };
 }
 
-function buildProperties(m: XmlElement, plan: XPlanPlanInfo | undefined, textKeyById: Map<string, string>, report: ReportBuilder, base: { file: string; line: number; featureId: string; featureClass: string }): PlanningProperties {
+function buildProperties(m: XmlElement, plan: XPlanPlanInfo | undefined, textById: Map<string, XPlanText>, report: ReportBuilder, base: { file: string; line: number; featureId: string; featureClass: string }): PlanningProperties {
   const cls = m.local;
   const p: PlanningProperties = { id: base.featureId, featureClass: cls };
   if (plan) {
     p.planId = plan.id;
     p.planName = plan.name;
     if (plan.number) p.planNumber = plan.number;
+    // The plan line of a feature card (legal status, dates) without a second file to fetch.
+    if (plan.legalStatus) p.planLegalStatus = plan.legalStatus.code;
+    if (plan.planType) p.planTypeCode = plan.planType.code;
+    if (Object.keys(plan.dates).length > 0) p.planDates = plan.dates;
   }
   const name = childText(m, 'name');
   if (name) p.name = name;
@@ -418,8 +422,12 @@ function buildProperties(m: XmlElement, plan: XPlanPlanInfo | undefined, textKey
   const rot = num(m, 'drehwinkel');
   if (rot !== undefined && /^XP_/.test(cls)) p.rotationDeg = rot;
 
-  const textKeys = m.children.filter((c) => c.local === 'refTextInhalt').map((c) => textKeyById.get(href(c) ?? '') ?? href(c));
+  // Textual rules the feature refers to, carried with it (number and text), so a card shows them for converted and dropped plans alike.
+  const refs = m.children.filter((c) => c.local === 'refTextInhalt').map((c) => href(c) ?? '');
+  const textKeys = refs.map((r) => textById.get(r)?.key ?? r);
   if (textKeys.length > 0) p.textKeys = textKeys;
+  const texts = refs.map((r) => textById.get(r)).filter((t): t is XPlanText => t?.text !== undefined).map((t) => ({ ...(t.key ? { key: t.key } : {}), text: t.text! }));
+  if (texts.length > 0) p.texts = texts;
   p.attributes = attributesOf(m);
   return p;
 }

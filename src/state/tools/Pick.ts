@@ -29,6 +29,8 @@ export interface Pick {
   readonly proposedId: string | undefined;
   /** The corner handle of the selected proposed building under the pointer. */
   readonly vertex: { buildingId: string; index: number } | undefined;
+  /** Alt was held (the sketch tool then places the corner unsnapped). */
+  readonly altKey?: boolean;
   /** Canvas position (CSS px) of a WGS84 point, for tools that compare screen distances. */
   project(lon: number, lat: number, heightM: number): { x: number; y: number } | undefined;
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { translateMessage } from '../../core/i18n/Message';
 import { SunHoursView } from './SunHoursView';
 import { SunPointsView } from './SunPointsView';
+import { DaylightStandardButtons } from './DaylightStandardButtons';
 import './analyses.css';
 
 const KINDS: AnalysisKind[] = ['shadows', 'sunHours', 'sunPoints', 'overlaps', 'compliance'];
@@ -86,7 +87,8 @@ export function AnalysesPanel() {
             {t('date')}{' '}
             <input type="date" value={date} disabled={running} onChange={(e) => e.target.value && store.getState().setAnalysisParams({ date: e.target.value })} />
           </label>
-          {kind === 'sunPoints' && (
+          <DaylightStandardButtons disabled={running} />
+          {(kind === 'sunPoints' || kind === 'sunHours') && (
             <label>
               {t('threshold')}{' '}
               <input

@@ -4,6 +4,7 @@ import { localized } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
 import { datasetTimeZone, toZoned } from '../../core/time/zonedTime';
 import type { PanelText } from './panelText';
+import { matchStandard } from '../../core/analysis/daylightStandards';
 
 /** The inputs a result was computed from, in small text (date, step, cell size, layers, dataset, variant). */
 export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx: PanelText }) {
@@ -24,6 +25,8 @@ export function AnalysisInputsLine({ inputs, tx }: { inputs: AnalysisInputs; tx:
   if (inputs.stepMin !== undefined) parts.push(t('inStep', { v: inputs.stepMin }));
   if (inputs.cellM !== undefined) parts.push(t('inCell', { v: inputs.cellM }));
   if (inputs.thresholdHours !== undefined) parts.push(t('inThreshold', { v: tx.nf(inputs.thresholdHours, 1) }));
+  const std = matchStandard(inputs.date, inputs.thresholdHours);
+  if (std) parts.push(t('inStandard', { v: std.standard }));
   parts.push(t('inLayers', { v: inputs.layers.map(title).join(', ') }));
   parts.push(t('inData', { v: inputs.catalogId }));
   parts.push(inputs.variant ? t('inVariant', { v: inputs.variant }) : t('inExisting'));

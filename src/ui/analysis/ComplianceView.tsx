@@ -1,11 +1,14 @@
 import { allCatalogLayers } from '../../state/selectors';
 import type { AreaCompliance, RuleResult } from '../../core/analysis';
+import { ComplianceChart } from '../charts/AnalysisCharts';
 import { baugebietLights } from '../../core/analysis/compliance/baugebietLights';
 import type { AnalysisResult } from '../../state/analysisSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import type { AnalysisMessageKey } from './panelText';
 import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
+import { OpenTableButton } from '../table/OpenTableButton';
+import { complianceTable } from './analysisTables';
 import { complianceCsv, csvFileName } from './analysisCsv';
 import { ColumnWidths } from './ColumnWidths';
 
@@ -71,7 +74,9 @@ export function ComplianceView({ result, tx }: { result: Compliance; tx: PanelTe
       <div className="table-head">
         <p className="small">{t('summaryLights', { red: count('exceeded'), green: count('ok'), grey: count('unknown') })}</p>
         <CsvButton table="compliance" tx={tx} fileName={csvFileName('compliance', result)} csv={() => complianceCsv(result)} />
+        <OpenTableButton id="compliance" title={{ code: 'table.compliance' }} rows={() => complianceTable(result)} />
       </div>
+      <ComplianceChart result={result} />
       <ul className="compliance-list">
         {lights.map((l) => (
           <li key={l.id} data-baugebiet={l.label} data-light={l.light}>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { CatalogLayer } from '../../core/model/Catalog';
-import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry } from '../../state/droppedFilesSlice';
+import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry, type LayerRole } from '../../state/droppedFilesSlice';
 import { LayerRow } from '../sections/LayerTree';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
@@ -13,7 +13,40 @@ const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageK
   worker: 'drop.err.worker',
 };
 
-/** A dropped layer: the tree's own row (it is a layer of the one registry) with a remove button. */
+/** Roles a user may give a dropped layer, by geometry: what analyses read (see `core/analysis/analysisInputs`). */
+const ROLE_CHOICES: Record<'polygons' | 'lines' | 'points', LayerRole[]> = {
+  polygons: ['zoning', 'plan', 'buildableArea', 'parcels', 'buildingFootprints', 'playgrounds', 'green', 'water', 'protection', 'flood', 'traffic', 'districts', 'other'],
+  lines: ['buildingLines', 'traffic', 'cycleRoutes', 'other'],
+  points: ['trees', 'playgrounds', 'other'],
+};
+
+/** The analysis role of a dropped layer, inferred from its content and changeable; 'other' is marked as not recognised. */
+function RoleChoice({ layer }: { layer: CatalogLayer }) {
+  const { t } = useTranslation();
+  const store = useAppStoreApi();
+  const kind = layer.type === 'geojson-polygons' ? 'polygons' : layer.type === 'geojson-lines' ? 'lines' : layer.type === 'geojson-points' ? 'points' : undefined;
+  if (!kind) return null;
+  const role = layer.role ?? 'other';
+  const choices = ROLE_CHOICES[kind].includes(role) ? ROLE_CHOICES[kind] : [role, ...ROLE_CHOICES[kind]];
+  const id = `role-${layer.id}`;
+  return (
+    <div className="drop-role" data-role={role}>
+      <label className="field" htmlFor={id}>
+        <span className="small">{t('drop.role.label')}</span>
+        <select id={id} value={role} onChange={(e) => store.getState().setDroppedLayerRole(layer.id, e.target.value as LayerRole)}>
+          {choices.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {role === 'other' && <p className="muted small">{t('drop.role.ambiguous')}</p>}
+    </div>
+  );
+}
+
+/** A dropped layer: the tree's own row (it is a layer of the one registry) with a remove button and its analysis role. */
 function DroppedLayerRow({ layer }: { layer: CatalogLayer }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
@@ -24,7 +57,11 @@ function DroppedLayerRow({ layer }: { layer: CatalogLayer }) {
       ×
     </button>
   );
-  return <LayerRow layer={layer} actions={remove} />;
+  return (
+    <LayerRow layer={layer} actions={remove}>
+      <RoleChoice layer={layer} />
+    </LayerRow>
+  );
 }
 
 function CrsRetry({ file }: { file: DroppedFileEntry }) {
@@ -80,7 +117,17 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
         </p>
       )}
       {file.needsCrs && <CrsRetry file={file} />}
-      {file.status === 'done' && <div className="muted small">{t('drop.summary', { count: features, layers: layers.length })}</div>}
+      {file.status === 'done' && (
+        <div className="muted small">
+          {t('drop.summary', { count: features, layers: layers.length })}
+          {file.persist?.state === 'saved' && <span data-testid="drop-saved"> · {t('drop.saved')}</span>}
+        </div>
+      )}
+      {file.persist?.state === 'failed' && (
+        <p className="drop-error" role="alert" data-testid="drop-save-error">
+          {t(file.persist.error.code, file.persist.error.params)}
+        </p>
+      )}
       {skipped > 0 && (
         <button type="button" className="btn drop-report-btn" aria-expanded={reportOpen} aria-controls="drop-report" onClick={() => store.getState().setDropReportFor(reportOpen ? undefined : file.id)}>
           {t('drop.showReport', { n: skipped })}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { kioskCard } from '../../core/kiosk/kioskCard';
+import { kioskCard, kioskProposedCard } from '../../core/kiosk/kioskCard';
+import { activeVariant } from '../../state/scenarioSlice';
 import { translateMessage } from '../../core/i18n/Message';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 
@@ -10,15 +11,22 @@ export function KioskCard() {
   const selection = useAppState((s) => s.selection);
   const catalog = useAppState((s) => s.catalog);
   const lang = useAppState((s) => s.lang);
-  if (!selection) return null;
-  const layer = catalog?.layers.find((l) => l.id === selection.layerId);
-  if (!layer) return null;
-  const card = kioskCard(layer, selection.properties, lang);
+  const proposedId = useAppState((s) => s.selectedProposedId);
+  const variant = useAppState(activeVariant);
+  const proposed = proposedId ? variant?.buildings.find((b) => b.id === proposedId) : undefined;
+  const layer = selection && catalog?.layers.find((l) => l.id === selection.layerId);
+  // A tap on a draft's building selects no layer feature (the model is on top); a later tap elsewhere does.
+  const card = layer ? kioskCard(layer, selection!.properties, lang) : proposed ? kioskProposedCard(proposed) : null;
+  if (!card) return null;
+  const close = () => {
+    store.getState().select(undefined);
+    store.getState().selectProposedBuilding(null);
+  };
   return (
     <section className="kiosk-panel kiosk-card" data-region="card" aria-live="polite">
       <div className="kiosk-card-head">
         <h2>{card.title}</h2>
-        <button type="button" className="kiosk-btn kiosk-btn-icon" aria-label={t('kiosk.cardClose')} onClick={() => store.getState().select(undefined)}>
+        <button type="button" className="kiosk-btn kiosk-btn-icon" aria-label={t('kiosk.cardClose')} onClick={close}>
           ✕
         </button>
       </div>

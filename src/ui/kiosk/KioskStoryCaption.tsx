@@ -32,7 +32,7 @@ export function KioskStoryCaption() {
       <p className="kiosk-story-step">{t('kiosk.storyStep', { step: String(story.stepIndex + 1), total: String(s.steps.length) })}</p>
       <p className="kiosk-caption">{step.caption[lang]}</p>
       {story.mode === 'manual' && (
-        <div className="kiosk-row">
+        <div className="kiosk-row kiosk-wrap">
           <button type="button" className="kiosk-btn" disabled={!can.previous} onClick={() => ev('previous')}>
             <span aria-hidden="true">‹ </span>
             {t('kiosk.storyPrevious')}

@@ -6,6 +6,7 @@ import { activeScenario, activeVariant } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import { BuildingEditor } from './BuildingEditor';
 import { CompareSection } from './CompareSection';
+import { SketchControls } from './SketchControls';
 import { downloadFile, fileSafe } from './downloadFile';
 import { useTranslation } from 'react-i18next';
 import './scenario.css';
@@ -24,7 +25,6 @@ export function ScenarioPanel() {
   const variant = useAppState(activeVariant);
   const activeVariantId = useAppState((s) => s.activeVariantId);
   const tool = useAppState((s) => s.tool);
-  const nPoints = useAppState((s) => s.sketchPoints.length);
   const canUndo = useAppState((s) => s.scenarioPast.length > 0);
   const canRedo = useAppState((s) => s.scenarioFuture.length > 0);
   const selectedId = useAppState((s) => s.selectedProposedId);
@@ -136,22 +136,7 @@ export function ScenarioPanel() {
           {t('scenario.redo')}
         </button>
       </div>
-      {tool === 'sketch' && (
-        <>
-          <p className="muted small">{t('scenario.sketchHint')}</p>
-          <div className="button-row">
-            <button type="button" className="btn btn-primary" disabled={nPoints < 3} onClick={() => a().finishSketch()} data-testid="scenario-finish">
-              {t('scenario.finish')} ({nPoints})
-            </button>
-            <button type="button" className="btn" disabled={nPoints === 0} onClick={() => a().removeLastSketchPoint()}>
-              {t('scenario.removePoint')}
-            </button>
-            <button type="button" className="btn" onClick={() => a().setTool('select')}>
-              {t('scenario.cancel')}
-            </button>
-          </div>
-        </>
-      )}
+      {tool === 'sketch' && <SketchControls t={t} />}
       {tool === 'demolish' && <p className="muted small">{t('scenario.demolishHint')}</p>}
 
       {variant && variant.buildings.length > 0 && (

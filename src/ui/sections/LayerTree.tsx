@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { PLANZV_CLASSES } from '../../core/planning/planzvColors';
 import type { CatalogLayer, LegendEntry } from '../../core/model/Catalog';
-import { selectLayerGroups } from '../../state';
+import { allCatalogLayers, selectLayerGroups } from '../../state';
+import { tableLayerOf } from '../../state/tableSlice';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 
@@ -17,9 +18,9 @@ export function layerLegend(layer: CatalogLayer): LegendEntry[] {
 /**
  * One layer of the registry in the tree (catalog or dropped alike): visibility,
  * load state, opacity, legend, feature count, attribution. `actions` go into
- * the row's head (e.g. the remove button of a dropped layer).
+ * the row's head (e.g. the remove button of a dropped layer), `children` at its end (a dropped layer's role choice).
  */
-export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: ReactNode }) {
+export function LayerRow({ layer, actions, children }: { layer: CatalogLayer; actions?: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation();
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
@@ -28,6 +29,8 @@ export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: Re
   const title = layer.title[lang];
   const legend = layerLegend(layer);
   const inputId = `layer-${layer.id}`;
+  const hasTable = useAppState((s) => !!tableLayerOf(layer, allCatalogLayers(s)));
+  const tableOpen = useAppState((s) => s.table?.source.kind === 'layer' && s.table.source.layerId === layer.id);
   return (
     <li className="layer-row" data-layer={layer.id}>
       <div className="layer-head">
@@ -51,6 +54,11 @@ export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: Re
           <span className="layer-status error" role="alert" title={status.message}>
             {t('layers.error')}
           </span>
+        )}
+        {hasTable && (
+          <button type="button" className="btn small table-open" aria-pressed={tableOpen} aria-label={t('table.openOf', { name: title })} title={t('table.openOf', { name: title })} onClick={() => store.getState().openLayerTable(layer.id)}>
+            {t('table.open')}
+          </button>
         )}
         {actions}
       </div>
@@ -85,6 +93,7 @@ export function LayerRow({ layer, actions }: { layer: CatalogLayer; actions?: Re
       <div className="attribution-line">
         {t('layers.attribution')}: {layer.attribution}
       </div>
+      {children}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import type { MeasureMode } from '../../state';
 import { measureModeOf, selectMeasureResult } from '../../state';
+import { measureOffGround } from '../../state/measureSlice';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../../core/i18n/Message';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,8 @@ export function MeasureSection() {
   const mode = useAppState((s) => measureModeOf(s.tool));
   const n = useAppState((s) => s.measurePoints.length);
   const r = useAppState(useShallow(selectMeasureResult));
+  const onGround = useAppState((s) => s.measureOnGround);
+  const off = useAppState(useShallow((s) => measureOffGround(s)));
   const fmt = (v: number, digits: number) => nf(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const rows: [MessageKey, string][] = [];
   if (r.distanceM !== undefined) rows.push([mode === 'height' ? 'measure.result.horizontal' : 'measure.result.distance', `${fmt(r.distanceM, 2)} m`]);
@@ -35,7 +38,28 @@ export function MeasureSection() {
       <p className="muted">{t(`measure.hint.${mode}`)}</p>
       {mode !== 'none' && (
         <>
+          {mode !== 'height' && (
+            <label className="check-row">
+              <input type="checkbox" checked={onGround} data-testid="measure-on-ground" onChange={(e) => store.getState().setMeasureOnGround(e.target.checked)} />
+              <span>{t('measure.onGround')}</span>
+            </label>
+          )}
           <div className="muted small">{t('measure.points', { n })}</div>
+          {off.points.length > 0 && (
+            <div className="measure-warning" role="alert" data-testid="measure-off-ground">
+              <p>{t('measure.offGround', { count: off.points.length, points: off.points.join(', '), h: fmt(off.maxAboveM, 1) })}</p>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  store.getState().setMeasureOnGround(true);
+                  store.getState().clearMeasure();
+                }}
+              >
+                {t('measure.useGround')}
+              </button>
+            </div>
+          )}
           {rows.length > 0 && (
             <dl className="measure-result" aria-live="polite">
               {rows.map(([k, v]) => (

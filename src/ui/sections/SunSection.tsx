@@ -2,6 +2,7 @@ import { datasetTimeZone, fromZoned, toZoned } from '../../core/time/zonedTime';
 import type { ShadowQuality } from '../../state';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
+import { DaylightStandardButtons } from '../analysis/DaylightStandardButtons';
 
 const QUALITIES: ShadowQuality[] = ['low', 'medium', 'high'];
 
@@ -58,6 +59,8 @@ export function SunSection() {
           {t('sun.today')}
         </button>
       </div>
+      <div className="muted small">{t('daylight.title')}</div>
+      <DaylightStandardButtons />
       <button type="button" className="btn btn-primary" aria-pressed={playing} onClick={() => store.getState().setPlaying(!playing)}>
         {playing ? t('sun.pause') : t('sun.play')}
       </button>

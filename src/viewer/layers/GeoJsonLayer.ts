@@ -1,5 +1,10 @@
 import {
+  Cartesian3,
   ClassificationType,
+  DistanceDisplayCondition,
+  HorizontalOrigin,
+  LabelStyle,
+  VerticalOrigin,
   Color,
   ColorMaterialProperty,
   ConstantProperty,
@@ -21,6 +26,26 @@ import { fetchLayerGeoJson } from './fetchLayerGeoJson';
 /** Alpha of plan polygons at opacity 1: they are drapes, the ground stays readable. */
 const FILL_ALPHA = 0.65;
 
+/** Base-map colours by the feature's `kind`, and their drawing order (higher on top) inside the base layer. */
+const BASE_KIND: Record<string, { color: string; z: number }> = {
+  land: { color: '#eeebe4', z: 0 },
+  block: { color: '#dcd6ca', z: 1 },
+  park: { color: '#c5dcb0', z: 1 },
+  street: { color: '#ffffff', z: 2 },
+  water: { color: '#9ec5e6', z: 2 },
+};
+const BASE_OTHER = { color: '#e4e0d8', z: 1 };
+/** Base-map labels show up to this camera distance (a district, not a city). */
+const LABEL_MAX_DISTANCE_M = 4000;
+
+/** Mean of a polygon's outer ring (the demo's streets and blocks are rectangles): where its label goes. */
+function labelPosition(g: GeoJSON.Geometry): [number, number] | undefined {
+  const ring = g.type === 'Polygon' ? g.coordinates[0] : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0] : undefined;
+  if (!ring?.length) return undefined;
+  const pts = ring.length > 1 ? ring.slice(0, -1) : ring;
+  return [pts.reduce((a, p) => a + p[0], 0) / pts.length, pts.reduce((a, p) => a + p[1], 0) / pts.length];
+}
+
 /**
  * GeoJSON polygons (draped on the ground, coloured by PlanZV land use or a
  * fill colour), points (canvas symbols) and lines, loaded into a
@@ -33,6 +58,8 @@ export class GeoJsonLayer implements SceneLayer {
   private readonly entityFeature = new Map<Entity, string>();
   /** Boundary lines drawn for polygon layers whose style has an `outline` colour. */
   private readonly outlines = new Map<Entity, string>();
+  /** Labels of a base map (not features: they are not picked or coloured). */
+  private readonly labels = new Set<Entity>();
   private last: LayerLook | undefined;
   private destroyed = false;
 
@@ -81,6 +108,11 @@ export class GeoJsonLayer implements SceneLayer {
       }
     }
     const style = this.def.style;
+    if (style?.kind === 'base') {
+      // Land under blocks under streets and water, inside the one layer.
+      for (const [e, fid] of this.entityFeature) if (e.polygon) e.polygon.zIndex = new ConstantProperty((BASE_KIND[String(this.props.get(fid)?.kind ?? '')] ?? BASE_OTHER).z);
+      this.addBaseLabels(ds, json);
+    }
     if (style?.kind === 'fill' && style.outline) {
       const time = JulianDate.now();
       for (const [e, fid] of [...this.entityFeature]) {
@@ -96,8 +128,40 @@ export class GeoJsonLayer implements SceneLayer {
     }
     this.ds = ds;
     await this.viewer.dataSources.add(ds);
+    // A base map lies under every other drape (ground primitives are drawn in data-source order).
+    if (style?.kind === 'base') this.viewer.dataSources.lowerToBottom(ds);
     if (this.last) this.apply(this.last, true);
     return { featureCount: json.features.length };
+  }
+
+  /**
+   * Street and water names of a base map, written flat over the ground: white-haloed text that stays readable
+   * over buildings (no depth test) and shows only at district distances.
+   */
+  private addBaseLabels(ds: GeoJsonDataSource, json: GeoJSON.FeatureCollection): void {
+    for (const f of json.features) {
+      const text = (f.properties as Record<string, unknown> | null)?.label;
+      const at = typeof text === 'string' && f.geometry ? labelPosition(f.geometry) : undefined;
+      if (!at) continue;
+      const water = (f.properties as Record<string, unknown>).kind === 'water';
+      const e = ds.entities.add({
+        position: Cartesian3.fromDegrees(at[0], at[1], 2),
+        label: {
+          text: String(text),
+          font: `${water ? 'italic ' : ''}600 14px system-ui, sans-serif`,
+          fillColor: Color.fromCssColorString(water ? '#1f5f99' : '#3a3f47'),
+          outlineColor: Color.WHITE,
+          outlineWidth: 3,
+          style: LabelStyle.FILL_AND_OUTLINE,
+          horizontalOrigin: HorizontalOrigin.CENTER,
+          verticalOrigin: VerticalOrigin.CENTER,
+          disableDepthTestDistance: Number.POSITIVE_INFINITY,
+          distanceDisplayCondition: new DistanceDisplayCondition(0, LABEL_MAX_DISTANCE_M),
+          scaleByDistance: new NearFarScalar(300, 1.1, 3000, 0.8),
+        },
+      });
+      this.labels.add(e);
+    }
   }
 
   featureOf(picked: unknown): PickedFeature | undefined {
@@ -117,7 +181,10 @@ export class GeoJsonLayer implements SceneLayer {
     const selColor = Color.fromCssColorString(SELECTION_COLOR);
     for (const [e, fid] of this.entityFeature) {
       const selected = fid === look.selectedFeatureId;
-      if (e.polygon) {
+      if (e.polygon && style?.kind === 'base') {
+        const k = BASE_KIND[String(this.props.get(fid)?.kind ?? '')] ?? BASE_OTHER;
+        e.polygon.material = new ColorMaterialProperty((selected ? selColor : Color.fromCssColorString(k.color)).withAlpha(look.opacity));
+      } else if (e.polygon) {
         const base =
           style?.kind === 'fill'
             ? Color.fromCssColorString(style.color)

@@ -26,6 +26,7 @@ const params: { [K in AnalysisKindId]: unknown } = {
   sunPoints: { date: '2026-06-21', stepMin: 5, points: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, lonLat: [ring[0][0] + i * 1e-5, ring[0][1] - 2e-4] })) },
   overlaps: { a: 'a', b: 'b' },
   compliance: {},
+  layerStats: { layers: ['a', 'b'] },
   compare: { before: null, after: { buildings: [], demolishedIds: [String(buildings.features[0].properties.id)] }, sun: { date: '2026-06-21', cellM: 3, stepMin: 20, marginM: 60 } },
 };
 

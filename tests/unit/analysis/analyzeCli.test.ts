@@ -7,6 +7,10 @@ import { runCompliance, runOverlaps, runShadows, runSunHoursSync } from '../../.
 import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { generateTiling } from '../../../scripts/bench/support/generateLayers';
 import { wgs84ToUtm32 } from '../../../src/core/crs';
+import { readTableInputs } from '../../../src/core/table/writeTable';
+
+/** A CSV the CLI wrote: its `# key: value` inputs and the table after them. */
+const readCsv = (file: string) => readTableInputs(readFileSync(file, 'utf8'));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-analyze-'));
 const centre: [number, number] = [9.99, 53.55];
@@ -22,7 +26,10 @@ describe('npm run analyze', () => {
     const r = await analyze('sunhours', '--buildings', bFile, '--date', '2026-03-20', '--bbox', bbox.join(','), '--cell', '2', '--step', '10', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sunhours: \d+×\d+ cells of 2 m/);
-    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    const { inputs, table } = readCsv(out);
+    // The inputs the file was computed from, parsed back.
+    expect(inputs).toEqual({ analysis: 'sunHours', dataset: 'buildings.geojson', date: '2026-03-20', stepMin: '10', cellM: '2', generator: 'Planlotse' });
+    const lines = table.trim().split('\n');
     expect(lines[0]).toBe('x,y,lon,lat,sunHours,building');
     const core = runSunHoursSync({ buildings, date: '2026-03-20', bbox, cellM: 2, stepMin: 10 });
     expect(lines.length - 1).toBe(core.sunHours.length);
@@ -42,20 +49,24 @@ describe('npm run analyze', () => {
     expect(buildingCells).toBeGreaterThan(100);
   });
 
-  it('sunhours --zones writes per-polygon statistics equal to the core call', async () => {
+  it('sunhours --zones --threshold writes per-polygon statistics (with the passing share) equal to the core call', async () => {
     const zones = generateTiling({ centre, sizeM: 120, nx: 2, ny: 1, seed: 6, groups: ['playground', 'green'], idPrefix: 'zone' });
     const zFile = path.join(dir, 'zones.geojson');
     writeFileSync(zFile, JSON.stringify(zones));
     const out = path.join(dir, 'sunz.csv');
     const bbox: [number, number, number, number] = [9.9888, 53.5493, 9.9912, 53.5507];
-    const r = await analyze('sunhours', '--buildings', bFile, '--date', '2026-06-21', '--bbox', bbox.join(','), '--cell', '2', '--step', '15', '--zones', zFile, '--zone-group', 'group', '--out', out);
+    const r = await analyze('sunhours', '--buildings', bFile, '--date', '2026-06-21', '--bbox', bbox.join(','), '--cell', '2', '--step', '15', '--zones', zFile, '--zone-group', 'group', '--threshold', '6', '--out', out);
     expect(r.code).toBe(0);
-    const rows = readFileSync(path.join(dir, 'sunz.zones.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('id,group,groundAreaM2,meanSunHours,shareAtLeast2h,shareAtLeast4h,complete');
-    const core = runSunHoursSync({ buildings, date: '2026-06-21', bbox, cellM: 2, stepMin: 15, zones, zoneGroupBy: 'group' });
+    const { inputs, table } = readCsv(path.join(dir, 'sunz.zones.csv'));
+    expect(inputs).toMatchObject({ analysis: 'sunHours', dataset: 'buildings.geojson zones.geojson', date: '2026-06-21', stepMin: '15', cellM: '2', thresholdHours: '6' });
+    const rows = table.trim().split('\n');
+    expect(rows[0]).toBe('id,group,groundAreaM2,meanSunHours,shareAtLeast2h,shareAtLeast4h,complete,thresholdHours,shareAtLeastThreshold');
+    const core = runSunHoursSync({ buildings, date: '2026-06-21', bbox, cellM: 2, stepMin: 15, zones, zoneGroupBy: 'group', thresholdHours: 6 });
     expect(rows).toHaveLength(3);
     core.zones!.forEach((z, i) => {
-      const [id, group, area, mean, s2, s4] = rows[i + 1].split(',');
+      const [id, group, area, mean, s2, s4, , th, st] = rows[i + 1].split(',');
+      expect(Number(th)).toBe(6);
+      expect(Number(st)).toBeCloseTo(z.shareAtLeastThreshold!, 4);
       expect([id, group]).toEqual([z.id, z.group]);
       expect(Number(area)).toBe(z.groundAreaM2);
       expect(Number(mean)).toBeCloseTo(z.meanSunHours!, 4);
@@ -90,12 +101,12 @@ describe('npm run analyze', () => {
     writeFileSync(bFile2, JSON.stringify(b));
     const out = path.join(dir, 'ov.csv');
     expect((await analyze('overlaps', '--a', aFile, '--b', bFile2, '--group-b', 'group', '--out', out)).code).toBe(0);
-    const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
+    const rows = readCsv(out).table.trim().split('\n').slice(1);
     const core = runOverlaps({ a, b, groupB: 'group' });
     expect(rows).toHaveLength(core.pairs.length);
     const sum = rows.reduce((s, l) => s + Number(l.split(',')[4]), 0);
     expect(sum).toBeCloseTo(core.totalAreaM2, 1);
-    const groups = readFileSync(path.join(dir, 'ov.groups.csv'), 'utf8').trim().split('\n');
+    const groups = readCsv(path.join(dir, 'ov.groups.csv')).table.trim().split('\n');
     expect(groups[0]).toBe('aGroup,bGroup,areaM2,pairs');
     expect(groups).toHaveLength(3);
 

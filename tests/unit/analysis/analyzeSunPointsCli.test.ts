@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analysisTestUtils';
 import { runSunPointsSync } from '../../../src/core/analysis';
+import { readTableInputs } from '../../../src/core/table/writeTable';
 import type { BuildingCollection } from '../../../src/core/model/Building';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-sunpoints-'));
@@ -36,9 +37,12 @@ describe('npm run analyze -- sunpoints', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sunpoints: 5 points, \d with ≥ 1.5 h of sun on 2026-03-21/);
-    const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('\uFEFF')).toBe(true);
-    const lines = text.slice(1).trimEnd().split('\r\n');
+    const raw = readFileSync(out, 'utf8');
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const { inputs, table: text } = readTableInputs(raw);
+    // 21 March with 1.5 h is the DIN EN 17037 check: the file names it.
+    expect(inputs).toMatchObject({ analysis: 'sunPoints', date: '2026-03-21', stepMin: '10', thresholdHours: '1.5', standard: 'DIN EN 17037 (03-21, ≥ 1.5 h)' });
+    const lines = text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,lon,lat,heightM,facadeAzimuthDeg,sunHours,meetsThreshold');
     const core = runSunPointsSync({
       buildings,

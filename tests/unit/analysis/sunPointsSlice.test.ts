@@ -4,6 +4,7 @@ import { runSunPointsSync } from '../../../src/core/analysis';
 import { startAnalysisController } from '../../../src/app/analysisController';
 import { untilState } from '../../support/untilState';
 import { sunPointsCsv } from '../../../src/ui/analysis/analysisCsv';
+import { readTableInputs } from '../../../src/core/table/writeTable';
 
 
 describe('sun at points in the store and the app controller', () => {
@@ -38,7 +39,10 @@ describe('sun at points in the store and the app controller', () => {
     expect(r2.rows[0].sunHours).toBe(r.rows[0].sunHours);
     expect(r2.rows[0].meetsThreshold).toBe(false);
     expect(r2.thresholdHours).toBe(r.rows[0].sunHours + 0.5);
-    const csv = sunPointsCsv(r2).slice(1).split('\r\n');
+    // The download starts with its inputs (date, step, threshold, dataset, variant), then the table.
+    const { inputs, table } = readTableInputs(sunPointsCsv(r2));
+    expect(inputs).toMatchObject({ analysis: 'sunPoints', date: '2026-03-21', thresholdHours: String(r2.thresholdHours), variant: 'Bestand' });
+    const csv = table.split('\r\n');
     expect(csv[0]).toBe('id,lon,lat,heightM,facadeAzimuthDeg,sunHours,meetsThreshold,kind,thresholdHours,date');
     expect(csv[1].split(',').slice(4, 10)).toEqual(['', String(Number(r2.rows[0].sunHours.toFixed(4))), 'false', 'ground', String(r2.thresholdHours), '2026-03-21']);
     expect(() => s().setSunPointThreshold(-1)).toThrow(/within 0–24 h/);

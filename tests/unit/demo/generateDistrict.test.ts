@@ -39,7 +39,7 @@ describe('demo district generator', () => {
     try {
       const fa = await writeDemoSources(generateDistrict(), a);
       await writeDemoSources(generateDistrict(), b);
-      expect(fa.map((f) => path.basename(f)).sort()).toEqual(['bplan.gml', 'buildings.gml', 'flood.geojson', 'parcels.geojson', 'playgrounds.geojson', 'trees.geojson']);
+      expect(fa.map((f) => path.basename(f)).sort()).toEqual(['basemap.geojson', 'bplan.gml', 'buildings.gml', 'flood.geojson', 'parcels.geojson', 'playgrounds.geojson', 'trees.geojson']);
       for (const f of fa) expect((await readFile(path.join(b, path.basename(f)))).equals(await readFile(f))).toBe(true);
     } finally {
       await rm(a, { recursive: true, force: true });

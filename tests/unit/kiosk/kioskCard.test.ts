@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { kioskCard } from '../../../src/core/kiosk/kioskCard';
+import { kioskCard, kioskProposedCard } from '../../../src/core/kiosk/kioskCard';
 import { createI18n } from '../../../src/core/i18n/createI18n';
 import { translateMessage } from '../../../src/core/i18n/Message';
 import type { Catalog } from '../../../src/core/model/Catalog';
@@ -48,5 +48,14 @@ describe('kioskCard', () => {
     expect(card.title).toBe(layer('bplan-baugebiete').title.de);
     expect(say(card)).toEqual(['Zu diesem Ort gibt es keine weiteren Angaben.']);
     expect(kioskCard({ role: undefined, title: { de: 'Eigene Ebene', en: 'Own layer' } }, undefined, 'en')).toEqual({ title: 'Own layer', lines: [{ code: 'kiosk.card.noDetails' }] });
+  });
+});
+
+describe('kioskProposedCard', () => {
+  it('says that a draft plans the building, with storeys, height and use', () => {
+    const card = kioskProposedCard({ name: 'Hofhaus', storeys: 3, storeyHeightM: 3, roof: { type: 'gabled', roofHeightM: 4, ridgeAzimuthDeg: 0 }, use: 'housing' });
+    expect(card.title).toBe('Hofhaus');
+    expect(say(card)).toEqual(['Geplant in diesem Entwurf: 3 Geschosse, etwa 13 m hoch.', 'Vorgesehen zum Wohnen.']);
+    expect(say(card, en)).toEqual(['Planned in this draft: 3 storeys, about 13 m high.', 'Meant for homes.']);
   });
 });

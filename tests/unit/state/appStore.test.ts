@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, formatUrlState, parseUrlState, layerOverridesFromUrl, selectLayerGroups, selectAttributions, selectMeasureResult } from '../../../src/state';
 import type { Catalog } from '../../../src/core/model/Catalog';
+import { missingSharedFiles } from '../../../src/state/droppedFilesSlice';
 import proj4 from 'proj4';
 
 const catalog: Catalog = {
@@ -94,5 +95,23 @@ describe('urlState', () => {
 
   it('ignores malformed parameters', () => {
     expect(parseUrlState('?cam=1,2,x&lang=fr&t=never&style=<b>&dataset=../etc')).toEqual({});
+  });
+
+  it('names the own files in the link (file=, repeated); the recipient without them sees which are missing', () => {
+    const a = createAppStore();
+    a.getState().openDroppedFiles([new File(['{}'], 'HafenCity 7, Teil A.gml'), new File(['x'], 'bericht.pdf')]);
+    const qs = formatUrlState(a.getState());
+    // Only files that are (or will be) shown; names with commas and spaces survive the round trip.
+    expect(parseUrlState(qs).files).toEqual(['HafenCity 7, Teil A.gml']);
+    const b = createAppStore();
+    b.getState().setSharedFileNames(parseUrlState(qs).files!);
+    expect(missingSharedFiles(b.getState())).toEqual([]); // not before the stored files are back
+    b.getState().setDroppedFilesRestored();
+    expect(missingSharedFiles(b.getState())).toEqual(['HafenCity 7, Teil A.gml']);
+    // Re-shared before opening it, the link still names it; opened, it is no longer missing.
+    expect(parseUrlState(formatUrlState(b.getState())).files).toEqual(['HafenCity 7, Teil A.gml']);
+    b.getState().openDroppedFiles([new File(['{}'], 'HafenCity 7, Teil A.gml')]);
+    expect(missingSharedFiles(b.getState())).toEqual([]);
+    expect(parseUrlState('?file=&file=a%00b&file=ok.gml&file=ok.gml').files).toEqual(['ok.gml']);
   });
 });

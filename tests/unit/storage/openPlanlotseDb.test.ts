@@ -58,8 +58,8 @@ describe('openPlanlotseDb (one IndexedDB database, versioned, with migrations)',
 
     const db = ok(await openPlanlotseDb({ idb }));
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['feedback', 'feedbackOutbox', 'meta', 'scenarios']);
+    expect(DB_VERSION).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['feedback', 'feedbackOutbox', 'files', 'meta', 'scenarios']);
     expect(await db.getAllKeys('scenarios')).toEqual(['broken', 'scn-1', 'scn-2']);
     expect(await db.get('scenarios', 'broken')).toEqual(corrupt);
     expect([...db.transaction('feedback').store.indexNames]).toEqual(['createdAt']);
@@ -73,7 +73,7 @@ describe('openPlanlotseDb (one IndexedDB database, versioned, with migrations)',
     v1.close();
     const db = ok(await openPlanlotseDb({ idb }));
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.objectStoreNames].sort()).toEqual(['feedback', 'feedbackOutbox', 'meta', 'scenarios']);
+    expect([...db.objectStoreNames].sort()).toEqual(['feedback', 'feedbackOutbox', 'files', 'meta', 'scenarios']);
     db.close();
   });
 

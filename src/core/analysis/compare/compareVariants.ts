@@ -41,6 +41,12 @@ export interface ZoneDelta {
   meanSunHoursAfter: number | null;
   /** after − before, hours. */
   deltaHours: number | null;
+  /** Share of the zone's ground (cells in the grid, not under a building) with ≥ 2 h of sun. */
+  shareAtLeast2hBefore: number | null;
+  shareAtLeast2hAfter: number | null;
+  /** That ground area on each side, m² (a building on the zone changes it). */
+  groundAreaM2Before: number;
+  groundAreaM2After: number;
 }
 
 /** Sun on one façade point of a neighbouring (unchanged) building. */
@@ -72,6 +78,10 @@ export interface VariantComparison {
   areas: AreaDelta[];
   /** Rules exceeded after but not before, as "area: rule". */
   newConflicts: { areaId: string; rule: RuleName }[];
+  /** Rules exceeded before but no longer after. */
+  resolvedConflicts: { areaId: string; rule: RuleName }[];
+  /** Buildings on each side, and their floor area (GF, m²) summed over the Baugebiete. */
+  totals: { buildingsBefore: number; buildingsAfter: number; gfBeforeM2: number; gfAfterM2: number };
   addedBuildingIds: string[];
   removedBuildingIds: string[];
   sun?: SunDelta;
@@ -121,6 +131,8 @@ export function* compareVariantsSteps(existing: BuildingCollection, before: Comp
   const out: VariantComparison = {
     areas: [],
     newConflicts: [],
+    resolvedConflicts: [],
+    totals: { buildingsBefore: a.features.length, buildingsAfter: b.features.length, gfBeforeM2: 0, gfAfterM2: 0 },
     addedBuildingIds: [...idsB].filter((id) => !idsA.has(id)),
     removedBuildingIds: [...idsA].filter((id) => !idsB.has(id)),
   };
@@ -133,6 +145,9 @@ export function* compareVariantsSteps(existing: BuildingCollection, before: Comp
     yield { done: ++done, total };
     const cb = runCompliance({ buildings: b, plan: opts.plan }).filter((r) => r.kind === 'baugebiet');
     const byId = new Map<string, AreaCompliance>(ca.map((r) => [r.areaId, r]));
+    const gf = (r: AreaCompliance[]) => r.reduce((sum, x) => sum + (x.rules.find((q) => q.rule === 'GF')?.value ?? 0), 0);
+    out.totals.gfBeforeM2 = gf(ca);
+    out.totals.gfAfterM2 = gf(cb);
     for (const area of cb) {
       const prev = byId.get(area.areaId);
       const rules: RuleDelta[] = area.rules
@@ -142,6 +157,7 @@ export function* compareVariantsSteps(existing: BuildingCollection, before: Comp
           const statusBefore = p?.status ?? 'unknown';
           const newConflict = r.status === 'exceeded' && statusBefore !== 'exceeded';
           if (newConflict) out.newConflicts.push({ areaId: area.areaId, rule: r.rule });
+          if (statusBefore === 'exceeded' && r.status !== 'exceeded') out.resolvedConflicts.push({ areaId: area.areaId, rule: r.rule });
           return { rule: r.rule, before: p?.value ?? null, after: r.value, limit: r.limit, statusBefore, statusAfter: r.status, newConflict };
         });
       out.areas.push({ areaId: area.areaId, landUse: area.landUse, plotAreaM2: area.plotAreaM2, rules });
@@ -195,7 +211,17 @@ export function* compareVariantsSteps(existing: BuildingCollection, before: Comp
         const p = za.get(z.id);
         const before = p?.meanSunHours ?? null;
         const after = z.meanSunHours;
-        return { id: z.id, group: z.group, meanSunHoursBefore: before, meanSunHoursAfter: after, deltaHours: before !== null && after !== null ? after - before : null };
+        return {
+          id: z.id,
+          group: z.group,
+          meanSunHoursBefore: before,
+          meanSunHoursAfter: after,
+          deltaHours: before !== null && after !== null ? after - before : null,
+          shareAtLeast2hBefore: p?.shareAtLeast2h ?? null,
+          shareAtLeast2hAfter: z.shareAtLeast2h,
+          groundAreaM2Before: p?.groundAreaM2 ?? 0,
+          groundAreaM2After: z.groundAreaM2,
+        };
       }),
       facades,
     };

@@ -1,6 +1,6 @@
 import type { BuildingCollection } from '../../model/Building';
 import type { AnalysisDescriptor } from '../AnalysisDescriptor';
-import { computeCompliance, type AreaCompliance } from '../computeCompliance';
+import { computeCompliance, offendingBuildingIds, type AreaCompliance } from '../computeCompliance';
 import { frameAroundFeatures } from '../localGeometry';
 import { checkpoint } from '../runSteps';
 import type { ComplianceRequest } from '../runAnalysis';
@@ -42,10 +42,10 @@ export function zoneLabels(plan: GeoJSON.FeatureCollection): Record<string, stri
 
 const fmt = (v: number, d: number) => (Number.isFinite(v) ? Number(v.toFixed(d)) : null);
 
-/** Compliance rows as table rows: one per area and rule. */
+/** Compliance rows as table rows: one per area and rule; `buildingIds` only where the rule is exceeded. */
 export function complianceRows(res: AreaCompliance[]): (string | number | null)[][] {
   return res.flatMap((a) =>
-    a.rules.map((x) => [a.areaId, a.kind, a.baugebietId, a.landUse, fmt(a.plotAreaM2, 2), x.rule, x.value === null ? null : fmt(x.value, 4), x.limit === null ? null : fmt(x.limit, 4), x.status, x.buildingIds.join(';'), x.note ?? '']),
+    a.rules.map((x) => [a.areaId, a.kind, a.baugebietId, a.landUse, fmt(a.plotAreaM2, 2), x.rule, x.value === null ? null : fmt(x.value, 4), x.limit === null ? null : fmt(x.limit, 4), x.status, offendingBuildingIds(x).join(';'), x.note ?? '']),
   );
 }
 

@@ -18,6 +18,8 @@ export interface SunHoursParams {
   minAltitudeDeg?: number;
   /** CLI: property that groups the zones (the app groups by layer). */
   zoneGroupBy?: string;
+  /** Hours a cell needs to pass: the threshold map and the passing share per zone (DIN 5034-1, DIN EN 17037). */
+  thresholdHours?: number;
 }
 
 export interface SunHoursAnalysisRequest extends SunHoursRequest {
@@ -48,11 +50,19 @@ export interface SunHoursSummary {
   groundCells: number;
   /** Per-polygon statistics of the sun zones. */
   zones: ZoneRow[];
+  /** The threshold of the run and the share of ground cells reaching it (threshold map). */
+  thresholdHours?: number;
+  shareAtLeastThreshold?: number;
 }
 
-/** Summary statistics of a sun-hours grid over its ground cells. */
-export function sunHoursSummary(sunHours: ArrayLike<number>, building: ArrayLike<number>): { meanSunHours: number; shareAtLeast2h: number; shareAtLeast4h: number; groundCells: number } {
-  let n = 0, sum = 0, n2 = 0, n4 = 0;
+/** Summary statistics of a sun-hours grid over its ground cells (with a threshold: the share of cells reaching it). */
+export function sunHoursSummary(
+  sunHours: ArrayLike<number>,
+  building: ArrayLike<number>,
+  thresholdHours?: number,
+): { meanSunHours: number; shareAtLeast2h: number; shareAtLeast4h: number; groundCells: number; thresholdHours?: number; shareAtLeastThreshold?: number } {
+  const th = thresholdHours ?? Infinity;
+  let n = 0, sum = 0, n2 = 0, n4 = 0, nt = 0;
   for (let k = 0; k < sunHours.length; k++) {
     if (building[k]) continue;
     const h = sunHours[k];
@@ -60,8 +70,10 @@ export function sunHoursSummary(sunHours: ArrayLike<number>, building: ArrayLike
     sum += h;
     if (h >= 2 - 1e-6) n2++;
     if (h >= 4 - 1e-6) n4++;
+    if (h >= th - 1e-6) nt++;
   }
-  return { meanSunHours: n ? sum / n : 0, shareAtLeast2h: n ? n2 / n : 0, shareAtLeast4h: n ? n4 / n : 0, groundCells: n };
+  const threshold = thresholdHours !== undefined ? { thresholdHours, shareAtLeastThreshold: n ? nt / n : 0 } : {};
+  return { meanSunHours: n ? sum / n : 0, shareAtLeast2h: n ? n2 / n : 0, shareAtLeast4h: n ? n4 / n : 0, groundCells: n, ...threshold };
 }
 
 /**
@@ -94,8 +106,12 @@ export function mergeZoneLayers(layers: { layerId: string; fc: GeoJSON.FeatureCo
   return { zones: { type: 'FeatureCollection', features }, labels };
 }
 
-/** The sun-hours grid as table rows: `x,y,lon,lat,sunHours,building` per cell, x/y the cell centre in EPSG:25832, sunHours empty for building cells. */
-function cellRows(res: Pick<SunHoursResponse, 'grid' | 'sunHours' | 'building'>): CsvCell[][] {
+/**
+ * The sun-hours grid as table rows: `x,y,lon,lat,sunHours,building` per cell, x/y the cell centre in EPSG:25832,
+ * sunHours empty for building cells; with a threshold a last column `meetsThreshold` (empty for building cells).
+ */
+function cellRows(res: Pick<SunHoursResponse, 'grid' | 'sunHours' | 'building' | 'thresholdHours'>): CsvCell[][] {
+  const th = res.thresholdHours;
   const g = res.grid;
   const frame = new LocalFrame(g.originX, g.originY);
   const rows: CsvCell[][] = [];
@@ -104,7 +120,9 @@ function cellRows(res: Pick<SunHoursResponse, 'grid' | 'sunHours' | 'building'>)
       const k = j * g.nx + i;
       const lx = g.x0 + (i + 0.5) * g.cellM, ly = g.y0 + (j + 0.5) * g.cellM;
       const [lon, lat] = frame.toWgs84([lx, ly]);
-      rows.push([lx + g.originX, ly + g.originY, lon, lat, res.building[k] ? null : res.sunHours[k], res.building[k]]);
+      const row: CsvCell[] = [lx + g.originX, ly + g.originY, lon, lat, res.building[k] ? null : res.sunHours[k], res.building[k]];
+      if (th !== undefined) row.push(res.building[k] ? null : res.sunHours[k] >= th - 1e-6);
+      rows.push(row);
     }
   return rows;
 }
@@ -126,6 +144,7 @@ export const sunHoursAnalysis: AnalysisDescriptor<SunHoursParams, SunHoursAnalys
       stepMin: p.stepMin,
       ...(p.minAltitudeDeg !== undefined ? { minAltitudeDeg: p.minAltitudeDeg } : {}),
       ...(zones ? { zones, zoneGroupBy: merged ? '__layer' : p.zoneGroupBy } : {}),
+      ...(p.thresholdHours !== undefined ? { thresholdHours: p.thresholdHours } : {}),
       zoneLabels: merged?.labels ?? new Map(),
       prepare: inputs.prepare ?? prepareBuildings,
     };
@@ -138,19 +157,31 @@ export const sunHoursAnalysis: AnalysisDescriptor<SunHoursParams, SunHoursAnalys
     building: res.building,
     stepCount: res.stepCount,
     stepHours: res.stepHours,
-    ...sunHoursSummary(res.sunHours, res.building),
+    ...sunHoursSummary(res.sunHours, res.building, res.thresholdHours),
     zones: (res.zones ?? []).filter((z) => z.groundCells > 0).map((z) => ({ ...z, layerId: z.group, label: req.zoneLabels.get(z.id) ?? z.id })),
   }),
   tables(res) {
+    // With a threshold, its columns come last, so readers of the columns before keep working.
+    const th = res.thresholdHours;
     const out: AnalysisTable[] = [
-      { name: '', header: ['x', 'y', 'lon', 'lat', 'sunHours', 'building'], rows: cellRows(res), decimals: [3, 3, 7, 7, 4, undefined], bom: false, eol: '\n' },
+      {
+        name: '',
+        header: ['x', 'y', 'lon', 'lat', 'sunHours', 'building', ...(th !== undefined ? ['meetsThreshold'] : [])],
+        rows: cellRows(res),
+        decimals: [3, 3, 7, 7, 4, undefined, undefined],
+        bom: false,
+        eol: '\n',
+      },
     ];
     if (res.zones)
       out.push({
         name: 'zones',
-        header: ['id', 'group', 'groundAreaM2', 'meanSunHours', 'shareAtLeast2h', 'shareAtLeast4h', 'complete'],
+        header: ['id', 'group', 'groundAreaM2', 'meanSunHours', 'shareAtLeast2h', 'shareAtLeast4h', 'complete', ...(th !== undefined ? ['thresholdHours', 'shareAtLeastThreshold'] : [])],
         // Shares keep their four decimals as written ("0.5000").
-        rows: res.zones.map((z) => [z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete]),
+        rows: res.zones.map((z) => [
+          z.id, z.group, z.groundAreaM2, z.meanSunHours?.toFixed(4) ?? '', z.shareAtLeast2h?.toFixed(4) ?? '', z.shareAtLeast4h?.toFixed(4) ?? '', z.complete,
+          ...(th !== undefined ? [th, z.shareAtLeastThreshold?.toFixed(4) ?? ''] : []),
+        ]),
         bom: false,
         eol: '\n',
       });

@@ -8,6 +8,7 @@ import type { Pick, PickedLayerFeature } from '../../../../src/state/tools/Pick'
 import { TOOL_HANDLERS } from '../../../../src/state/tools/toolHandlers';
 import { SKETCH_CLOSE_PX } from '../../../../src/state/tools/sketchTool';
 import { TOOLS, type Tool } from '../../../../src/state/toolSlice';
+import { measureOffGround } from '../../../../src/state/measureSlice';
 import type { AnalysisResult } from '../../../../src/state/analysisSlice';
 
 /** Hamburg, near the Binnenalster. */
@@ -105,6 +106,32 @@ describe('tools (pure handlers, fake picks)', () => {
     expect(selectMeasureResult(store.getState()).heightM).toBeCloseTo(12.5, 9);
     // A measuring click never selects.
     expect(store.getState().selection).toBeUndefined();
+  });
+
+  it('measure-area: a corner on a hall roof is flagged; measured on the ground the 200 m × 100 m rectangle is 20,000 m²', () => {
+    const store = createAppStore();
+    store.getState().setTool('measure-area');
+    // The case: the third corner's ray hits a 12 m hall roof before the ground (the roof point is nearer the camera).
+    const corners = (roofed: boolean) =>
+      [[0, 0], [200, 0], [200, 100], [0, 100]].map(([x, y], i) =>
+        i === 2 && roofed ? pick({ surface: at(188, 91, 12), ground: at(x, y), feature: house, onCityModel: true }) : pick({ surface: at(x, y) }),
+      );
+    for (const p of corners(true)) click(store, p);
+    const onRoof = selectMeasureResult(store.getState()).areaM2!;
+    expect(Math.abs(onRoof - 20_000)).toBeGreaterThan(500);
+    expect(measureOffGround(store.getState())).toEqual({ points: [3], maxAboveM: 12 });
+    // "Measure on the ground": the same clicks take the ground under the pointer, through the roof.
+    store.getState().setMeasureOnGround(true);
+    store.getState().clearMeasure();
+    for (const p of corners(true)) click(store, p);
+    expect(selectMeasureResult(store.getState()).areaM2).toBeCloseTo(20_000, 3);
+    expect(measureOffGround(store.getState()).points).toEqual([]);
+    // A height measurement wants the roof: no warning, and it takes the surface even with the ground option on.
+    store.getState().setTool('measure-height');
+    click(store, pick({ surface: at(0, 0, 0) }));
+    click(store, pick({ surface: at(0, 0, 12), ground: at(5, 5, 0), feature: house, onCityModel: true }));
+    expect(selectMeasureResult(store.getState()).heightM).toBeCloseTo(12, 9);
+    expect(measureOffGround(store.getState()).points).toEqual([]);
   });
 
   it('sketch: corners snap to a proposed building within 1 m, clicks never select, a click on the first corner closes the ring', () => {

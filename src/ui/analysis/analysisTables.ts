@@ -1,0 +1,47 @@
+import type { FeatureTable } from '../../core/table/featureTable';
+import type { AnalysisResult } from '../../state/analysisSlice';
+
+type Result<K extends AnalysisResult['kind']> = Extract<AnalysisResult, { kind: K }>;
+
+/**
+ * Per-polygon sun hours as an attribute table for the drawer: the columns of
+ * the CSV (`zonesCsv`), each row linked to its polygon (layer and feature id),
+ * so a row click selects and flies to the playground or green space.
+ */
+export function zonesTable(r: Result<'sunHours'>): FeatureTable {
+  return {
+    columns: [
+      { key: 'layer', kind: 'text' },
+      { key: 'id', kind: 'text' },
+      { key: 'name', kind: 'text' },
+      { key: 'groundAreaM2', kind: 'number' },
+      { key: 'meanSunHours', kind: 'number' },
+      { key: 'shareAtLeast2h', kind: 'number' },
+      { key: 'shareAtLeast4h', kind: 'number' },
+      { key: 'complete', kind: 'boolean' },
+    ],
+    rows: r.zones.map((z) => {
+      const id = z.id.slice(z.layerId.length + 1) || z.id;
+      return { id, layerId: z.layerId, properties: {}, cells: [z.layerId, id, z.label, z.groundAreaM2, z.meanSunHours, z.shareAtLeast2h, z.shareAtLeast4h, z.complete] };
+    }),
+  };
+}
+
+/** Compliance, one row per area and rule (the CSV's columns), for the drawer. */
+export function complianceTable(r: Result<'compliance'>): FeatureTable {
+  return {
+    columns: [
+      { key: 'baugebiet', kind: 'text' },
+      { key: 'areaKind', kind: 'text' },
+      { key: 'areaId', kind: 'text' },
+      { key: 'rule', kind: 'text' },
+      { key: 'value', kind: 'number' },
+      { key: 'limit', kind: 'number' },
+      { key: 'status', kind: 'text' },
+      { key: 'buildingIds', kind: 'text' },
+    ],
+    rows: r.areas.flatMap((a) =>
+      a.rules.map((x, k) => ({ id: `${a.areaId}#${k}`, properties: {}, cells: [r.labels[a.baugebietId] ?? a.landUse, a.kind, a.areaId, x.rule, x.value ?? undefined, x.limit ?? undefined, x.status, x.buildingIds.join(' ')] })),
+    ),
+  };
+}

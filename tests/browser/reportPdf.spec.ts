@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../../src/core/report/ReportDocument';
+import { parseReportArgs } from '../../scripts/report/reportArgs';
+import { runReportCommand } from '../../scripts/report/runReportCommand';
+
+/*
+ * `npm run report` end to end on the demo district: the PDF printed by Chromium
+ * from the production build's report page, rendered to PNG pages (pdftoppm)
+ * and read as text (pdftotext). One Chromium run for all assertions.
+ */
+let out: string;
+let doc: ReportDocument;
+let text: string;
+
+/** Grey-level variance of a PGM page image (a blank map has ~0). */
+function variance(pgm: Buffer): number {
+  // P5 header: magic, width, height, maxval, each followed by whitespace.
+  let pos = 0, fields = 0;
+  while (fields < 4) {
+    while (/\s/.test(String.fromCharCode(pgm[pos]))) pos++;
+    while (!/\s/.test(String.fromCharCode(pgm[pos]))) pos++;
+    fields++;
+  }
+  const px = pgm.subarray(pos + 1);
+  let s = 0, s2 = 0;
+  for (const v of px) {
+    s += v;
+    s2 += v * v;
+  }
+  const m = s / px.length;
+  return s2 / px.length - m * m;
+}
+
+describe('report PDF (CLI, Chromium page.pdf)', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'report-pdf-'));
+    const r = await runReportCommand(parseReportArgs(['--data', 'data/demo', '--out', out, '--lang', 'de', '--author', 'Testbüro', '--step', '20', '--cell', '3']));
+    doc = r.doc;
+    text = execFileSync('pdftotext', ['-layout', path.join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
+  }, 180_000);
+
+  it('has every section, A4 pages with numbers, and the author', () => {
+    const info = execFileSync('pdfinfo', [path.join(out, 'report.pdf')], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pages).toBeGreaterThanOrEqual(9);
+    expect(pages).toBeLessThan(40);
+    for (const s of ['Zusammenfassung', 'Ebenen: Anzahl und Fläche', 'Überlagerungen', 'Planeinhaltung je Baugebiet', 'Sonnenstunden', 'Fassadenpunkte', 'Karten', 'Herkunft und Parameter', 'Testbüro', 'CC0'])
+      expect(text).toContain(s);
+    expect(text).toContain(`1 / ${pages}`);
+    expect(text).toContain(`${pages} / ${pages}`);
+  });
+
+  it('contains the same compliance figures as the CSV', () => {
+    const fmt = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    for (const r of doc.compliance.rows) {
+      const grz = r.rules.find((x) => x.rule === 'GRZ');
+      if (grz?.value != null) expect(text).toContain(fmt.format(grz.value));
+      expect(text).toContain(r.label);
+    }
+    const facadePass = doc.facades.points.filter((p) => p.meets).length;
+    expect(text).toContain(`${facadePass} von ${doc.facades.points.length} Punkten`);
+  });
+
+  it('map pages are not blank', async () => {
+    const pagesText = text.split('\f');
+    const mapPages = pagesText.map((p, i) => (/Baugebiete mit Ampel|Sonnenstunden am .* mit Fassadenpunkten/.test(p) ? i + 1 : 0)).filter(Boolean);
+    expect(mapPages.length).toBeGreaterThanOrEqual(2);
+    for (const p of mapPages) {
+      execFileSync('pdftoppm', ['-r', '30', '-gray', '-f', String(p), '-l', String(p), path.join(out, 'report.pdf'), path.join(out, `map-${p}`)]);
+      const file = (await readdir(out)).find((f) => f.startsWith(`map-${p}`))!;
+      expect(variance(await readFile(path.join(out, file)))).toBeGreaterThan(200);
+    }
+  });
+});
