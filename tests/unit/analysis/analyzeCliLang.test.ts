@@ -30,12 +30,14 @@ describe('npm run analyze --lang', () => {
     const rEn = await analyze('overlaps', '--a', aFile, '--b', bFile, '--group-b', 'group', '--out', enOut);
     expect(rEn.stdout).toMatch(new RegExp(`^overlaps: ${core.pairs.length} pairs in ${core.groups.length} groups, ${core.totalAreaM2.toFixed(1)} m² in total, \\d+\\.\\d\\d s → `));
 
-    const deLines = readFileSync(deOut, 'utf8').split('\n'), enLines = readFileSync(enOut, 'utf8').split('\n');
+    // The files start with `# key: value` lines naming the inputs (same in both languages); the table follows.
+    const tableLines = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => !l.startsWith('#'));
+    const deLines = tableLines(deOut), enLines = tableLines(enOut);
     expect(enLines[0]).toBe('aId,bId,aGroup,bGroup,areaM2,shareOfA,shareOfB');
     expect(deLines[0]).toBe('A_ID,B_ID,A_Gruppe,B_Gruppe,FlächeM2,AnteilVonA,AnteilVonB');
     // Only the header is translated: the rows stay machine-readable and equal.
     expect(deLines.slice(1)).toEqual(enLines.slice(1));
-    expect(readFileSync(path.join(dir, 'de.groups.csv'), 'utf8').split('\n')[0]).toBe('A_Gruppe,B_Gruppe,FlächeM2,Paare');
+    expect(tableLines(path.join(dir, 'de.groups.csv'))[0]).toBe('A_Gruppe,B_Gruppe,FlächeM2,Paare');
 
     const bad = await analyze('overlaps', '--a', aFile, '--b', bFile, '--lang', 'fr', '--out', path.join(dir, 'fr.csv'));
     expect(bad.code).toBe(2);
