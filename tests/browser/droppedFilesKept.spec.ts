@@ -79,7 +79,7 @@ describe.skipIf(!hasReal)('own files are kept', () => {
     expect(again.persist).toEqual({ state: 'saved' });
     await settle(page);
 
-    await openSection(page, /^Analysen/);
+    await openSection(page, /Abschnitt Analysen/);
     await page.getByRole('radio', { name: 'Planeinhaltung' }).click();
     await page.locator('[data-analysis="run"]').click();
     await analysisFinished(page);

@@ -39,7 +39,7 @@ describe('orientation offline: base map, scale bar, compass, zoom', () => {
     const metres = Number(await page.getByTestId('scale-bar').getAttribute('data-metres'));
     const canvas = (await page.locator('#scene canvas').boundingBox())!;
     expect(bar!.width).toBeGreaterThan(40);
-    await openSection(page, /^Messen/);
+    await openSection(page, /Abschnitt Messen/);
     await page.getByRole('button', { name: 'Strecke' }).click();
     await page.getByTestId('measure-on-ground').setChecked(true);
     // Two clicks one bar-width apart on the bar's row, in the middle of the view (the row has one scale).

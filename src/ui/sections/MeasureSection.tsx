@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { MeasureMode } from '../../state';
 import { measureModeOf, selectMeasureResult } from '../../state';
 import { measureOffGround } from '../../state/measureSlice';
@@ -18,7 +19,11 @@ export function MeasureSection() {
   const n = useAppState((s) => s.measurePoints.length);
   const r = useAppState(useShallow(selectMeasureResult));
   const onGround = useAppState((s) => s.measureOnGround);
-  const off = useAppState(useShallow((s) => measureOffGround(s)));
+  // Derived here, not in the selector: a selector returning a fresh array re-renders forever (React #185).
+  const tool = useAppState((s) => s.tool);
+  const measurePoints = useAppState((s) => s.measurePoints);
+  const measureAboveGroundM = useAppState((s) => s.measureAboveGroundM);
+  const off = useMemo(() => measureOffGround({ tool, measurePoints, measureAboveGroundM }), [tool, measurePoints, measureAboveGroundM]);
   const fmt = (v: number, digits: number) => nf(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const rows: [MessageKey, string][] = [];
   if (r.distanceM !== undefined) rows.push([mode === 'height' ? 'measure.result.horizontal' : 'measure.result.distance', `${fmt(r.distanceM, 2)} m`]);
