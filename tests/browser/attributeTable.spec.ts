@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { generateAttributeLayer } from '../../scripts/bench/support/generateAttributeLayer';
-import { appUrl, launchBrowser, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { appUrl, downloadText, launchBrowser, readState, recordPage, settle, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The attribute table in the bottom drawer, on the production build: the demo
 // district's buildings (filter, sort, summary, export, selection both ways)
@@ -114,7 +114,7 @@ describe('attribute table', () => {
     // Export of the filtered rows in their order, German Excel dialect.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (Excel)' }).click()]);
     expect(download.suggestedFilename()).toBe('planlotse-buildings-excel.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = await downloadText(download);
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(want.length + 1);
     const head = lines[0].split(';');
