@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import proj4 from 'proj4';
-import { appUrl, launchBrowser, openSection, recordPage, snap, toScreen, waitFor, type PageRecord } from './harness';
+import { appUrl, launchBrowser, nextFrames, openSection, recordPage, snap, toScreen, waitFor, type PageRecord } from './harness';
 
 // The demo district (data/demo, generated), looking straight down on the WA 1 perimeter block: its inner
 // Baugrenze (BP_BauGrenze, south-west corner V) rings the courtyard with the "Hofspielplatz Lindenallee".
@@ -206,6 +206,18 @@ describe('sketching on the demo plan, then comparing with the Bestand', () => {
     await page.getByTestId('scenario-sun-groups').waitFor();
     expect(await page.getByTestId('scenario-sun-groups').textContent()).toMatch(/Spielpl|Spielfl/);
     await snap(page, 'compare-summary');
+
+    // The README picture (docs/img/scenario-compare.png): a wider window and panel (the splitter moved by keyboard,
+    // as a user may), the divider back in the middle, the summary in view.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const splitter = page.getByRole('separator', { name: /Breite des Seitenbereichs/ });
+    await splitter.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await splitter.blur();
+    await page.evaluate(() => window.__planlotse!.getState().setScenarioCompare({ swipe: 0.5 }));
+    await page.getByTestId('scenario-compare').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await nextFrames(page, 3);
+    await snap(page, 'scenario-compare');
     expect(rec.pageErrors).toEqual([]);
   });
 });
