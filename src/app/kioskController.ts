@@ -102,6 +102,8 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
   // Re-armed on every firing for the same reason as the idle timer (an early tick changes nothing).
   const armStory = () => {
     if (storyTimer) clearTimeout(storyTimer);
+    // A cleared timeout never fires its own `timers.delete`: without this the set kept one id per story event.
+    timers.delete(storyTimer!);
     const deadline = storyNextDeadlineMs(s().kioskStory, config);
     if (deadline !== null)
       storyTimer = later(deadline - deps.now(), () => {

@@ -1,12 +1,21 @@
 /**
- * Point symbols drawn on a canvas, so that no icon is fetched from anywhere.
- * Cached per kind and colour.
+ * Point symbols drawn on a canvas, so that no icon is fetched from anywhere,
+ * handed to Cesium as a PNG data URL. Cached per kind and colour.
  */
-const cache = new Map<string, HTMLCanvasElement>();
+const cache = new Map<string, string>();
 
 export type SymbolKind = 'tree' | 'playground' | 'pin';
 
-export function drawSymbol(kind: SymbolKind, color: string): HTMLCanvasElement {
+/**
+ * The symbol as a `data:image/png` URL. Not the canvas itself: Cesium keys a
+ * billboard's place in its texture atlas by the image's URL and gives an
+ * image without one (a canvas) a fresh id every time it is set, which its
+ * entity visualizer does whenever a hidden layer is shown again. Each story
+ * step of the kiosk that showed the trees added every tree's symbol to the
+ * atlas once more (≈ 0.2 MB of JS heap per kiosk cycle, plus GPU texture,
+ * without end); with the URL as id it is added once per collection.
+ */
+export function drawSymbol(kind: SymbolKind, color: string): string {
   const key = `${kind}|${color}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -52,6 +61,7 @@ export function drawSymbol(kind: SymbolKind, color: string): HTMLCanvasElement {
     g.arc(16, 12, 3.5, 0, Math.PI * 2);
     g.fill();
   }
-  cache.set(key, c);
-  return c;
+  const url = c.toDataURL('image/png');
+  cache.set(key, url);
+  return url;
 }
