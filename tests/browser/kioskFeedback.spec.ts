@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page, Route } from 'playwright-core';
-import { appUrl, launchBrowser, readState, recordPage, waitFor, type PageRecord } from './harness';
+import { appUrl, downloadText, launchBrowser, readState, recordPage, waitFor, type PageRecord } from './harness';
 import { seriousA11yViolations } from './axe';
 import { touchTap } from '../../scripts/soak/kioskSoak';
 import { feedbackFromGeoJson } from '../../src/core/kiosk/feedbackFromGeoJson';
@@ -161,7 +161,7 @@ describe('kiosk feedback and staff mode (touch)', () => {
     const download = async (sel: string) => {
       const d = page.waitForEvent('download');
       await tap(sel);
-      return readFileSync((await (await d).path())!, 'utf8');
+      return downloadText(await d);
     };
     exportedGeoJson = await download('[data-export="geojson"]');
     const back = feedbackFromGeoJson(exportedGeoJson);
