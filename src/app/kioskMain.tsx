@@ -36,7 +36,6 @@ document.documentElement.classList.add('kiosk');
 installKioskLockdown();
 
 const sceneEl = document.getElementById('scene')!;
-// Test options (a smaller drawing buffer on a software GPU) as in the planner app; never set by the app itself.
 const scene = mountScene(sceneEl, store, readTestOptions());
 // All day on one page: Cesium's tile caches stay bounded (the heap monitor catches anything else).
 const caches = boundKioskCaches(scene.viewer);
