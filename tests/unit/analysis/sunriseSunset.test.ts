@@ -176,6 +176,14 @@ const PUBLISHED: [source: string, place: string, lat: number, lon: number, date:
   ['SRF Meteo December 2021', 'Zürich', 47.3769, 8.5417, '2021-12-11', 1, null, '16:35'],
   // blue News / SRF Meteo, "Ab morgen geht die Sonne wieder später unter" (Thursday 11 December 2025, CET): Zürich 16.35 Uhr.
   ['blue News (SRF Meteo) 11.12.2025', 'Zürich', 47.3769, 8.5417, '2025-12-11', 1, null, '16:35'],
+  // KNMI's sunrise table for the Netherlands (computed for 52° 00′ N, 5° 00′ E, the middle of the country; no
+  // table for Delft itself, 52.01° N 4.36° E, was found), 2023, as quoted by Libelle ("Bron: KNMI", February 2023).
+  ...([
+    ['2023-02-04', 1, '08:16'], ['2023-02-11', 1, '08:03'], ['2023-02-18', 1, '07:50'], ['2023-02-25', 1, '07:35'],
+    ['2023-03-04', 1, '07:20'], ['2023-03-11', 1, '07:04'], ['2023-03-18', 1, '06:48'], ['2023-03-25', 1, '06:32'],
+    ['2023-04-01', 2, '07:16'], ['2023-04-08', 2, '07:00'], ['2023-04-15', 2, '06:44'], ['2023-04-22', 2, '06:29'],
+    ['2023-04-29', 2, '06:15'], ['2023-05-06', 2, '06:02'], ['2023-05-13', 2, '05:50'],
+  ] as const).map(([date, off, rise]) => ['KNMI 2023 (Libelle)', 'Netherlands 52° N 5° E', 52, 5, date, off, rise, null] as (typeof PUBLISHED)[number]),
 ];
 const MINUTE_TOL_MS = 30_000 + 5_000;
 
