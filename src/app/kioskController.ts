@@ -67,7 +67,14 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
     if (idleTimer) clearTimeout(idleTimer);
     timers.delete(idleTimer!);
     const deadline = idleNextDeadlineMs(s().kioskIdle, config);
-    if (deadline !== null) idleTimer = later(deadline - deps.now(), () => s().kioskIdleEvent({ type: 'tick', atMs: deps.now() }));
+    // A timer may fire a fraction of a millisecond before its deadline on the monotonic clock: the tick then
+    // changes nothing, the store does not notify, and nothing would re-arm it (the kiosk stayed in its
+    // countdown for good). So every firing re-arms; a tick at or after the deadline always moves the phase on.
+    if (deadline !== null)
+      idleTimer = later(deadline - deps.now(), () => {
+        s().kioskIdleEvent({ type: 'tick', atMs: deps.now() });
+        armIdle();
+      });
   };
   cleanups.push(
     store.subscribe(
@@ -92,13 +99,21 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
 
   // Story steps drive the scene; the attract loop advances by one timeout per step.
   let storyTimer: ReturnType<typeof setTimeout> | undefined;
+  // Re-armed on every firing for the same reason as the idle timer (an early tick changes nothing).
+  const armStory = () => {
+    if (storyTimer) clearTimeout(storyTimer);
+    const deadline = storyNextDeadlineMs(s().kioskStory, config);
+    if (deadline !== null)
+      storyTimer = later(deadline - deps.now(), () => {
+        s().kioskStoryEvent({ type: 'tick', atMs: deps.now() });
+        armStory();
+      });
+  };
   cleanups.push(
     store.subscribe(
       (st) => st.kioskStory,
       (story, prev) => {
-        if (storyTimer) clearTimeout(storyTimer);
-        const deadline = storyNextDeadlineMs(story, config);
-        if (deadline !== null) storyTimer = later(deadline - deps.now(), () => s().kioskStoryEvent({ type: 'tick', atMs: deps.now() }));
+        armStory();
         const step = currentStoryStep(story, config);
         const prevStep = currentStoryStep(prev, config);
         if (step && step !== prevStep) applyStep(store, step);

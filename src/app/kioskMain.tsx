@@ -11,7 +11,7 @@ import { installKioskCamera } from '../viewer/kioskCamera';
 import { boundKioskCaches } from '../viewer/kioskCaches';
 import { catalogUrlOf, loadCatalog } from './loadCatalog';
 import { kioskConfigUrlOf, kioskScenarioUrlOf, loadKioskConfig, loadKioskScenario } from './loadKioskConfig';
-import { installTestHook } from './testHook';
+import { installTestHook, readTestOptions } from './testHook';
 import { startKioskController } from './kioskController';
 import { startHeapMonitor } from './kioskHeapMonitor';
 import { installKioskLockdown } from './kioskLockdown';
@@ -36,7 +36,7 @@ document.documentElement.classList.add('kiosk');
 installKioskLockdown();
 
 const sceneEl = document.getElementById('scene')!;
-const scene = mountScene(sceneEl, store);
+const scene = mountScene(sceneEl, store, readTestOptions());
 // All day on one page: Cesium's tile caches stay bounded (the heap monitor catches anything else).
 const caches = boundKioskCaches(scene.viewer);
 const i18n = createI18n(store.getState().lang);

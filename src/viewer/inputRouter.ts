@@ -1,4 +1,4 @@
-import { Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, Entity, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
+import { Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, EllipsoidTerrainProvider, Entity, KeyboardEventModifier, Math as CesiumMath, ScreenSpaceEventHandler, ScreenSpaceEventType, type Viewer } from 'cesium';
 import type { GeoPoint } from '../core/measure/measureGeometry';
 import type { AppStore } from '../state';
 import type { Pick, PickedLayerFeature } from '../state/tools/Pick';
@@ -14,12 +14,24 @@ const toGeo = (c: Cartesian3): GeoPoint => {
 };
 
 /**
- * The ground point under a canvas position: the exact ray/globe intersection
+ * The ground point under a canvas position. Without terrain (the offline
+ * viewer's EllipsoidTerrainProvider) the ground is the ellipsoid itself, and
+ * the exact ray/ellipsoid intersection is taken: `globe.pick` would intersect
+ * the globe tiles rendered so far, whose coarse levels lie tens of metres
+ * under the ellipsoid until they refine, so a corner or measured point moved
+ * by metres with the tile load state (seen in headless Chromium, where
+ * refining takes minutes). With terrain: the ray/globe intersection
  * (depth-buffer positions on drapes are too coarse for areas), else the ellipsoid.
  */
 function groundAt(viewer: Viewer, pos: Cartesian2): GeoPoint | undefined {
-  const ray = viewer.camera.getPickRay(pos);
-  const c = (ray && viewer.scene.globe.pick(ray, viewer.scene)) ?? viewer.camera.pickEllipsoid(pos, viewer.scene.globe.ellipsoid);
+  const { scene, camera } = viewer;
+  const ellipsoid = () => camera.pickEllipsoid(pos, scene.globe.ellipsoid);
+  if (scene.terrainProvider instanceof EllipsoidTerrainProvider) {
+    const c = ellipsoid();
+    return c ? toGeo(c) : undefined;
+  }
+  const ray = camera.getPickRay(pos);
+  const c = (ray && scene.globe.pick(ray, scene)) ?? ellipsoid();
   return c ? toGeo(c) : undefined;
 }
 
@@ -84,6 +96,10 @@ function scenePick(viewer: Viewer, layers: LayersSync, pos: Cartesian2, altKey =
   };
 }
 
+const { SHIFT, CTRL, ALT } = KeyboardEventModifier;
+/** No modifier, then every combination of Shift, Ctrl and Alt (Cesium keys an action by the exact set held). */
+const MODIFIER_SETS: (KeyboardEventModifier[] | undefined)[] = [undefined, [SHIFT], [CTRL], [ALT], [SHIFT, CTRL], [SHIFT, ALT], [CTRL, ALT], [SHIFT, CTRL, ALT]];
+
 /**
  * The one input router: a single ScreenSpaceEventHandler (mouse and touch
  * alike; Cesium turns a tap into LEFT_CLICK) that builds one {@link Pick} per
@@ -97,43 +113,38 @@ export function installInputRouter(viewer: Viewer, store: AppStore, layers: Laye
   const handler = new ScreenSpaceEventHandler(scene.canvas);
   const active = (): ToolHandler => TOOL_HANDLERS[store.getState().tool];
   let dragging = false;
-  // Whether Alt is held (Cesium's positioned events carry no modifiers unless registered per modifier).
-  let alt = false;
-  const onPointer = (e: PointerEvent) => {
-    alt = e.altKey;
+  // Cesium calls an action only for the exact modifier set held (LEFT_CLICK with Alt goes to "LEFT_CLICK+ALT" and
+  // never to LEFT_CLICK), so a click with Shift, Ctrl or Alt held would reach no tool at all: each event is
+  // registered for every combination, and the tool learns from the registration whether Alt was held.
+  const on = <E,>(type: ScreenSpaceEventType, action: (e: E, altKey: boolean) => void) => {
+    for (const mods of MODIFIER_SETS)
+      handler.setInputAction(((e: E) => action(e, mods?.includes(KeyboardEventModifier.ALT) ?? false)) as ScreenSpaceEventHandler.PositionedEventCallback, type, mods);
   };
-  scene.canvas.addEventListener('pointermove', onPointer);
-  scene.canvas.addEventListener('pointerdown', onPointer);
-  const onAlt = (e: KeyboardEvent) => {
-    if (e.key === 'Alt') alt = e.type === 'keydown';
-  };
-  target.addEventListener('keyup', onAlt);
 
-  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
+  on<ScreenSpaceEventHandler.PositionedEvent>(ScreenSpaceEventType.LEFT_CLICK, (e, alt) => {
     active().onClick?.(scenePick(viewer, layers, e.position, alt), store);
-  }, ScreenSpaceEventType.LEFT_CLICK);
-  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
-    active().onDoubleClick?.(scenePick(viewer, layers, e.position), store);
-  }, ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
+  });
+  on<ScreenSpaceEventHandler.PositionedEvent>(ScreenSpaceEventType.LEFT_DOUBLE_CLICK, (e, alt) => {
+    active().onDoubleClick?.(scenePick(viewer, layers, e.position, alt), store);
+  });
+  on<ScreenSpaceEventHandler.PositionedEvent>(ScreenSpaceEventType.LEFT_DOWN, (e, alt) => {
     const t = active();
-    if (t.onDown?.(scenePick(viewer, layers, e.position), store)) {
+    if (t.onDown?.(scenePick(viewer, layers, e.position, alt), store)) {
       dragging = true;
       scene.screenSpaceCameraController.enableInputs = false;
     }
-  }, ScreenSpaceEventType.LEFT_DOWN);
-  handler.setInputAction((e: ScreenSpaceEventHandler.PositionedEvent) => {
+  });
+  on<ScreenSpaceEventHandler.PositionedEvent>(ScreenSpaceEventType.LEFT_UP, (e, alt) => {
     if (!dragging) return;
     dragging = false;
     scene.screenSpaceCameraController.enableInputs = true;
-    active().onUp?.(scenePick(viewer, layers, e.position), store);
-  }, ScreenSpaceEventType.LEFT_UP);
-  handler.setInputAction((e: ScreenSpaceEventHandler.MotionEvent) => {
+    active().onUp?.(scenePick(viewer, layers, e.position, alt), store);
+  });
+  on<ScreenSpaceEventHandler.MotionEvent>(ScreenSpaceEventType.MOUSE_MOVE, (e, alt) => {
     active().onMove?.(scenePick(viewer, layers, e.endPosition, alt), store);
-  }, ScreenSpaceEventType.MOUSE_MOVE);
+  });
 
   const onKey = (e: KeyboardEvent) => {
-    onAlt(e);
     const s = store.getState();
     if (e.key === 'Escape') {
       if (s.tool !== 'select') s.setTool('select');
@@ -161,9 +172,6 @@ export function installInputRouter(viewer: Viewer, store: AppStore, layers: Laye
   return () => {
     unsubCursor();
     target.removeEventListener('keydown', onKey);
-    target.removeEventListener('keyup', onAlt);
-    scene.canvas.removeEventListener('pointermove', onPointer);
-    scene.canvas.removeEventListener('pointerdown', onPointer);
     scene.screenSpaceCameraController.enableInputs = true;
     handler.destroy();
   };

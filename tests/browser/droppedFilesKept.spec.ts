@@ -84,15 +84,15 @@ describe.skipIf(!hasReal)('own files are kept', () => {
     await page.locator('[data-analysis="run"]').click();
     await analysisFinished(page);
     const result = await page.evaluate(() => {
-      const r = window.__planlotse!.getState().analysisResult as unknown as { kind: string; inputs: { layers: string[] }; labels: Record<string, string> };
-      return { kind: r.kind, layers: r.inputs.layers, zones: Object.keys(r.labels) };
+      const r = window.__planlotse!.getState().analysisResult as unknown as { kind: string; inputs: { layers: string[] }; lightsGeojson: GeoJSON.FeatureCollection };
+      return { kind: r.kind, layers: r.inputs.layers, zones: r.lightsGeojson.features.map((f) => String(f.properties!.id)) };
     });
     expect(result.kind).toBe('compliance');
     expect(result.layers).toContain(zoning.layer.id);
     const droppedZoneIds = zoning.data.features.map((f) => String(f.properties?.id ?? f.id));
-    // The dropped plan's Baugebiete are checked. (Seen 2026-12-05: 3 of HafenCity7's 4 zones carry a result label;
-    // why the fourth has none is open, issue 12 note.)
-    expect(droppedZoneIds.filter((id) => result.zones.includes(id)).length).toBeGreaterThanOrEqual(droppedZoneIds.length - 1);
+    // Every Baugebiet of the dropped plan is checked and drawn with its light, also the one that states no land
+    // use in the source (HafenCity7 has four; one carries neither allgArtDerBaulNutzung nor gliederung1).
+    expect(result.zones.filter((id) => droppedZoneIds.includes(id)).sort()).toEqual([...droppedZoneIds].sort());
     expect(rec.consoleErrors).toEqual([]);
 
     // The recipient of the link has no stored files: the note names the file to open.

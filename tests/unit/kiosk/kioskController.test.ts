@@ -112,4 +112,16 @@ describe('kiosk controller', () => {
     expect(t.getUTCHours() * 60 + t.getUTCMinutes()).toBeGreaterThan(9 * 60 + 15);
     expect(t.getUTCHours() * 60 + t.getUTCMinutes()).toBeLessThan(9 * 60 + 45);
   });
+  it('moves on when its timers fire a little early on its own clock (the browser kiosk stayed in its countdown)', () => {
+    // A monotonic clock running 0.01 % slower than the timers: each timeout fires ~1 ms before its deadline as
+    // the clock reads it, as Chromium's coarsened performance.now() can against setTimeout.
+    stop();
+    const t0 = Date.now();
+    stop = startKioskController(store, config, start, { heap, reload: () => reloads++, now: () => t0 + (Date.now() - t0) * 0.9999 }, target as unknown as Window);
+    vi.advanceTimersByTime(10_010);
+    expect(store.getState().kioskIdle.phase).toBe('countdown');
+    vi.advanceTimersByTime(5_010);
+    expect(store.getState().kioskIdle.phase).toBe('attract');
+    expect(store.getState().kioskResetCount).toBe(1);
+  });
 });

@@ -7,7 +7,6 @@ export function StaffButton() {
   const store = useAppStoreApi();
   return (
     <button type="button" className="kiosk-btn" data-staff="open" onClick={() => store.getState().setStaffScreen('pin')}>
-      <span aria-hidden="true">🔒 </span>
       {t('staff.open')}
     </button>
   );
