@@ -1,15 +1,13 @@
 // `npm run analyze -- <shadows|sunhours|sunpoints|overlaps|compliance> --key value …`
 // Thin CLI over src/core/analysis (the same request functions the browser worker runs).
-import { AnalyzeUsageError, parseAnalyzeArgs } from './analyze/analyzeArgs';
+import { parseAnalyzeArgs } from './analyze/analyzeArgs';
+import { AnalyzeUsageError, cliErrorText, cliMessageText, langFromArgv } from './analyze/cliError';
 import { runAnalyzeCommand } from './analyze/runAnalyzeCommand';
 
-const USAGE = `usage:
-  npm run analyze -- sunhours --buildings <buildings.geojson> --date YYYY-MM-DD --bbox minLon,minLat,maxLon,maxLat --cell <m> [--step <min>] [--zones <polygons.geojson> --zone-group <prop>] [--threshold <h>] --out <file.csv>
-  npm run analyze -- sunpoints --buildings <buildings.geojson> --points <points.geojson> --date YYYY-MM-DD [--step <min>] [--threshold 1.5] --out <file.csv|file.geojson>
-  npm run analyze -- shadows --buildings <buildings.geojson> --time <ISO 8601 with zone> --out <file.geojson>
-  npm run analyze -- overlaps --a <layer.geojson> --b <layer.geojson> [--group-a <prop> --group-b <prop>] --out <file.csv|file.geojson>
-  npm run analyze -- compliance --buildings <buildings.geojson> --plan <baugebiete.geojson> [--baugrenzen <f>] [--parcels <f>] [--storey-height 3] [--tolerance 0.5] --out <file.csv|file.json>
-every command: [--lang en|de] (summary line and CSV column names; default en, the machine column names)`;
+// Errors and the usage text come in the `--lang` language (English by default) through the one i18n API.
+const argv = process.argv.slice(2);
+const lang = langFromArgv(argv);
+const usage = () => cliMessageText({ code: 'cli.analyze.usage' }, lang);
 
 runAnalyzeCommand(parseAnalyzeArgsSafe()).then(
   (summary) => {
@@ -17,18 +15,18 @@ runAnalyzeCommand(parseAnalyzeArgsSafe()).then(
     process.exit(0);
   },
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
-    if (e instanceof AnalyzeUsageError) console.error(USAGE);
+    console.error(cliErrorText(e, lang));
+    if (e instanceof AnalyzeUsageError) console.error(usage());
     process.exit(e instanceof AnalyzeUsageError ? 2 : 1);
   },
 );
 
 function parseAnalyzeArgsSafe() {
   try {
-    return parseAnalyzeArgs(process.argv.slice(2));
+    return parseAnalyzeArgs(argv);
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    console.error(USAGE);
+    console.error(cliErrorText(e, lang));
+    console.error(usage());
     process.exit(2);
   }
 }

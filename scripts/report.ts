@@ -8,7 +8,8 @@ const USAGE = `usage:
       [--scenario <scenario.json> [--variants A | A,B]]     variants by name or id (default: the scenario's first)
       [--area all | plan | plan:<id> | baugebiet:<id> | <polygon.geojson>]   (default all)
       [--date YYYY-MM-DD] (default 2025-03-21)  [--lang de|en]  [--author "<name>"]  [--title "<text>"]
-      [--cell <m>] [--step <min>]  [--pdf false]  [--dist dist]   (the PDF needs the production build: npx vite build)`;
+      [--cell <m>] [--step <min>]  [--pdf false]  [--scenes false]  [--dist dist]
+      (the PDF and its 3D scene images need the production build: npx vite build)`;
 
 async function main(): Promise<void> {
   let args;
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const r = await runReportCommand(args, { log: (s) => console.log(s) });
-  console.log(`report: built in ${(r.buildMs / 1000).toFixed(1)} s, PDF in ${(r.pdfMs / 1000).toFixed(1)} s → ${args.out} (${r.files.length} files: ${r.files.filter((f) => !f.includes('/')).join(', ')}, csv/, csv-excel-de/, geojson/)`);
+  console.log(`report: built in ${(r.buildMs / 1000).toFixed(1)} s, scene images (${r.doc.sceneImages.length}) in ${(r.sceneMs / 1000).toFixed(1)} s, PDF in ${(r.pdfMs / 1000).toFixed(1)} s → ${args.out} (${r.files.length} files: ${r.files.filter((f) => !f.includes('/')).join(', ')}, csv/, csv-excel-de/, geojson/)`);
 }
 
 main().catch((e: unknown) => {

@@ -1,20 +1,22 @@
+import { AnalyzeUsageError } from './cliError';
+
 /** `--key value` options of `npm run analyze -- <command> …`. */
 export interface AnalyzeArgs {
   command: string;
   opts: Record<string, string>;
 }
 
-export class AnalyzeUsageError extends Error {}
+export { AnalyzeUsageError } from './cliError';
 
 export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
   const [command, ...rest] = argv;
-  if (!command) throw new AnalyzeUsageError('missing <command>: one of shadows, sunhours, sunpoints, overlaps, compliance');
+  if (!command) throw new AnalyzeUsageError({ code: 'cli.error.missingCommand' });
   const opts: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) throw new AnalyzeUsageError(`analyze ${command}: unexpected argument "${a}" (options are --key value)`);
+    if (!a.startsWith('--')) throw new AnalyzeUsageError({ code: 'cli.error.unexpectedArgument', params: { command, arg: a } });
     const v = rest[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new AnalyzeUsageError(`analyze ${command}: ${a} needs a value`);
+    if (v === undefined || v.startsWith('--')) throw new AnalyzeUsageError({ code: 'cli.error.needsValue', params: { command, option: a } });
     opts[a.slice(2)] = v;
     i++;
   }
@@ -24,7 +26,7 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs {
 /** A required option. */
 export function need(a: AnalyzeArgs, key: string): string {
   const v = a.opts[key];
-  if (v === undefined) throw new AnalyzeUsageError(`analyze ${a.command}: --${key} is required`);
+  if (v === undefined) throw new AnalyzeUsageError({ code: 'cli.error.required', params: { command: a.command, key } });
   return v;
 }
 
@@ -32,10 +34,10 @@ export function need(a: AnalyzeArgs, key: string): string {
 export function num(a: AnalyzeArgs, key: string, dflt?: number): number {
   const raw = a.opts[key];
   if (raw === undefined) {
-    if (dflt === undefined) throw new AnalyzeUsageError(`analyze ${a.command}: --${key} is required`);
+    if (dflt === undefined) throw new AnalyzeUsageError({ code: 'cli.error.required', params: { command: a.command, key } });
     return dflt;
   }
   const v = Number(raw);
-  if (!Number.isFinite(v) || v <= 0) throw new AnalyzeUsageError(`analyze ${a.command}: --${key} "${raw}" must be a positive number`);
+  if (!Number.isFinite(v) || v <= 0) throw new AnalyzeUsageError({ code: 'cli.error.positiveNumber', params: { command: a.command, key, raw } });
   return v;
 }

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../src/core/i18n/createI18n';
 import { INTL_LOCALE, LANGS, type Lang } from '../../src/core/i18n/Lang';
-import { AnalyzeUsageError, type AnalyzeArgs } from './analyzeArgs';
+import type { AnalyzeArgs } from './analyzeArgs';
+import { AnalyzeUsageError } from './cliError';
 
 /** What the analyze CLI writes for people, in one language, through the one i18n API (`createI18n`). */
 export interface CliText {
@@ -19,7 +20,7 @@ export interface CliText {
  */
 export function parseLang(a: AnalyzeArgs): Lang {
   const raw = a.opts.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(raw)) throw new AnalyzeUsageError(`analyze ${a.command}: --lang "${raw}" must be one of ${LANGS.join(', ')}`);
+  if (!(LANGS as readonly string[]).includes(raw)) throw new AnalyzeUsageError({ code: 'cli.error.lang', params: { command: a.command, raw, langs: LANGS.join(', ') } });
   return raw as Lang;
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CliError } from './cliError';
 
 /**
  * Reads and parses a JSON file; every error names the file (the CLI's rule:
@@ -11,11 +12,11 @@ export async function readJsonFile(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new Error(`${file}: cannot read (${(e as Error).message})`);
+    throw new CliError({ code: 'cli.error.cannotRead', params: { file, detail: (e as Error).message } });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${file}: not JSON (${(e as Error).message})`);
+    throw new CliError({ code: 'cli.error.notJson', params: { file, detail: (e as Error).message } });
   }
 }

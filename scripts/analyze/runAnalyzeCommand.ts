@@ -6,19 +6,19 @@ import { csvTable, type TableInputs } from '../../src/core/analysis/csvTable';
 import { analysisTableInputs, type AnalysisTableInputsOf } from '../../src/core/analysis/analysisTableInputs';
 import { readSunPoints, sunPointsToGeoJson } from './sunPointsFile';
 import type { BuildingCollection } from '../../src/core/model/Building';
-import { AnalyzeUsageError, need, num, type AnalyzeArgs } from './analyzeArgs';
+import { need, num, type AnalyzeArgs } from './analyzeArgs';
+import { AnalyzeUsageError, CliError } from './cliError';
 import { validateAnalyzeArgs } from './validateAnalyzeArgs';
 import { readJsonFile } from './readJsonFile';
+import { featureCollectionProblem } from '../../src/core/analysis/validateInputs';
 import { cliText, parseLang, type CliText } from './cliText';
 
 /** Reads a GeoJSON FeatureCollection, naming the file in every error. */
 export async function readCollection<T extends GeoJSON.FeatureCollection = GeoJSON.FeatureCollection>(file: string): Promise<T> {
   const json = await readJsonFile(file);
   const fc = json as GeoJSON.FeatureCollection;
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
-  fc.features.forEach((f, i) => {
-    if (f?.type !== 'Feature') throw new Error(`${file}: feature ${i} is not a GeoJSON Feature`);
-  });
+  const problem = featureCollectionProblem(json, { allowEmpty: true });
+  if (problem) throw new CliError({ code: 'cli.error.fileProblem', params: { file, problem } });
   return fc as T;
 }
 
@@ -41,7 +41,7 @@ async function writeOut(file: string, text: string): Promise<void> {
 function parseBbox(a: AnalyzeArgs): [number, number, number, number] {
   const raw = need(a, 'bbox');
   const v = raw.split(',').map(Number);
-  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new AnalyzeUsageError(`analyze ${a.command}: --bbox "${raw}" must be minLon,minLat,maxLon,maxLat`);
+  if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new AnalyzeUsageError({ code: 'cli.error.bboxFormat', params: { command: a.command, raw } });
   return v as [number, number, number, number];
 }
 
@@ -59,7 +59,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
   switch (a.command) {
     case 'sunhours': {
       const date = need(a, 'date');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError(`analyze sunhours: --date "${date}" must be YYYY-MM-DD`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError({ code: 'cli.error.dateFormat', params: { command: 'sunhours', date } });
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
       const bbox = parseBbox(a);
       const zones = a.opts.zones ? await readCollection(a.opts.zones) : undefined;
@@ -87,7 +87,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
     case 'shadows': {
       const time = need(a, 'time');
       if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(time) || Number.isNaN(Date.parse(time)))
-        throw new AnalyzeUsageError(`analyze shadows: --time "${time}" must be ISO 8601 with a zone, e.g. 2026-03-20T15:00:00+01:00`);
+        throw new AnalyzeUsageError({ code: 'cli.error.timeFormat', params: { command: 'shadows', time } });
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
       const d = ANALYSES.shadows;
       const r = await d.run(d.buildRequest({ buildings }, { timeMs: Date.parse(time), perBuilding: a.opts['per-building'] !== 'false' }), quietContext());
@@ -131,7 +131,7 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
     }
     case 'sunpoints': {
       const date = need(a, 'date');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError(`analyze sunpoints: --date "${date}" must be YYYY-MM-DD`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AnalyzeUsageError({ code: 'cli.error.dateFormat', params: { command: 'sunpoints', date } });
       const buildings = await readCollection<BuildingCollection>(need(a, 'buildings'));
       const pointsFile = need(a, 'points');
       const points = readSunPoints(await readCollection(pointsFile), pointsFile);
@@ -146,6 +146,6 @@ export async function runAnalyzeCommand(a: AnalyzeArgs): Promise<string> {
       return x.t('cli.analyze.sunpoints', { points: String(r.points.length), pass: String(pass), threshold: x.num(r.thresholdHours, r.thresholdHours % 1 === 0 ? 0 : String(r.thresholdHours).split('.')[1].length), date, steps: String(r.stepCount), stepMin: x.num(r.stepHours * 60, 1), secs: secs(), out });
     }
     default:
-      throw new AnalyzeUsageError(`unknown command "${a.command}": use one of shadows, sunhours, sunpoints, overlaps, compliance`);
+      throw new AnalyzeUsageError({ code: 'cli.error.unknownCommand', params: { command: a.command } });
   }
 }

@@ -1,4 +1,5 @@
 import type { SunPointInput, SunPointsResponse } from '../../src/core/analysis';
+import { CliError } from './cliError';
 
 /**
  * Points of `analyze sunpoints` from a GeoJSON FeatureCollection of Point
@@ -9,13 +10,14 @@ import type { SunPointInput, SunPointsResponse } from '../../src/core/analysis';
  */
 export function readSunPoints(fc: GeoJSON.FeatureCollection, file: string): SunPointInput[] {
   return fc.features.map((f, i) => {
-    if (f.geometry?.type !== 'Point') throw new Error(`${file}: feature ${i} is a ${f.geometry?.type ?? 'feature without geometry'}, not a Point`);
+    if (f.geometry?.type !== 'Point')
+      throw new CliError(f.geometry?.type ? { code: 'cli.error.notPoint', params: { file, index: String(i), type: f.geometry.type } } : { code: 'cli.error.notPointNoGeometry', params: { file, index: String(i) } });
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const numberProp = (key: string): number | undefined => {
       const v = p[key];
       if (v === undefined || v === null || v === '') return undefined;
       const n = Number(v);
-      if (!Number.isFinite(n)) throw new Error(`${file}: feature ${i}: ${key} "${String(v)}" is not a number`);
+      if (!Number.isFinite(n)) throw new CliError({ code: 'cli.error.propNotNumber', params: { file, index: String(i), key, value: String(v) } });
       return n;
     };
     const [lon, lat] = f.geometry.coordinates;

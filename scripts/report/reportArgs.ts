@@ -17,13 +17,15 @@ export interface ReportArgs {
   stepMin?: number;
   /** Skip the PDF (no Chromium, no build needed). */
   pdf: boolean;
+  /** Capture the 3D scene at the report's fixed views for the PDF (default true; needs the PDF). */
+  scenes: boolean;
   /** The built app (default dist/): serves the report page. */
   dist: string;
 }
 
 export class ReportUsageError extends Error {}
 
-const KNOWN = ['data', 'out', 'scenario', 'variants', 'area', 'date', 'lang', 'author', 'title', 'cell', 'step', 'pdf', 'dist'];
+const KNOWN = ['data', 'out', 'scenario', 'variants', 'area', 'date', 'lang', 'author', 'title', 'cell', 'step', 'pdf', 'scenes', 'dist'];
 
 /**
  * Parses and checks the report CLI's arguments; every problem is a
@@ -58,7 +60,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     if (!Number.isFinite(v) || v <= 0) throw new ReportUsageError(`report: --${k} "${o[k]}" must be a positive number`);
     return v;
   };
-  if (o.pdf !== undefined && o.pdf !== 'true' && o.pdf !== 'false') throw new ReportUsageError(`report: --pdf "${o.pdf}" must be true or false`);
+  for (const k of ['pdf', 'scenes']) if (o[k] !== undefined && o[k] !== 'true' && o[k] !== 'false') throw new ReportUsageError(`report: --${k} "${o[k]}" must be true or false`);
   const area = o.area ?? 'all';
   if (!/^(all|plan(:.+)?|baugebiet:.+)$/.test(area) && !/\.(geo)?json$/i.test(area)) throw new ReportUsageError(`report: --area "${area}" must be all, plan, plan:<id>, baugebiet:<id> or a polygon .geojson file`);
   return {
@@ -74,6 +76,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
     ...(posNum('cell') !== undefined ? { cellM: posNum('cell') } : {}),
     ...(posNum('step') !== undefined ? { stepMin: posNum('step') } : {}),
     pdf: o.pdf !== 'false',
+    scenes: o.scenes !== 'false',
     dist: o.dist ?? 'dist',
   };
 }

@@ -5,6 +5,7 @@ import { quietContext } from '../../src/core/analysis/AnalysisDescriptor';
 import { createI18n } from '../../src/core/i18n/createI18n';
 import { buildReport } from '../../src/core/report/buildReport';
 import { reportFiles, zipBundle } from '../../src/core/report/reportBundle';
+import { sceneViewTitle } from '../../src/core/report/reportSceneViews';
 import type { ReportArea, ReportDocument, ReportVariant } from '../../src/core/report/ReportDocument';
 import { parseScenarioFile } from '../../src/core/scenario/parseScenarioFile';
 import { loadDataset, readAreaPolygon } from './loadDataset';
@@ -48,7 +49,7 @@ function buildCommit(): string {
  * files in `--out` and all of them as `report.zip`. Returns the document and
  * the timings.
  */
-export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (s: string) => void } = {}): Promise<{ doc: ReportDocument; buildMs: number; pdfMs: number; files: string[] }> {
+export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (s: string) => void } = {}): Promise<{ doc: ReportDocument; buildMs: number; sceneMs: number; pdfMs: number; files: string[] }> {
   const log = o.log ?? (() => undefined);
   const t0 = performance.now();
   const { catalog, load } = await loadDataset(a.data);
@@ -56,7 +57,7 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
   const area = await readArea(a);
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   let last = -1;
-  const doc = await buildReport(
+  const built = await buildReport(
     { lang: a.lang, area, variants, date: a.date, author: a.author, ...(a.title ? { title: a.title } : {}), ...(a.cellM ? { cellM: a.cellM } : {}), ...(a.stepMin ? { stepMin: a.stepMin } : {}) },
     { catalog, layers: catalog.layers, load, appVersion: pkg.version, buildCommit: buildCommit(), now: o.now ?? new Date().toISOString() },
     {
@@ -70,8 +71,19 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
   const buildMs = performance.now() - t0;
   const t1 = performance.now();
   const t = createI18n(a.lang).t;
-  const pdf = a.pdf ? await renderPdf(doc, { dist: a.dist, footer: `Planlotse · ${t('report.title')} · ${doc.title.dataset[a.lang]}` }) : undefined;
-  const pdfMs = performance.now() - t1;
+  const tt = t as unknown as (key: string, opts?: Record<string, unknown>) => string;
+  const printed = a.pdf
+    ? await renderPdf(built, {
+        dist: a.dist,
+        footer: `Planlotse · ${t('report.title')} · ${built.title.dataset[a.lang]}`,
+        ...(a.scenes ? { scenes: { data: a.data, title: (i: number) => sceneViewTitle(tt, built.sceneViews[i]) } } : {}),
+        log,
+      })
+    : undefined;
+  const pdf = printed?.pdf;
+  const sceneMs = printed?.sceneMs ?? 0;
+  const pdfMs = performance.now() - t1 - sceneMs;
+  const doc: ReportDocument = { ...built, sceneImages: printed?.sceneImages ?? [] };
   const { files } = await reportFiles(doc, pdf ? { pdf } : {});
   await mkdir(a.out, { recursive: true });
   for (const f of files) {
@@ -79,5 +91,5 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
     await writeFile(path.join(a.out, f.path), f.bytes);
   }
   await writeFile(path.join(a.out, 'report.zip'), zipBundle(files, doc.provenance.createdAt));
-  return { doc, buildMs, pdfMs, files: [...files.map((f) => f.path), 'report.zip'] };
+  return { doc, buildMs, sceneMs, pdfMs, files: [...files.map((f) => f.path), 'report.zip'] };
 }

@@ -12,6 +12,7 @@ import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
 import { createReportService } from './reportService';
+import { captureReportViews } from './captureReportViews';
 import { captureScene } from '../viewer/captureScene';
 import { ReportServiceContext } from '../ui/report/ReportService';
 import { startAnalysisWorker } from '../workers/startWorkers';
@@ -71,7 +72,7 @@ installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenari
 // Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
 const analysisRpc = startAnalysisWorker();
 startAnalysisController(store, analysisRpc);
-const reportService = createReportService(store, analysisRpc, () => captureScene(scene.viewer));
+const reportService = createReportService(store, analysisRpc, (views) => captureReportViews(store, scene, views, () => captureScene(scene.viewer)));
 syncAnalysis(scene.viewer, store);
 
 // Dropped/opened files: converted in a worker, shown under "Your files", kept in this browser (source bytes) and

@@ -1,3 +1,4 @@
+import type { ReportSceneView } from '../core/report/reportSceneViews';
 import type { AppStore } from '../state';
 import { allCatalogLayers } from '../state/selectors';
 import type { ReportService } from '../ui/report/ReportService';
@@ -9,9 +10,9 @@ declare const __BUILD_COMMIT__: string;
 /**
  * The report builder's service: opens the dataset in the analysis worker (the
  * same `dataset.open` as the analyses) and runs `report` there, with the
- * request's AbortSignal and progress; `capture` takes the scene image.
+ * request's AbortSignal and progress; `captureViews` takes the scene images at the report's fixed views.
  */
-export function createReportService(store: AppStore, rpc: AnalysisRpc, capture: () => string): ReportService {
+export function createReportService(store: AppStore, rpc: AnalysisRpc, captureViews: (views: readonly ReportSceneView[]) => Promise<string[]>): ReportService {
   return {
     async build(params, o) {
       const s = store.getState();
@@ -27,8 +28,6 @@ export function createReportService(store: AppStore, rpc: AnalysisRpc, capture: 
         { signal: o.signal, onProgress: (d: number, t: number) => o.onProgress(t ? d / t : 0) },
       );
     },
-    async captureScene() {
-      return [{ title: 'current view', dataUrl: capture() }];
-    },
+    captureScene: (views) => captureViews(views),
   };
 }

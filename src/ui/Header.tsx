@@ -50,7 +50,7 @@ export function Header() {
         </button>
         <div className="lang-switch" role="group" aria-label={t('header.language')}>
           {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={lang === l} aria-label={langName[l]} className={lang === l ? 'active' : ''} onClick={() => store.getState().setLang(l)}>
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} aria-label={`${l.toUpperCase()} – ${langName[l]}`} className={lang === l ? 'active' : ''} onClick={() => store.getState().setLang(l)}>
               {l.toUpperCase()}
             </button>
           ))}

@@ -10,7 +10,8 @@ import { runReportCommand } from '../../scripts/report/runReportCommand';
 /*
  * `npm run report` end to end on the demo district: the PDF printed by Chromium
  * from the production build's report page, rendered to PNG pages (pdftoppm)
- * and read as text (pdftotext). One Chromium run for all assertions.
+ * and read as text (pdftotext), with the 3D scene images the CLI captures from
+ * the production build's app at the report's fixed views. One run for all assertions.
  */
 let out: string;
 let doc: ReportDocument;
@@ -41,7 +42,7 @@ describe('report PDF (CLI, Chromium page.pdf)', () => {
     const r = await runReportCommand(parseReportArgs(['--data', 'data/demo', '--out', out, '--lang', 'de', '--author', 'Testbüro', '--step', '20', '--cell', '3']));
     doc = r.doc;
     text = execFileSync('pdftotext', ['-layout', path.join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
-  }, 180_000);
+  }, 600_000);
 
   it('has every section, A4 pages with numbers, and the author', () => {
     const info = execFileSync('pdfinfo', [path.join(out, 'report.pdf')], { encoding: 'utf8' });
@@ -65,10 +66,21 @@ describe('report PDF (CLI, Chromium page.pdf)', () => {
     expect(text).toContain(`${facadePass} von ${doc.facades.points.length} Punkten`);
   });
 
+  it('has the three 3D scene images at fixed views and sun times, captioned', () => {
+    expect(doc.sceneViews.map((v) => `${v.view} ${v.localTime}`)).toEqual(['south 10:00', 'south 16:00', 'southeast 13:00']);
+    expect(doc.sceneImages.map((s) => s.title)).toEqual(['Blick von Süden, 10:00 Uhr', 'Blick von Süden, 16:00 Uhr', 'Blick von Südosten, 13:00 Uhr']);
+    for (const s of doc.sceneImages) {
+      expect(s.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+      // A PNG of a rendered scene, not an empty canvas (that compresses to a few kB).
+      expect(s.dataUrl.length).toBeGreaterThan(100_000);
+    }
+    for (const s of doc.sceneImages) expect(text).toContain(s.title);
+  });
+
   it('map pages are not blank', async () => {
     const pagesText = text.split('\f');
-    const mapPages = pagesText.map((p, i) => (/Baugebiete mit Ampel|Sonnenstunden am .* mit Fassadenpunkten/.test(p) ? i + 1 : 0)).filter(Boolean);
-    expect(mapPages.length).toBeGreaterThanOrEqual(2);
+    const mapPages = pagesText.map((p, i) => (/Baugebiete mit Ampel|Sonnenstunden am .* mit Fassadenpunkten|Blick von Süd/.test(p) ? i + 1 : 0)).filter(Boolean);
+    expect(mapPages.length).toBeGreaterThanOrEqual(3);
     for (const p of mapPages) {
       execFileSync('pdftoppm', ['-r', '30', '-gray', '-f', String(p), '-l', String(p), path.join(out, 'report.pdf'), path.join(out, `map-${p}`)]);
       const file = (await readdir(out)).find((f) => f.startsWith(`map-${p}`))!;

@@ -65,8 +65,9 @@ export function sunSteps(date: string, frame: LocalFrame, stepMin: number, minAl
     start = day.solarNoonMs - 12 * 3600000;
     end = day.solarNoonMs + 12 * 3600000;
   } else {
-    start = day.sunriseMs!;
-    end = day.sunsetMs!;
+    // A day at the edge of a midnight-sun period rises or sets only once: the other end is the solar day's edge.
+    start = day.sunriseMs ?? day.solarNoonMs - 12 * 3600000;
+    end = day.sunsetMs ?? day.solarNoonMs + 12 * 3600000;
   }
   const n = Math.max(1, Math.ceil((end - start) / (stepMin * 60000) - 1e-9));
   const dt = (end - start) / n;

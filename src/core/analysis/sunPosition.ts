@@ -106,9 +106,11 @@ export function solarNoon(approxUtcMs: number, lonDeg: number): number {
 export interface SunDay {
   /**
    * Sunrise (apparent upper limb on the horizon: geometric altitude of the centre −0.833°,
-   * i.e. 34′ standard refraction + 16′ semi-diameter), UTC ms; null in polar night/day.
+   * i.e. 34′ standard refraction + 16′ semi-diameter), UTC ms; null in polar night/day, and on a 'normal' day
+   * that begins with the sun up (the last day of a midnight-sun period: it only sets).
    */
   sunriseMs: number | null;
+  /** Sunset, UTC ms; null in polar night/day, and on a 'normal' day that ends with the sun up (it only rises). */
   sunsetMs: number | null;
   solarNoonMs: number;
   /** 'normal' | 'polar-day' (sun never sets) | 'polar-night' (never rises). */
@@ -134,7 +136,10 @@ export function sunDay(date: string, lonDeg: number, latDeg: number, horizonDeg 
   const aNoon = alt(noon);
   const half = 12 * 3600000;
   if (aNoon <= 0) return { sunriseMs: null, sunsetMs: null, solarNoonMs: noon, kind: 'polar-night' };
-  if (alt(noon - half) > 0 && alt(noon + half) > 0) return { sunriseMs: null, sunsetMs: null, solarNoonMs: noon, kind: 'polar-day' };
+  // On the days a midnight-sun period begins or ends the sun is already up when the solar day begins (or still
+  // up when it ends): that half has no crossing, and bisecting it would return a bogus time near noon.
+  const upAtStart = alt(noon - half) > 0, upAtEnd = alt(noon + half) > 0;
+  if (upAtStart && upAtEnd) return { sunriseMs: null, sunsetMs: null, solarNoonMs: noon, kind: 'polar-day' };
   const root = (lo: number, hi: number) => {
     // alt(lo) and alt(hi) have opposite signs; 40 halvings of 12 h < 1 ms.
     let flo = alt(lo);
@@ -148,7 +153,7 @@ export function sunDay(date: string, lonDeg: number, latDeg: number, horizonDeg 
     }
     return Math.round((lo + hi) / 2);
   };
-  return { sunriseMs: root(noon - half, noon), sunsetMs: root(noon, noon + half), solarNoonMs: noon, kind: 'normal' };
+  return { sunriseMs: upAtStart ? null : root(noon - half, noon), sunsetMs: upAtEnd ? null : root(noon, noon + half), solarNoonMs: noon, kind: 'normal' };
 }
 
 /**

@@ -2,10 +2,13 @@
  * Pure up-front checks of analysis inputs (arguments and GeoJSON inputs).
  * They run before any analysis starts so that a bad call ends at once with a
  * message naming the problem, instead of a hang, an out-of-memory crash or a
- * silently empty result. Every check returns the problems it found as
- * sentences (empty when all is well); the caller adds the file or option name.
+ * silently empty result. Every check returns the problem it found as a
+ * message code with parameters (null when all is well), never as English or
+ * German text: the caller adds the file or option name and says it in the
+ * user's language (`translateNested`).
  */
-import { calendarDateProblem, dateTimeProblem as zonedDateTimeProblem } from '../time/calendarDate';
+import type { NestedMessage } from '../i18n/Message';
+import { calendarDateIssue, dateTimeIssue, type DateIssue } from '../time/calendarDate';
 
 /** The limits the checks enforce; stated in the README ("Bad input"). */
 export const ANALYSIS_LIMITS = {
@@ -35,33 +38,40 @@ export const ANALYSIS_LIMITS = {
 
 const YEARS = [ANALYSIS_LIMITS.minYear, ANALYSIS_LIMITS.maxYear] as const;
 
+/** A date issue as a message (`problem.date.<kind>` with the issue's values). */
+function dateIssueMessage(i: DateIssue | null): NestedMessage | null {
+  if (!i) return null;
+  const { kind, ...params } = i;
+  return { code: `problem.date.${kind}`, params };
+}
+
 /** Whether `s` is a real calendar date `YYYY-MM-DD` within the supported years; returns the problem or null. */
-export function dateProblem(s: string): string | null {
-  return calendarDateProblem(s, YEARS);
+export function dateProblem(s: string): NestedMessage | null {
+  return dateIssueMessage(calendarDateIssue(s, YEARS));
 }
 
 /**
  * Whether `s` is an ISO 8601 date-time with a zone whose calendar parts exist
  * (`Date.parse` alone rolls 2025-02-30 over into March); returns the problem or null.
  */
-export function dateTimeProblem(s: string): string | null {
-  return zonedDateTimeProblem(s, { zone: 'required', years: YEARS });
+export function dateTimeProblem(s: string): NestedMessage | null {
+  return dateIssueMessage(dateTimeIssue(s, { zone: 'required', years: YEARS }));
 }
 
 /** A number within [min, max]; returns the problem or null. */
-export function rangeProblem(v: number, min: number, max: number, unit = ''): string | null {
-  if (!Number.isFinite(v)) return `${v} is not a number`;
-  if (v < min || v > max) return `${v}${unit} is outside ${min}–${max}${unit}`;
+export function rangeProblem(v: number, min: number, max: number, unit = ''): NestedMessage | null {
+  if (!Number.isFinite(v)) return { code: 'problem.notANumber', params: { value: String(v) } };
+  if (v < min || v > max) return { code: 'problem.outside', params: { value: String(v), unit, min: String(min), max: String(max) } };
   return null;
 }
 
 /** A WGS84 bbox `[minLon, minLat, maxLon, maxLat]` within the valid ranges and not empty; returns the problem or null. */
-export function bboxProblem(b: readonly number[]): string | null {
-  if (b.length !== 4 || b.some((x) => !Number.isFinite(x))) return 'must be four numbers minLon,minLat,maxLon,maxLat';
+export function bboxProblem(b: readonly number[]): NestedMessage | null {
+  if (b.length !== 4 || b.some((x) => !Number.isFinite(x))) return { code: 'problem.bbox.numbers' };
   const [minLon, minLat, maxLon, maxLat] = b;
-  for (const lon of [minLon, maxLon]) if (lon < -180 || lon > 180) return `longitude ${lon} is outside −180–180°`;
-  for (const lat of [minLat, maxLat]) if (lat < -90 || lat > 90) return `latitude ${lat} is outside −90–90°`;
-  if (!(maxLon > minLon && maxLat > minLat)) return 'is empty (need minLon < maxLon and minLat < maxLat)';
+  for (const lon of [minLon, maxLon]) if (lon < -180 || lon > 180) return { code: 'problem.bbox.lon', params: { lon: String(lon) } };
+  for (const lat of [minLat, maxLat]) if (lat < -90 || lat > 90) return { code: 'problem.bbox.lat', params: { lat: String(lat) } };
+  if (!(maxLon > minLon && maxLat > minLat)) return { code: 'problem.bbox.empty' };
   return null;
 }
 
@@ -78,15 +88,15 @@ export function bboxSizeM(b: readonly number[]): { widthM: number; heightM: numb
  * cells × steps (the number of steps is bounded by a whole day of steps).
  * Returns the problem or null.
  */
-export function sunHoursWorkProblem(bbox: readonly number[], cellM: number, stepMin: number): string | null {
+export function sunHoursWorkProblem(bbox: readonly number[], cellM: number, stepMin: number): NestedMessage | null {
   const { widthM, heightM } = bboxSizeM(bbox);
   const cells = Math.ceil(widthM / cellM) * Math.ceil(heightM / cellM);
   const steps = Math.ceil((24 * 60) / stepMin);
   const L = ANALYSIS_LIMITS;
   if (cells > L.maxCells)
-    return `the bbox (${fmtKm(widthM)} × ${fmtKm(heightM)}) at ${cellM} m cells is ${fmtCount(cells)} cells, more than the ceiling of ${fmtCount(L.maxCells)}: use a larger --cell or a smaller --bbox`;
+    return { code: 'problem.work.cells', params: { width: fmtKm(widthM), height: fmtKm(heightM), cellM: String(cellM), cells: fmtCount(cells), max: fmtCount(L.maxCells) } };
   if (cells * steps > L.maxCellSteps)
-    return `${fmtCount(cells)} cells × up to ${steps} steps is ${fmtCount(cells * steps)} cell-steps, more than the ceiling of ${fmtCount(L.maxCellSteps)}: use a larger --cell or --step or a smaller --bbox`;
+    return { code: 'problem.work.cellSteps', params: { cells: fmtCount(cells), steps: String(steps), cellSteps: fmtCount(cells * steps), max: fmtCount(L.maxCellSteps) } };
   return null;
 }
 
@@ -96,12 +106,12 @@ export interface FeatureProblem {
   index: number;
   /** The feature's `properties.id` or `id`, if any. */
   id?: string;
-  problem: string;
+  problem: NestedMessage;
 }
 
 /** A readable "feature 3 (id "b-7")" prefix. */
-export function featureLabel(p: { index: number; id?: string }): string {
-  return `feature ${p.index}${p.id !== undefined ? ` (id "${p.id}")` : ''}`;
+export function featureLabel(p: { index: number; id?: string }): NestedMessage {
+  return p.id !== undefined ? { code: 'problem.featureWithId', params: { index: String(p.index), id: p.id } } : { code: 'problem.feature', params: { index: String(p.index) } };
 }
 
 function featureId(f: GeoJSON.Feature): string | undefined {
@@ -113,11 +123,11 @@ function featureId(f: GeoJSON.Feature): string | undefined {
  * Structure of a parsed GeoJSON document: a FeatureCollection of Features.
  * Returns the problem or null.
  */
-export function featureCollectionProblem(json: unknown, opts: { allowEmpty?: boolean } = {}): string | null {
+export function featureCollectionProblem(json: unknown, opts: { allowEmpty?: boolean } = {}): NestedMessage | null {
   const fc = json as GeoJSON.FeatureCollection | null;
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return 'is not a GeoJSON FeatureCollection';
-  if (!opts.allowEmpty && fc.features.length === 0) return 'is an empty FeatureCollection (no features to analyse)';
-  for (let i = 0; i < fc.features.length; i++) if (fc.features[i]?.type !== 'Feature') return `feature ${i} is not a GeoJSON Feature`;
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return { code: 'problem.fc.notFc' };
+  if (!opts.allowEmpty && fc.features.length === 0) return { code: 'problem.fc.empty' };
+  for (let i = 0; i < fc.features.length; i++) if (fc.features[i]?.type !== 'Feature') return { code: 'problem.fc.notFeature', params: { index: String(i) } };
   return null;
 }
 
@@ -176,23 +186,23 @@ export function scanCoordinates(features: readonly GeoJSON.Feature[]): Coordinat
  * vertices than the ceiling, and an extent within the maximum. Projected
  * coordinates (e.g. EPSG:25832 metres: 565 000, 5 933 000) are named as such.
  */
-export function coordinateProblems(features: readonly GeoJSON.Feature[]): string | null {
+export function coordinateProblems(features: readonly GeoJSON.Feature[]): NestedMessage | null {
   const s = scanCoordinates(features);
   if (s.firstBad) {
     const p = s.firstBad;
-    const at = `${featureLabel(p)}, position [${p.position.join(', ')}]`;
-    if (!p.finite) return `${at}: coordinate is not a finite number`;
+    const at: NestedMessage = { code: 'problem.coord.at', params: { feature: featureLabel(p), position: p.position.join(', ') } };
+    if (!p.finite) return { code: 'problem.coord.notFinite', params: { at } };
     const [x, y] = p.position;
     const projected = Math.abs(x) > 1000 || Math.abs(y) > 1000;
-    return projected
-      ? `${at}: coordinates look projected (metres, e.g. EPSG:25832), but GeoJSON is read as WGS84 longitude/latitude (RFC 7946); reproject the file to EPSG:4326 first (e.g. ogr2ogr -t_srs EPSG:4326)`
-      : `${at}: longitude must be within −180–180° and latitude within −90–90°`;
+    return { code: projected ? 'problem.coord.projected' : 'problem.coord.range', params: { at } };
   }
-  if (s.vertices === 0) return 'has no coordinates (no feature has a geometry)';
-  if (s.vertices > ANALYSIS_LIMITS.maxVertices) return `has ${fmtCount(s.vertices)} vertices, more than the ceiling of ${fmtCount(ANALYSIS_LIMITS.maxVertices)}`;
+  if (s.vertices === 0) return { code: 'problem.coord.none' };
+  if (s.vertices > ANALYSIS_LIMITS.maxVertices) return { code: 'problem.coord.vertices', params: { count: fmtCount(s.vertices), max: fmtCount(ANALYSIS_LIMITS.maxVertices) } };
   const { widthM, heightM } = bboxSizeM(s.bbox);
-  if (Math.max(widthM, heightM) > ANALYSIS_LIMITS.maxExtentM)
-    return `spans ${fmtKm(widthM)} × ${fmtKm(heightM)} (lon ${s.bbox[0]}–${s.bbox[2]}, lat ${s.bbox[1]}–${s.bbox[3]}), more than the ${fmtKm(ANALYSIS_LIMITS.maxExtentM)} an analysis covers; cut the file to the area of interest`;
+  if (Math.max(widthM, heightM) > ANALYSIS_LIMITS.maxExtentM) {
+    const [minLon, minLat, maxLon, maxLat] = s.bbox.map(String);
+    return { code: 'problem.coord.extent', params: { width: fmtKm(widthM), height: fmtKm(heightM), minLon, maxLon, minLat, maxLat, max: fmtKm(ANALYSIS_LIMITS.maxExtentM) } };
+  }
   return null;
 }
 
@@ -209,16 +219,18 @@ export function buildingHeightProblems(features: readonly GeoJSON.Feature[]): Fe
     const raw = p.heightM;
     const h = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (Number.isFinite(h) && h > 0) return;
-    const problem = raw === undefined || raw === null ? 'has no heightM and no roofs' : `heightM ${JSON.stringify(raw)} is not a height above 0 m (and no roofs)`;
+    const problem: NestedMessage = raw === undefined || raw === null ? { code: 'problem.height.none' } : { code: 'problem.height.bad', params: { raw: JSON.stringify(raw) } };
     out.push({ index, id: featureId(f), problem });
   });
   return out;
 }
 
-function fmtKm(m: number): string {
-  return m >= 1000 ? `${(m / 1000).toFixed(m >= 100_000 ? 0 : 1)} km` : `${m.toFixed(0)} m`;
+/** A length for people: "850 m", "1.5 km", "126 km" (the number in the reader's language). */
+function fmtKm(m: number): NestedMessage {
+  return m >= 1000 ? { code: m >= 100_000 ? 'problem.kmWhole' : 'problem.km', params: { v: m / 1000 } } : { code: 'problem.m', params: { v: m } };
 }
 
-function fmtCount(n: number): string {
-  return n >= 1e9 ? `${(n / 1e9).toFixed(1)} billion` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} million` : String(Math.round(n));
+/** A count for people: "999", "20.0 million", "2.3 billion". */
+function fmtCount(n: number): NestedMessage {
+  return n >= 1e9 ? { code: 'problem.billion', params: { v: n / 1e9 } } : n >= 1e6 ? { code: 'problem.million', params: { v: n / 1e6 } } : { code: 'problem.count', params: { v: Math.round(n) } };
 }

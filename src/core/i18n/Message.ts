@@ -42,3 +42,23 @@ export function messageOf(e: unknown): Message {
   if (e instanceof CodedError) return e.params ? { code: e.code, params: e.params } : { code: e.code };
   return { code: 'common.error', params: { detail: String((e as Error | null)?.message ?? e) } };
 }
+
+/**
+ * A message whose parameters may be messages themselves (or lists of them, joined with "; "): for problems that
+ * are built in layers, such as "--bbox <problem>" or "<file>: <feature>: <problem>", each layer a code of its own.
+ * Parameters are translated inside out with the same `t`.
+ *
+ * @example { code: 'cli.error.fileProblem', params: { file: 'a.geojson', problem: { code: 'problem.fc.notFc' } } }
+ */
+export interface NestedMessage {
+  code: MessageKey;
+  params?: Readonly<Record<string, string | number | NestedMessage | readonly NestedMessage[]>>;
+}
+
+/** Translates a {@link NestedMessage} with any i18next `t`, its parameters first. */
+export function translateNested(t: TFunction, m: NestedMessage): string {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(m.params ?? {}))
+    params[k] = typeof v === 'string' || typeof v === 'number' ? v : Array.isArray(v) ? v.map((x: NestedMessage) => translateNested(t, x)).join('; ') : translateNested(t, v as NestedMessage);
+  return translateMessage(t, { code: m.code, params });
+}

@@ -1,3 +1,4 @@
+import type { ReportSceneView } from './reportSceneViews';
 import type { AnalysisTable } from '../analysis/AnalysisDescriptor';
 import type { RuleName, RuleStatus } from '../analysis/computeCompliance';
 import type { LayerStats } from '../analysis/layerStats/layerStatsAnalysis';
@@ -128,7 +129,12 @@ export interface ReportDocument {
     zones: { id: string; label: string; before: number | null; after: number | null; delta: number | null }[];
   };
   maps: ReportMap[];
-  /** Scene images (PNG data URLs) captured by the app at fixed viewpoints; none from the CLI. */
+  /** The fixed viewpoints and sun times of the scene images (the same for the browser and the CLI). */
+  sceneViews: ReportSceneView[];
+  /**
+   * Images of the 3D scene (PNG data URLs), one per {@link sceneViews} entry, captured with shadows by the app
+   * (browser) or by Chromium on the production build (CLI); empty until captured or when the capture failed.
+   */
   sceneImages: { title: string; dataUrl: string }[];
   /** The descriptors' tables, by file name (`compliance`, `sunHours-zones`, …). */
   tables: (AnalysisTable & { file: string })[];

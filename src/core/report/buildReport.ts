@@ -8,6 +8,7 @@ import type { Catalog, CatalogLayer } from '../model/Catalog';
 import { facadeSamplePoints } from './facadeSamplePoints';
 import { reportGeoJson } from './reportGeoJson';
 import { reportMaps } from './reportMaps';
+import { reportSceneViews } from './reportSceneViews';
 import { geometryAreaM2, inputsInArea, resolveArea } from './reportArea';
 import type { KeyFigure, Light, ReportDocument, ReportParams, ReportVariant } from './ReportDocument';
 import { zoneHistograms } from './zoneHistograms';
@@ -229,6 +230,7 @@ export async function buildReport(params: ReportParams, src: ReportSource, ctx: 
     facades,
     ...(deltas ? { deltas } : {}),
     maps: reportMaps({ frame: frameOf, area: resolved.geometry, zoning: base.inputs.plan?.features ?? [], lights: complianceGeo, buildings: buildingsAll, zones: [...zoneFeatures.values()], sun: sh, delta: deltaSummary?.sun, facades: facades.points }),
+    sceneViews: reportSceneViews(bbox, params.date, zoneTimeZone),
     sceneImages: [],
     tables,
     geojson: reportGeoJson({ area: resolved.geometry, areaLabel: resolved.label, lights: complianceGeo, compliance: compliance.rows, zones: zones.map((z) => ({ ...z, feature: zoneFeatures.get(z.id) })), facades: facades.points, overlaps: overlapGeo }),

@@ -3,6 +3,8 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { analysisInputs } from '../../core/analysis/analysisInputs';
 import type { ReportArea, ReportDocument, ReportVariant } from '../../core/report/ReportDocument';
+import { sceneViewTitle } from '../../core/report/reportSceneViews';
+import type { ChartText } from '../charts/reportCharts';
 import { allCatalogLayers } from '../../state/selectors';
 import { useAppState } from '../StoreContext';
 import { ReportServiceContext } from './ReportService';
@@ -55,8 +57,9 @@ export function ReportSection() {
       const pick = (id: string): ReportVariant[] => variants.filter((v) => v.id === id).map((v) => ({ id: v.id, name: v.name, buildings: v.buildings, demolishedIds: v.demolishedIds }));
       const vs = [...pick(va), ...(va && vb ? pick(vb) : [])];
       const d = await service.build({ lang, area: reportArea, layers: statLayers, variants: vs, date, author }, { signal: c.signal, onProgress: setProgress });
-      const images = await service.captureScene().catch(() => []);
-      setDoc({ ...d, sceneImages: images });
+      setNote(t('report.capturing'));
+      const urls = await service.captureScene(d.sceneViews).catch(() => [] as string[]);
+      setDoc({ ...d, sceneImages: urls.map((dataUrl, i) => ({ title: sceneViewTitle(t as unknown as ChartText, d.sceneViews[i]), dataUrl })) });
       setNote(t('report.ready', { s: ((performance.now() - t0) / 1000).toFixed(1) }));
       setOpen(true);
     } catch (e) {

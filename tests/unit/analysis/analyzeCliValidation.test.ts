@@ -7,10 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analysisTestUtils';
 import { generateDistrict } from '../../../scripts/bench/support/generateDistrict';
 import { wgs84ToUtm32 } from '../../../src/core/crs';
-import { dateProblem, dateTimeProblem, sunHoursWorkProblem } from '../../../src/core/analysis/validateInputs';
+import * as inputs from '../../../src/core/analysis/validateInputs';
+import { cliMessageText } from '../../../scripts/analyze/cliError';
 import { AnalyzeUsageError, parseAnalyzeArgs } from '../../../scripts/analyze/analyzeArgs';
 import { runAnalyzeCommand } from '../../../scripts/analyze/runAnalyzeCommand';
 import { validateAnalyzeArgs } from '../../../scripts/analyze/validateAnalyzeArgs';
+
+// The core checks return message codes; these read them in English, as the CLI prints them by default.
+const english = (m: ReturnType<typeof inputs.dateProblem>) => (m ? cliMessageText(m, 'en') : null);
+const dateProblem = (s: string) => english(inputs.dateProblem(s));
+const dateTimeProblem = (s: string) => english(inputs.dateTimeProblem(s));
+const sunHoursWorkProblem = (b: number[], cellM: number, stepMin: number) => english(inputs.sunHoursWorkProblem(b, cellM, stepMin));
 
 const dir = mkdtempSync(path.join(tmpdir(), 'planlotse-analyze-bad-'));
 const centre: [number, number] = [9.99, 53.55];

@@ -38,6 +38,6 @@ describe('message codes from app and state, translated by the UI', () => {
   it('anything else thrown becomes common.error with its text', () => {
     expect(messageOf(new Error('boom'))).toEqual({ code: 'common.error', params: { detail: 'boom' } });
     expect(translateMessage(de, messageOf('kaputt'))).toBe('Fehler: kaputt');
-    expect(translateMessage(en, messageOf(new CodedError({ code: 'analysis.noZoning' })))).toBe('Error: this dataset has no Baugebiete layer (role zoning) for the compliance check.');
+    expect(translateMessage(en, messageOf(new CodedError({ code: 'analysis.noZoning' })))).toBe('Error: this dataset has no building-zone layer (role zoning) for the compliance check.');
   });
 });

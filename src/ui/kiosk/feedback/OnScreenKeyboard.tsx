@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import Keyboard from 'simple-keyboard';
+// The named export: the package's main file is a UMD bundle whose default import the production build (rollup's
+// CommonJS interop) resolves to the exports object, not the class ("… .default is not a constructor").
+import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
 import german from 'simple-keyboard-layouts/build/layouts/german';
 import english from 'simple-keyboard-layouts/build/layouts/english';
