@@ -40,13 +40,32 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
   const s = () => store.getState();
   const cleanups: (() => void)[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const later = (ms: number, f: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      f();
-    }, Math.max(0, ms));
-    timers.add(t);
-    return t;
+  /**
+   * One timeout to the next deadline that `deadline()` reads from the state; `arm()` (re)sets it. A timer may
+   * fire a fraction of a millisecond before its deadline on the monotonic clock: the tick then changes
+   * nothing, the store does not notify, and nothing would re-arm it (the kiosk stayed in its countdown for
+   * good). So every firing re-arms; a tick at or after the deadline always moves the state on.
+   */
+  const deadlineTimer = (deadline: () => number | null, tick: () => void) => {
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      if (t !== undefined) {
+        clearTimeout(t);
+        timers.delete(t);
+      }
+      const at = deadline();
+      t = undefined;
+      if (at === null) return;
+      const id: ReturnType<typeof setTimeout> = setTimeout(() => {
+        timers.delete(id);
+        t = undefined;
+        tick();
+        arm();
+      }, Math.max(0, at - deps.now()));
+      t = id;
+      timers.add(id);
+    };
+    return arm;
   };
 
   // Any touch (pointer, key, wheel) counts as someone being there. Capture phase: before any handler stops it.
@@ -62,20 +81,10 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
   }
 
   // Idle timer: one timeout to the next deadline; re-armed whenever its state changes.
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-  const armIdle = () => {
-    if (idleTimer) clearTimeout(idleTimer);
-    timers.delete(idleTimer!);
-    const deadline = idleNextDeadlineMs(s().kioskIdle, config);
-    // A timer may fire a fraction of a millisecond before its deadline on the monotonic clock: the tick then
-    // changes nothing, the store does not notify, and nothing would re-arm it (the kiosk stayed in its
-    // countdown for good). So every firing re-arms; a tick at or after the deadline always moves the phase on.
-    if (deadline !== null)
-      idleTimer = later(deadline - deps.now(), () => {
-        s().kioskIdleEvent({ type: 'tick', atMs: deps.now() });
-        armIdle();
-      });
-  };
+  const armIdle = deadlineTimer(
+    () => idleNextDeadlineMs(s().kioskIdle, config),
+    () => s().kioskIdleEvent({ type: 'tick', atMs: deps.now() }),
+  );
   cleanups.push(
     store.subscribe(
       (st) => st.kioskIdle,
@@ -98,19 +107,10 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
   };
 
   // Story steps drive the scene; the attract loop advances by one timeout per step.
-  let storyTimer: ReturnType<typeof setTimeout> | undefined;
-  // Re-armed on every firing for the same reason as the idle timer (an early tick changes nothing).
-  const armStory = () => {
-    if (storyTimer) clearTimeout(storyTimer);
-    // A cleared timeout never fires its own `timers.delete`: without this the set kept one id per story event.
-    timers.delete(storyTimer!);
-    const deadline = storyNextDeadlineMs(s().kioskStory, config);
-    if (deadline !== null)
-      storyTimer = later(deadline - deps.now(), () => {
-        s().kioskStoryEvent({ type: 'tick', atMs: deps.now() });
-        armStory();
-      });
-  };
+  const armStory = deadlineTimer(
+    () => storyNextDeadlineMs(s().kioskStory, config),
+    () => s().kioskStoryEvent({ type: 'tick', atMs: deps.now() }),
+  );
   cleanups.push(
     store.subscribe(
       (st) => st.kioskStory,
@@ -149,7 +149,6 @@ export function startKioskController(store: AppStore, config: KioskConfig, start
   return () => {
     for (const c of cleanups) c();
     for (const t of timers) clearTimeout(t);
-    if (storyTimer) clearTimeout(storyTimer);
   };
 }
 
