@@ -90,7 +90,10 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     await settle(page);
     const shadow = await canvasStats(page);
     await snap(page, 'shadows-on-1600');
-    expect(gridDiff(noShadow, shadow)).toBeGreaterThan(0.3);
+    console.log(`shadows on at 16:00: grid diff ${gridDiff(noShadow, shadow).toFixed(3)}`);
+    // Only the cast shadows change the picture (walls no longer striped with shadow acne, issue 12.8): 0.15
+    // measured; with the acne it was over 0.3.
+    expect(gridDiff(noShadow, shadow)).toBeGreaterThan(0.08);
     // Shadows darken the scene.
     expect(shadow.mean[0] + shadow.mean[1] + shadow.mean[2]).toBeLessThan(noShadow.mean[0] + noShadow.mean[1] + noShadow.mean[2]);
 
@@ -104,6 +107,7 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     await snap(page, 'sun-1830-shadows');
     expect(await page.getByTestId('time-value').textContent()).toBe('18:30 Uhr');
     expect(new Date(await page.evaluate(() => window.__planlotse!.getState().timeMs)).toISOString()).toBe('2026-06-21T16:30:00.000Z');
+    console.log(`morning vs evening: grid diff ${gridDiff(morning, evening).toFixed(3)}`);
     expect(gridDiff(morning, evening)).toBeGreaterThan(0.5);
 
     await page.getByRole('combobox', { name: 'Schattenqualität' }).selectOption('high');
@@ -112,7 +116,9 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     expect(page.url()).toContain('sq=high');
     await page.getByRole('checkbox', { name: 'Schattenwurf' }).uncheck();
     await settle(page);
-    expect(gridDiff(evening, await canvasStats(page))).toBeGreaterThan(0.3);
+    const off = gridDiff(evening, await canvasStats(page));
+    console.log(`evening, shadows off: grid diff ${off.toFixed(3)}`);
+    expect(off).toBeGreaterThan(0.3);
     // Play a day: the time advances on its own until paused.
     const t0 = await page.evaluate(() => window.__planlotse!.getState().timeMs);
     await page.getByRole('button', { name: 'Tag abspielen' }).click();
