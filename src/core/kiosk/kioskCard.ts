@@ -47,7 +47,7 @@ export function kioskCard(layer: Pick<CatalogLayer, 'role' | 'title'>, props: Pr
     case 'buildingFootprints': {
       const height = num(p.heightM) ?? num(p.measuredHeightM);
       push('kiosk.card.buildingUse', { use: str(p.functionLabel) });
-      if (num(p.storeysAboveGround) !== undefined) push('kiosk.card.buildingStoreysHeight', { storeys: num(p.storeysAboveGround), height: height && Math.round(height) });
+      if (num(p.storeysAboveGround) !== undefined) push('kiosk.card.buildingStoreysHeight', { storeys: num(p.storeysAboveGround), count: num(p.storeysAboveGround), height: height && Math.round(height) });
       else push('kiosk.card.buildingHeight', { height: height && Math.round(height) });
       return { title: str(p.address)?.replace(/, [^,]+$/, '') ?? str(p.functionLabel) ?? layerTitle, lines };
     }

@@ -3,7 +3,7 @@ import { storyCanMove } from '../../core/kiosk/storyPlayer';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 
 /**
- * Left column, top: the intro text while no story plays; during a story its
+ * Left column, top: the intro text while no story plays and no card is open; during a story its
  * title, the step's caption, where in the story we are and previous / next /
  * from the start / end.
  */
@@ -13,7 +13,10 @@ export function KioskStoryCaption() {
   const config = useAppState((s) => s.kioskConfig)!;
   const lang = useAppState((s) => s.lang);
   const story = useAppState((s) => s.kioskStory);
+  // A tapped place's card takes the intro's room (on a small display the column could not show both).
+  const cardOpen = useAppState((s) => !!s.selection || !!s.selectedProposedId);
   if (story.mode === 'stopped') {
+    if (cardOpen) return null;
     return (
       <section className="kiosk-panel kiosk-intro" data-region="intro">
         {config.intro[lang].split('\n').map((p, i) => (
