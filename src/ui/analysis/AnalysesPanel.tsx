@@ -1,7 +1,7 @@
 import { allCatalogLayers } from '../../state/selectors';
 import type { AnalysisKind } from '../../state/analysisSlice';
 import { localized } from '../../state/selectors';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 import { analysisDate } from '../../core/time/zonedTime';
 import { AnalysisInputsLine } from './AnalysisInputsLine';
 import { ComplianceView } from './ComplianceView';
@@ -26,21 +26,11 @@ const KINDS: AnalysisKind[] = ['shadows', 'sunHours', 'sunPoints', 'overlaps', '
  */
 export function AnalysesPanel() {
   const store = useAppStoreApi();
-  const lang = useAppState((s) => s.lang);
-  const kind = useAppState((s) => s.analysisKind);
-  const status = useAppState((s) => s.analysisStatus);
-  const progress = useAppState((s) => s.analysisProgress);
-  const error = useAppState((s) => s.analysisError);
-  const result = useAppState((s) => s.analysisResult);
+  const { lang, analysisKind: kind, analysisStatus: status, analysisProgress: progress, analysisError: error, analysisResult: result } = useAppFields('lang', 'analysisKind', 'analysisStatus', 'analysisProgress', 'analysisError', 'analysisResult');
+  const { analysisCellM: cellM, analysisStepMin: stepMin, analysisFollowTime: followTime, analysisOverlapA: overlapA, analysisOverlapB: overlapB, sunPointThresholdH: threshold } = useAppFields('analysisCellM', 'analysisStepMin', 'analysisFollowTime', 'analysisOverlapA', 'analysisOverlapB', 'sunPointThresholdH');
   const date = useAppState((s) => s.analysisDate || analysisDate(s.timeMs, s.catalog?.timeZone));
-  const cellM = useAppState((s) => s.analysisCellM);
-  const stepMin = useAppState((s) => s.analysisStepMin);
-  const followTime = useAppState((s) => s.analysisFollowTime);
   // Catalog and dropped layers alike: the one layer registry.
   const layers = useAppState(allCatalogLayers);
-  const overlapA = useAppState((s) => s.analysisOverlapA);
-  const overlapB = useAppState((s) => s.analysisOverlapB);
-  const threshold = useAppState((s) => s.sunPointThresholdH);
   const pointCount = useAppState((s) => s.sunPoints.length);
   const tx = usePanelText();
   const { i18n } = useTranslation();

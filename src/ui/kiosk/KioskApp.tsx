@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { useAppState } from '../StoreContext';
+import { useAppFields } from '../StoreContext';
 import { KioskConfigError } from './KioskConfigError';
 import { KioskTopBar } from './KioskTopBar';
 import { KioskControls } from './KioskControls';
@@ -33,12 +33,7 @@ export interface KioskSlots {
  */
 export function KioskApp({ slots = {} }: { slots?: KioskSlots }) {
   const { t } = useTranslation();
-  const lang = useAppState((s) => s.lang);
-  const config = useAppState((s) => s.kioskConfig);
-  const loadError = useAppState((s) => s.kioskLoadError);
-  const catalogError = useAppState((s) => s.catalogError);
-  const highContrast = useAppState((s) => s.kioskHighContrast);
-  const resetCount = useAppState((s) => s.kioskResetCount);
+  const { lang, kioskConfig: config, kioskLoadError: loadError, catalogError, kioskHighContrast: highContrast, kioskResetCount: resetCount } = useAppFields('lang', 'kioskConfig', 'kioskLoadError', 'catalogError', 'kioskHighContrast', 'kioskResetCount');
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

@@ -2,16 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { kioskCard, kioskProposedCard } from '../../core/kiosk/kioskCard';
 import { activeVariant } from '../../state/scenarioSlice';
 import { translateMessage } from '../../core/i18n/Message';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 /** Left column: the short plain-language card of the building or area a citizen tapped. */
 export function KioskCard() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const selection = useAppState((s) => s.selection);
-  const catalog = useAppState((s) => s.catalog);
-  const lang = useAppState((s) => s.lang);
-  const proposedId = useAppState((s) => s.selectedProposedId);
+  const { selection, catalog, lang, selectedProposedId: proposedId } = useAppFields('selection', 'catalog', 'lang', 'selectedProposedId');
   const variant = useAppState(activeVariant);
   const proposed = proposedId ? variant?.buildings.find((b) => b.id === proposedId) : undefined;
   const layer = selection && catalog?.layers.find((l) => l.id === selection.layerId);

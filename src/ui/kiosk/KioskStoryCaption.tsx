@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { storyCanMove } from '../../core/kiosk/storyPlayer';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 /**
  * Left column, top: the intro text while no story plays and no card is open; during a story its
@@ -10,9 +10,8 @@ import { useAppState, useAppStoreApi } from '../StoreContext';
 export function KioskStoryCaption() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const config = useAppState((s) => s.kioskConfig)!;
-  const lang = useAppState((s) => s.lang);
-  const story = useAppState((s) => s.kioskStory);
+  const { kioskConfig, lang, kioskStory: story } = useAppFields('kioskConfig', 'lang', 'kioskStory');
+  const config = kioskConfig!;
   // A tapped place's card takes the intro's room (on a small display the column could not show both).
   const cardOpen = useAppState((s) => !!s.selection || !!s.selectedProposedId);
   if (story.mode === 'stopped') {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { INTL_LOCALE } from '../../core/i18n/Lang';
 import { KIOSK_DAY_TIMES, KIOSK_SEASONS, type KioskSunChoice } from '../../core/kiosk/kioskSun';
 import { datasetTimeZone } from '../../core/time/zonedTime';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 /** Default of the half not yet chosen: midsummer, noon. */
 const DEFAULT_CHOICE: KioskSunChoice = { season: 'june', dayTime: 'noon' };
@@ -11,9 +11,7 @@ const DEFAULT_CHOICE: KioskSunChoice = { season: 'june', dayTime: 'noon' };
 export function KioskSunControl() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const sun = useAppState((s) => s.kioskSun);
-  const timeMs = useAppState((s) => s.timeMs);
-  const lang = useAppState((s) => s.lang);
+  const { kioskSun: sun, timeMs, lang } = useAppFields('kioskSun', 'timeMs', 'lang');
   const timeZone = useAppState((s) => datasetTimeZone(s.catalog));
   const choose = (patch: Partial<KioskSunChoice>) => store.getState().setKioskSun({ ...DEFAULT_CHOICE, ...sun, ...patch });
   const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { day: 'numeric', month: 'long', timeZone }).format(timeMs);

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { EXISTING_VARIANT_ID } from '../../core/kiosk/KioskConfig';
 import { activeScenario } from '../../state/scenarioSlice';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 /** Bestand / Entwurf A / Entwurf B …: one button per configured variant, with the shown one's plain-language caption. */
 export function KioskVariantSwitch() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const config = useAppState((s) => s.kioskConfig)!;
-  const lang = useAppState((s) => s.lang);
-  const current = useAppState((s) => s.kioskVariantId);
+  const { kioskConfig, lang, kioskVariantId: current } = useAppFields('kioskConfig', 'lang', 'kioskVariantId');
+  const config = kioskConfig!;
   const scenario = useAppState(activeScenario);
   const available = (id: string) => id === EXISTING_VARIANT_ID || !!scenario?.variants.some((v) => v.id === id);
   const shown = config.variants.find((v) => v.id === current);

@@ -8,7 +8,7 @@ import { analysisDate } from '../../core/time/zonedTime';
 import { allCatalogLayers, localized } from '../../state/selectors';
 import type { ScenarioCompare, VariantRef } from '../../state/scenarioSlice';
 import { useNumberFormat } from '../i18n/useNumberFormat';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 type Nf = ReturnType<typeof useNumberFormat>;
 
@@ -31,15 +31,9 @@ const hasChanges = (v: Variant | null | undefined) => !!v && (v.buildings.length
 export function CompareSection({ sc, t }: { sc: Scenario; t: TFunction }) {
   const store = useAppStoreApi();
   const nf = useNumberFormat();
-  const cmp = useAppState((s) => s.scenarioCompare);
-  const timeMs = useAppState((s) => s.timeMs);
-  const timeZone = useAppState((s) => s.catalog?.timeZone);
-  const catalog = useAppState((s) => s.catalog);
-  const status = useAppState((s) => s.compareStatus);
-  const progress = useAppState((s) => s.compareProgress);
-  const error = useAppState((s) => s.compareError);
-  const run = useAppState((s) => s.compareRun);
-  const elapsedMs = useAppState((s) => s.compareElapsedMs);
+  const { scenarioCompare: cmp, timeMs, catalog } = useAppFields('scenarioCompare', 'timeMs', 'catalog');
+  const timeZone = catalog?.timeZone;
+  const { compareStatus: status, compareProgress: progress, compareError: error, compareRun: run, compareElapsedMs: elapsedMs } = useAppFields('compareStatus', 'compareProgress', 'compareError', 'compareRun', 'compareElapsedMs');
   const result = useAppState((s) => (cmp.mode !== 'off' ? s.compareResult : undefined));
   const left = cmp.left === null ? null : sc.variants.find((v) => v.id === cmp.left);
   const right = cmp.right === null ? null : sc.variants.find((v) => v.id === cmp.right);

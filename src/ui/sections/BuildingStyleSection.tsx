@@ -2,7 +2,7 @@ import { BUILDING_STYLE_KINDS, buildingStyleClasses, type BuildingStyleKind } fr
 import type { MessageKey } from '../../core/i18n/Message';
 import { selectHasBuildings } from '../../state';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 
 const LABEL: Record<BuildingStyleKind, MessageKey> = {
   default: 'buildings.default',
@@ -15,8 +15,7 @@ const LABEL: Record<BuildingStyleKind, MessageKey> = {
 export function BuildingStyleSection() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const lang = useAppState((s) => s.lang);
-  const kind = useAppState((s) => s.buildingStyle);
+  const { lang, buildingStyle: kind } = useAppFields('lang', 'buildingStyle');
   const has = useAppState(selectHasBuildings);
   if (!has) return <p className="muted">{t('buildings.noTiles')}</p>;
   const classes = buildingStyleClasses(kind);

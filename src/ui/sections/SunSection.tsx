@@ -1,7 +1,7 @@
 import { datasetTimeZone, fromZoned, toZoned } from '../../core/time/zonedTime';
 import type { ShadowQuality } from '../../state';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 import { DaylightStandardButtons } from '../analysis/DaylightStandardButtons';
 
 const QUALITIES: ShadowQuality[] = ['low', 'medium', 'high'];
@@ -14,11 +14,7 @@ function hhmm(minutes: number): string {
 export function SunSection() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const timeMs = useAppState((s) => s.timeMs);
-  const playing = useAppState((s) => s.playing);
-  const lighting = useAppState((s) => s.lighting);
-  const shadows = useAppState((s) => s.shadows);
-  const quality = useAppState((s) => s.shadowQuality);
+  const { timeMs, playing, lighting, shadows, shadowQuality: quality } = useAppFields('timeMs', 'playing', 'lighting', 'shadows', 'shadowQuality');
   const tz = useAppState((s) => datasetTimeZone(s.catalog));
   const { date, minutes } = toZoned(timeMs, tz);
   const year = date.slice(0, 4);

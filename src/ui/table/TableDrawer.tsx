@@ -4,7 +4,7 @@ import { translateMessage } from '../../core/i18n/Message';
 import { allCatalogLayers } from '../../state';
 import { ResizeHandle } from '../layout/ResizeHandle';
 import { useStoredSize } from '../layout/useStoredSize';
-import { useAppState, useAppStoreApi } from '../StoreContext';
+import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
 import { AttributeTable } from './AttributeTable';
 
 /** Drawer height: default, smallest useful, and the room the map keeps above it. */
@@ -22,8 +22,7 @@ const maxHeight = () => Math.max(DRAWER_HEIGHT.min, (globalThis.innerHeight ?? 9
 export function TableDrawer() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
-  const view = useAppState((s) => s.table);
-  const lang = useAppState((s) => s.lang);
+  const { table: view, lang } = useAppFields('table', 'lang');
   const layers = useAppState(allCatalogLayers);
   const [height, setHeight] = useStoredSize('planlotse.drawerHeight', DRAWER_HEIGHT.initial, DRAWER_HEIGHT.min, maxHeight);
   const [collapsed, setCollapsed] = useState(false);
