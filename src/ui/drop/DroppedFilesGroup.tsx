@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CatalogLayer } from '../../core/model/Catalog';
 import { DROP_CRS_CHOICES, DROPPED_GROUP, type DroppedFileEntry, type LayerRole } from '../../state/droppedFilesSlice';
 import { LayerRow } from '../sections/LayerTree';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
+import { FileOpenButton } from '../controls/FileOpenButton';
 import type { MessageKey } from '../../core/i18n/Message';
 
 const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageKey> = {
@@ -154,27 +155,15 @@ export function DroppedFilesGroup() {
   const store = useAppStoreApi();
   const lang = useAppState((s) => s.lang);
   const files = useAppState((s) => s.droppedFiles);
-  const input = useRef<HTMLInputElement>(null);
   return (
     <div className="layer-group drop-group" role="group" aria-label={DROPPED_GROUP[lang]}>
       <h3>{t('drop.group')}</h3>
       <div className="drop-open">
-        <button type="button" className="btn" onClick={() => input.current?.click()}>
-          {t('drop.open')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="drop-file-input"
-          accept=".gml,.xml,.json,.geojson,.zip"
-          multiple
-          onChange={(e) => {
-            const list = [...(e.target.files ?? [])];
+        <FileOpenButton
+          label={t('drop.open')}
+          input={{ className: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true', 'data-testid': 'drop-file-input', accept: '.gml,.xml,.json,.geojson,.zip', multiple: true }}
+          onFiles={(list) => {
             if (list.length) store.getState().openDroppedFiles(list);
-            e.target.value = '';
           }}
         />
         <span className="muted small">{t('drop.hint')}</span>

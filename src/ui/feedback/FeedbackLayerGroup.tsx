@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feedbackFromGeoJson } from '../../core/kiosk/feedbackFromGeoJson';
 import { INTL_LOCALE } from '../../core/i18n/Lang';
 import { FEEDBACK_LAYER_ID } from '../../state/feedbackSlice';
 import { LayerRow } from '../sections/LayerTree';
 import { useAppState, useAppStoreApi } from '../StoreContext';
+import { FileOpenButton } from '../controls/FileOpenButton';
 
 type Note = { kind: 'ok' | 'error'; text: string };
 
@@ -24,7 +25,6 @@ export function FeedbackLayerGroup() {
   const layer = useAppState((s) => s.droppedLayers.find((l) => l.id === FEEDBACK_LAYER_ID));
   const selectedId = useAppState((s) => (s.selection?.layerId === FEEDBACK_LAYER_ID ? s.selection.featureId : null));
   const restored = useAppState((s) => s.feedbackRestored);
-  const input = useRef<HTMLInputElement>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const fmt = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -48,21 +48,10 @@ export function FeedbackLayerGroup() {
   return (
     <div className="layer-group feedback-group" role="group" aria-label={t('feedback.layerGroup')}>
       <h3>{t('feedback.layerGroup')}</h3>
-      <button type="button" className="btn" onClick={() => input.current?.click()}>
-        {t('feedback.import')}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".geojson,.json,application/geo+json,application/json"
-        multiple
-        hidden
-        data-feedback-import
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          void importFiles(files);
-        }}
+      <FileOpenButton
+        label={t('feedback.import')}
+        input={{ accept: '.geojson,.json,application/geo+json,application/json', multiple: true, hidden: true, 'data-feedback-import': true }}
+        onFiles={(files) => void importFiles(files)}
       />
       <p className="muted small">{t('feedback.importHint')}</p>
       <div role="status">

@@ -1,9 +1,9 @@
-import { useRef } from 'react';
 import { exportMassingGlb } from '../../core/massing/exportMassingGlb';
 import { exportProposedGeoJson } from '../../core/scenario/exportProposedGeoJson';
 import { MAX_SCENARIO_FILE_BYTES, parseScenarioFile, serializeScenario, tooLargeError } from '../../core/scenario/parseScenarioFile';
 import { activeScenario, activeVariant } from '../../state/scenarioSlice';
 import { useAppState, useAppStoreApi } from '../StoreContext';
+import { FileOpenButton } from '../controls/FileOpenButton';
 import { BuildingEditor } from './BuildingEditor';
 import { CompareSection } from './CompareSection';
 import { SketchControls } from './SketchControls';
@@ -29,7 +29,6 @@ export function ScenarioPanel() {
   const canRedo = useAppState((s) => s.scenarioFuture.length > 0);
   const selectedId = useAppState((s) => s.selectedProposedId);
   const message = useAppState((s) => s.scenarioMessage);
-  const fileInput = useRef<HTMLInputElement>(null);
   const selected = variant?.buildings.find((b) => b.id === selectedId);
 
   // The scenario buttons toggle their tool of the one tool state (any other tool ends).
@@ -176,18 +175,10 @@ export function ScenarioPanel() {
             {t('scenario.exportFile')}
           </button>
         )}
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          {t('scenario.importFile')}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="scenario-import"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
+        <FileOpenButton
+          label={t('scenario.importFile')}
+          input={{ accept: '.json,application/json', hidden: true, 'data-testid': 'scenario-import' }}
+          onFiles={([f]) => {
             if (f) void onImport(f);
           }}
         />

@@ -7,7 +7,7 @@ import { StoreProvider, useAppFields } from '../../../src/ui/StoreContext';
 /** Renders `read` inside a provider of `store` and returns what it rendered as text. */
 function renderWith(store: ReturnType<typeof createAppStore>, read: () => string): string {
   const Probe = () => createElement('output', null, read());
-  return renderToString(createElement(StoreProvider, { store }, createElement(Probe)));
+  return renderToString(createElement(StoreProvider, { store, children: createElement(Probe) }));
 }
 
 describe('useAppFields', () => {
