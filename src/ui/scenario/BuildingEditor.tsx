@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { BUILDING_USES, ROOF_TYPES, totalHeightM, type ProposedBuilding, type RoofType, type BuildingUse } from '../../core/model/Scenario';
+import { BUILDING_USES, ROOF_TYPES, totalHeightM, type ProposedBuilding } from '../../core/model/Scenario';
 import { footprintAreaM2 } from '../../core/scenario/transformBuilding';
 import { useAppStoreApi } from '../StoreContext';
+import { LabelledSelect } from '../controls/LabelledSelect';
 import type { TFunction } from 'i18next';
 
 /** A number field that commits on blur/Enter, so one typed value is one undo step. */
@@ -45,36 +46,18 @@ export function BuildingEditor({ b, t }: { b: ProposedBuilding; t: TFunction }) 
         <span>{t('scenario.name')}</span>
         <input type="text" defaultValue={b.name} key={`${b.id}-name-${b.name}`} onBlur={(e) => e.target.value !== b.name && a().updateProposedBuilding(b.id, { name: e.target.value.slice(0, 200) })} />
       </label>
-      <label className="field">
-        <span>{t('scenario.use')}</span>
-        <select value={b.use} onChange={(e) => a().updateProposedBuilding(b.id, { use: e.target.value as BuildingUse })} data-testid="scenario-use">
-          {BUILDING_USES.map((u) => (
-            <option key={u} value={u}>
-              {t(`scenario.use.${u}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect label={t('scenario.use')} value={b.use} options={BUILDING_USES} optionText={(u) => t(`scenario.use.${u}`)} onChoose={(use) => a().updateProposedBuilding(b.id, { use })} select={{ 'data-testid': 'scenario-use' }} />
       <NumberField label={t('scenario.storeys')} value={b.storeys} step={1} min={1} max={100} testId="scenario-storeys" onCommit={(v) => a().updateProposedBuilding(b.id, { storeys: Math.round(v) })} />
       <NumberField label={t('scenario.storeyHeight')} value={b.storeyHeightM} step={0.1} min={2} max={10} testId="scenario-storey-height" onCommit={(v) => a().updateProposedBuilding(b.id, { storeyHeightM: v })} />
       <NumberField label={t('scenario.totalHeight')} value={totalHeightM(b)} step={0.5} min={2} max={1000} testId="scenario-total-height" onCommit={(v) => a().setProposedTotalHeight(b.id, v)} />
-      <label className="field">
-        <span>{t('scenario.roof')}</span>
-        <select
-          value={b.roof.type}
-          data-testid="scenario-roof"
-          onChange={(e) => {
-            const type = e.target.value as RoofType;
-            a().updateProposedBuilding(b.id, { roof: { type, roofHeightM: type === 'flat' ? 0 : b.roof.roofHeightM || 3 } });
-          }}
-        >
-          {ROOF_TYPES.map((r) => (
-            <option key={r} value={r}>
-              {t(`scenario.roofType.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label={t('scenario.roof')}
+        value={b.roof.type}
+        options={ROOF_TYPES}
+        optionText={(r) => t(`scenario.roofType.${r}`)}
+        onChoose={(type) => a().updateProposedBuilding(b.id, { roof: { type, roofHeightM: type === 'flat' ? 0 : b.roof.roofHeightM || 3 } })}
+        select={{ 'data-testid': 'scenario-roof' }}
+      />
       {b.roof.type !== 'flat' && (
         <>
           <NumberField label={t('scenario.roofHeight')} value={b.roof.roofHeightM} step={0.5} min={0} max={40} testId="scenario-roof-height" onCommit={(v) => a().updateProposedBuilding(b.id, { roof: { roofHeightM: v } })} />

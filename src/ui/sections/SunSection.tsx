@@ -2,6 +2,7 @@ import { datasetTimeZone, fromZoned, toZoned } from '../../core/time/zonedTime';
 import type { ShadowQuality } from '../../state';
 import { useTranslation } from 'react-i18next';
 import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
+import { LabelledSelect } from '../controls/LabelledSelect';
 import { DaylightStandardButtons } from '../analysis/DaylightStandardButtons';
 
 const QUALITIES: ShadowQuality[] = ['low', 'medium', 'high'];
@@ -68,16 +69,7 @@ export function SunSection() {
         <input type="checkbox" checked={shadows} onChange={(e) => store.getState().setShadows(e.target.checked)} />
         {t('sun.shadows')}
       </label>
-      <label className="field">
-        <span>{t('sun.quality')}</span>
-        <select value={quality} disabled={!shadows} onChange={(e) => store.getState().setShadowQuality(e.target.value as ShadowQuality)}>
-          {QUALITIES.map((q) => (
-            <option key={q} value={q}>
-              {t(`sun.quality.${q}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect label={t('sun.quality')} value={quality} options={QUALITIES} optionText={(q) => t(`sun.quality.${q}`)} onChoose={(q) => store.getState().setShadowQuality(q)} select={{ disabled: !shadows }} />
     </div>
   );
 }
