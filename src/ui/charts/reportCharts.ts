@@ -7,41 +7,42 @@ export type ChartText = (key: string, opts?: Record<string, unknown>) => string;
 
 const LIGHT_COLOURS = { ok: '#2e7d32', exceeded: '#c62828', unknown: '#9e9e9e', none: '#e0e0e0' };
 
+/** Horizontal bars, `rows` rows of `rowPx` pixels, their labels in a 160 px left margin. */
+function barRows(width: number, rows: number, rowPx: number, xLabel: string, marks: Plot.Markish[]): Plot.PlotOptions {
+  return { width, height: 40 + rowPx * Math.max(1, rows), marginLeft: 160, x: { label: xLabel, grid: true }, y: { label: null }, marks };
+}
+
+/** GRZ and GFZ side by side (`data` faceted by its `rule`), `zones` rows of `rowPx` pixels in each. */
+function ruleFacets<D extends { rule: string }>(width: number, zones: number, rowPx: number, xLabel: string | null, data: D[], marks: Plot.Markish[], color?: Plot.ScaleOptions): Plot.PlotOptions {
+  return { width, height: 60 + rowPx * Math.max(1, zones) * 2, marginLeft: 90, fx: { label: null }, x: { label: xLabel, grid: true }, y: { label: null }, ...(color && { color }), facet: { data, x: 'rule' }, marks };
+}
+
 /** Land use by area: one horizontal bar per category of a layer, m². */
 export function landUseChart(layer: ReportDocument['layers'][number], t: ChartText, width = 640): Plot.PlotOptions {
   const data = layer.categories.filter((c) => c.areaM2 > 0).slice(0, 15);
-  return {
-    width,
-    height: 40 + 22 * Math.max(1, data.length),
-    marginLeft: 160,
-    x: { label: t('report.areaM2Col'), grid: true },
-    y: { label: null },
-    marks: [
-      Plot.barX(data, { x: 'areaM2', y: (d: (typeof data)[number]) => d.category || '—', fill: '#5c8fc7', sort: { y: '-x' } }),
-      Plot.text(data, { x: 'areaM2', y: (d: (typeof data)[number]) => d.category || '—', text: (d: (typeof data)[number]) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: 'start', fontSize: 10 }),
-      Plot.ruleX([0]),
-    ],
-  };
+  return barRows(width, data.length, 22, t('report.areaM2Col'), [
+    Plot.barX(data, { x: 'areaM2', y: (d: (typeof data)[number]) => d.category || '—', fill: '#5c8fc7', sort: { y: '-x' } }),
+    Plot.text(data, { x: 'areaM2', y: (d: (typeof data)[number]) => d.category || '—', text: (d: (typeof data)[number]) => `${(d.share * 100).toFixed(1)} %`, dx: 4, textAnchor: 'start', fontSize: 10 }),
+    Plot.ruleX([0]),
+  ]);
 }
 
 /** GRZ and GFZ per Baugebiet (bars) against their limits (black ticks), exceeded bars red. */
 export function complianceChart(rows: ComplianceRow[], t: ChartText, width = 640): Plot.PlotOptions {
   const data = rows.flatMap((r) => r.rules.filter((x) => (x.rule === 'GRZ' || x.rule === 'GFZ') && x.value !== null).map((x) => ({ zone: r.label, rule: x.rule, value: x.value as number, limit: x.limit, status: x.status })));
-  return {
+  return ruleFacets(
     width,
-    height: 60 + 20 * Math.max(1, rows.length) * 2,
-    marginLeft: 90,
-    fx: { label: null },
-    x: { label: null, grid: true },
-    y: { label: null },
-    color: { domain: ['ok', 'exceeded', 'unknown'], range: [LIGHT_COLOURS.ok, LIGHT_COLOURS.exceeded, LIGHT_COLOURS.unknown], legend: true, tickFormat: (s: string) => t(`report.legend.${s}`) },
-    facet: { data, x: 'rule' },
-    marks: [
+    rows.length,
+    20,
+    null,
+    data,
+    [
       Plot.barX(data, { x: 'value', y: 'zone', fill: 'status', fx: 'rule' }),
       Plot.tickX(data.filter((d) => d.limit !== null), { x: 'limit', y: 'zone', stroke: 'black', strokeWidth: 2, fx: 'rule' }),
       Plot.ruleX([0]),
     ],
-  };
+    { domain: ['ok', 'exceeded', 'unknown'], range: [LIGHT_COLOURS.ok, LIGHT_COLOURS.exceeded, LIGHT_COLOURS.unknown], legend: true, tickFormat: (s: string) => t(`report.legend.${s}`) },
+  );
 }
 
 /** Half-hour histogram of ground cells' sun hours with the 2 h and 4 h marks. */
@@ -70,54 +71,31 @@ export function zoneMeansChart(zones: ReportDocument['sun']['zones'], t: ChartTe
     seen.set(z.label, k);
     return { ...z, label: k > 1 ? `${z.label} (${k})` : z.label };
   });
-  return {
-    width,
-    height: 40 + 20 * Math.max(1, data.length),
-    marginLeft: 160,
-    x: { label: t('report.hours'), grid: true },
-    y: { label: null },
-    marks: [
-      Plot.barX(data, { x1: 0, x2: 'meanSunHours', y: 'label', fill: (d: (typeof data)[number]) => ((d.meanSunHours ?? 0) >= 4 ? '#f2a900' : (d.meanSunHours ?? 0) >= 2 ? '#f7cf6b' : '#8aa1b8'), sort: { y: '-x2' } }),
-      Plot.ruleX([2, 4], { stroke: '#333', strokeDasharray: '4 3' }),
-      Plot.ruleX([0]),
-    ],
-  };
+  return barRows(width, data.length, 20, t('report.hours'), [
+    Plot.barX(data, { x1: 0, x2: 'meanSunHours', y: 'label', fill: (d: (typeof data)[number]) => ((d.meanSunHours ?? 0) >= 4 ? '#f2a900' : (d.meanSunHours ?? 0) >= 2 ? '#f7cf6b' : '#8aa1b8'), sort: { y: '-x2' } }),
+    Plot.ruleX([2, 4], { stroke: '#333', strokeDasharray: '4 3' }),
+    Plot.ruleX([0]),
+  ]);
 }
 
 /** Variant deltas: per Baugebiet GRZ and GFZ before → after as arrows, limits as ticks. */
 export function deltaChart(areas: AreaDelta[], t: ChartText, width = 640): Plot.PlotOptions {
   const data = areas.flatMap((a) => a.rules.filter((r) => (r.rule === 'GRZ' || r.rule === 'GFZ') && r.before !== null && r.after !== null).map((r) => ({ zone: a.landUse ? `${a.landUse} ${a.areaId.slice(-4)}` : a.areaId, rule: r.rule, before: r.before as number, after: r.after as number, limit: r.limit })));
-  return {
-    width,
-    height: 60 + 18 * Math.max(1, areas.length) * 2,
-    marginLeft: 90,
-    fx: { label: null },
-    x: { label: `${t('report.before')} → ${t('report.after')}`, grid: true },
-    y: { label: null },
-    facet: { data, x: 'rule' },
-    marks: [
-      Plot.tickX(data.filter((d) => d.limit !== null), { x: 'limit', y: 'zone', stroke: '#999', fx: 'rule' }),
-      Plot.dot(data, { x: 'before', y: 'zone', fill: '#777', r: 3, fx: 'rule' }),
-      Plot.arrow(data, { x1: 'before', x2: 'after', y1: 'zone', y2: 'zone', stroke: (d: (typeof data)[number]) => (d.after > d.before ? '#c62828' : '#2e7d32'), headLength: 6, fx: 'rule' }),
-    ],
-  };
+  return ruleFacets(width, areas.length, 18, `${t('report.before')} → ${t('report.after')}`, data, [
+    Plot.tickX(data.filter((d) => d.limit !== null), { x: 'limit', y: 'zone', stroke: '#999', fx: 'rule' }),
+    Plot.dot(data, { x: 'before', y: 'zone', fill: '#777', r: 3, fx: 'rule' }),
+    Plot.arrow(data, { x1: 'before', x2: 'after', y1: 'zone', y2: 'zone', stroke: (d: (typeof data)[number]) => (d.after > d.before ? '#c62828' : '#2e7d32'), headLength: 6, fx: 'rule' }),
+  ]);
 }
 
 /** Mean sun hours per zone before → after. */
 export function zoneDeltaChart(zones: NonNullable<ReportDocument['deltas']>['zones'], t: ChartText, width = 640): Plot.PlotOptions {
   const data = zones.filter((z) => z.before !== null && z.after !== null) as { label: string; before: number; after: number }[];
-  return {
-    width,
-    height: 40 + 20 * Math.max(1, data.length),
-    marginLeft: 160,
-    x: { label: t('report.hours'), grid: true },
-    y: { label: null },
-    marks: [
-      Plot.ruleX([2, 4], { stroke: '#333', strokeDasharray: '4 3' }),
-      Plot.dot(data, { x: 'before', y: 'label', fill: '#777', r: 3 }),
-      Plot.arrow(data, { x1: 'before', x2: 'after', y1: 'label', y2: 'label', stroke: (d: (typeof data)[number]) => (d.after < d.before ? '#c62828' : '#2e7d32'), headLength: 6 }),
-    ],
-  };
+  return barRows(width, data.length, 20, t('report.hours'), [
+    Plot.ruleX([2, 4], { stroke: '#333', strokeDasharray: '4 3' }),
+    Plot.dot(data, { x: 'before', y: 'label', fill: '#777', r: 3 }),
+    Plot.arrow(data, { x1: 'before', x2: 'after', y1: 'label', y2: 'label', stroke: (d: (typeof data)[number]) => (d.after < d.before ? '#c62828' : '#2e7d32'), headLength: 6 }),
+  ]);
 }
 
 /** A round length for a scale bar about a fifth of `span` metres. */
