@@ -2,6 +2,32 @@ import type { Grid } from './Grid';
 
 let xsBuf = new Float64Array(64);
 
+/** Index of the first cell whose centre lies at or after `v` on an axis starting at `origin` (`inv` = 1 / cell size). */
+function firstCentre(v: number, origin: number, inv: number): number {
+  return Math.ceil((v - origin) * inv - 0.5);
+}
+
+/**
+ * The grid rows whose centre y lies in [min y, max y) of the rings (the
+ * half-open centre rule of every fill here), clamped to the grid; none when
+ * `j0 > j1`.
+ */
+function centreRows(g: Grid, rings: readonly ArrayLike<number>[]): { j0: number; j1: number } {
+  let minY = Infinity, maxY = -Infinity;
+  for (const r of rings)
+    for (let i = 1; i < r.length; i += 2) {
+      const y = r[i];
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  const inv = 1 / g.cellM;
+  let j0 = firstCentre(minY, g.y0, inv);
+  let j1 = firstCentre(maxY, g.y0, inv) - 1;
+  if (j0 < 0) j0 = 0;
+  if (j1 > g.ny - 1) j1 = g.ny - 1;
+  return { j0, j1 };
+}
+
 /**
  * Scanline fill of a polygon (even-odd over its rings) into a byte mask:
  * sets `mask[k] = value` for every cell whose centre lies inside. No polygon
@@ -9,23 +35,11 @@ let xsBuf = new Float64Array(64);
  * Returns the number of cells set (including cells already set).
  */
 export function fillPolygon(mask: Uint8Array, g: Grid, rings: ArrayLike<number>[], value = 1): number {
-  let minY = Infinity, maxY = -Infinity;
-  let edges = 0;
-  for (const r of rings) {
-    edges += r.length / 2;
-    for (let i = 1; i < r.length; i += 2) {
-      const y = r[i];
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  const inv = 1 / g.cellM;
-  // Rows whose centre y is in [minY, maxY).
-  let j0 = Math.ceil((minY - g.y0) * inv - 0.5);
-  let j1 = Math.ceil((maxY - g.y0) * inv - 0.5) - 1;
-  if (j0 < 0) j0 = 0;
-  if (j1 > g.ny - 1) j1 = g.ny - 1;
+  const { j0, j1 } = centreRows(g, rings);
   if (j0 > j1) return 0;
+  const inv = 1 / g.cellM;
+  let edges = 0;
+  for (const r of rings) edges += r.length / 2;
   if (xsBuf.length < edges) xsBuf = new Float64Array(edges * 2);
   const xs = xsBuf;
   const nx = g.nx;
@@ -56,8 +70,8 @@ export function fillPolygon(mask: Uint8Array, g: Grid, rings: ArrayLike<number>[
     }
     const row = j * nx;
     for (let a = 0; a + 1 < n; a += 2) {
-      let i0 = Math.ceil((xs[a] - g.x0) * inv - 0.5);
-      let i1 = Math.ceil((xs[a + 1] - g.x0) * inv - 0.5);
+      let i0 = firstCentre(xs[a], g.x0, inv);
+      let i1 = firstCentre(xs[a + 1], g.x0, inv);
       if (i0 < 0) i0 = 0;
       if (i1 > nx) i1 = nx;
       if (i1 <= i0) continue;
@@ -78,19 +92,10 @@ let rowMax = new Float64Array(256);
  * as `fillPolygon`.
  */
 export function fillConvex(mask: Uint8Array, g: Grid, r: ArrayLike<number>, value = 1): void {
-  const len = r.length;
-  let minY = Infinity, maxY = -Infinity;
-  for (let i = 1; i < len; i += 2) {
-    const y = r[i];
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  const inv = 1 / g.cellM;
-  let j0 = Math.ceil((minY - g.y0) * inv - 0.5);
-  let j1 = Math.ceil((maxY - g.y0) * inv - 0.5) - 1;
-  if (j0 < 0) j0 = 0;
-  if (j1 > g.ny - 1) j1 = g.ny - 1;
+  const { j0, j1 } = centreRows(g, [r]);
   if (j0 > j1) return;
+  const len = r.length;
+  const inv = 1 / g.cellM;
   const rows = j1 - j0 + 1;
   if (rowMin.length < rows) {
     rowMin = new Float64Array(rows * 2);
@@ -104,8 +109,8 @@ export function fillConvex(mask: Uint8Array, g: Grid, r: ArrayLike<number>, valu
     if (y !== py) {
       const ylo = y < py ? y : py, yhi = y < py ? py : y;
       // Rows with centre in [ylo, yhi): the half-open rule of fillPolygon.
-      let a = Math.ceil((ylo - g.y0) * inv - 0.5);
-      let b = Math.ceil((yhi - g.y0) * inv - 0.5) - 1;
+      let a = firstCentre(ylo, g.y0, inv);
+      let b = firstCentre(yhi, g.y0, inv) - 1;
       if (a < j0) a = j0;
       if (b > j1) b = j1;
       const slope = (px - x) / (py - y);
@@ -122,8 +127,8 @@ export function fillConvex(mask: Uint8Array, g: Grid, r: ArrayLike<number>, valu
   const nx = g.nx;
   for (let t = 0; t < rows; t++) {
     if (!(rowMax[t] > rowMin[t])) continue;
-    let i0 = Math.ceil((rowMin[t] - g.x0) * inv - 0.5);
-    let i1 = Math.ceil((rowMax[t] - g.x0) * inv - 0.5);
+    let i0 = firstCentre(rowMin[t], g.x0, inv);
+    let i1 = firstCentre(rowMax[t], g.x0, inv);
     if (i0 < 0) i0 = 0;
     if (i1 > nx) i1 = nx;
     const row = (j0 + t) * nx;
