@@ -30,18 +30,26 @@ interface Node {
   key: string;
 }
 
+type PlacementAt = (i: number) => TilePlacement;
+
+/** The least `key` of the buildings `ids`. */
+function least(ids: number[], at: PlacementAt, key: keyof TilePlacement): number {
+  let v = Infinity;
+  for (const i of ids) v = Math.min(v, at(i)[key]);
+  return v;
+}
+
+/** The greatest `key` of the buildings `ids`. */
+function greatest(ids: number[], at: PlacementAt, key: keyof TilePlacement): number {
+  let v = -Infinity;
+  for (const i of ids) v = Math.max(v, at(i)[key]);
+  return v;
+}
+
 /** Region [w, s, e, n, minH, maxH] in radians/metres around some buildings. */
-function regionOf(ids: number[], at: (i: number) => TilePlacement): number[] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity, lo = Infinity, hi = -Infinity;
-  for (const i of ids) {
-    const b = at(i);
-    w = Math.min(w, b.west);
-    s = Math.min(s, b.south);
-    e = Math.max(e, b.east);
-    n = Math.max(n, b.north);
-    lo = Math.min(lo, b.minH);
-    hi = Math.max(hi, b.maxH);
-  }
+function regionOf(ids: number[], at: PlacementAt): number[] {
+  const w = least(ids, at, 'west'), s = least(ids, at, 'south'), e = greatest(ids, at, 'east'), n = greatest(ids, at, 'north');
+  const lo = least(ids, at, 'minH'), hi = greatest(ids, at, 'maxH');
   // A small margin (≈ 1 cm) so float rounding never puts a vertex outside.
   const m = 1e-9;
   const r = Math.PI / 180;
@@ -56,16 +64,9 @@ function sizeM(region: number[]): number {
 }
 
 /** Quadtree on building anchors; never splits a building. */
-function split(ids: number[], at: (i: number) => TilePlacement, max: number, key: string, depth: number): Node {
+function split(ids: number[], at: PlacementAt, max: number, key: string, depth: number): Node {
   if (ids.length <= max || depth >= 16) return { buildings: ids, children: [], key };
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const i of ids) {
-    const b = at(i);
-    w = Math.min(w, b.lon);
-    e = Math.max(e, b.lon);
-    s = Math.min(s, b.lat);
-    n = Math.max(n, b.lat);
-  }
+  const w = least(ids, at, 'lon'), e = greatest(ids, at, 'lon'), s = least(ids, at, 'lat'), n = greatest(ids, at, 'lat');
   if (e - w < 1e-9 && n - s < 1e-9) return { buildings: ids, children: [], key };
   const mx = (w + e) / 2, my = (s + n) / 2;
   const quads: number[][] = [[], [], [], []];
@@ -106,7 +107,7 @@ export async function buildTileset(store: TileBuildingStore, options: BuildTiles
   };
 }
 
-async function writeNode(node: Node, store: TileBuildingStore, at: (i: number) => TilePlacement, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
+async function writeNode(node: Node, store: TileBuildingStore, at: PlacementAt, options: BuildTilesetOptions): Promise<Record<string, unknown>> {
   if (node.children.length === 0) {
     const region = regionOf(node.buildings, at);
     const lon = ((region[0] + region[2]) / 2) * (180 / Math.PI);

@@ -8,6 +8,7 @@ import type { ReportBuilder } from '../model/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';
 import type { SourceBuilding, SurfaceKind } from '../model/SourceBuilding';
 import type { BuildingMesh, TileBuilding, TilePlacement } from './TileBuilding';
+import { positionBounds } from './positionBounds';
 
 /** Surface kind codes stored per vertex. */
 export const KIND_CODE: Record<SurfaceKind, number> = { roof: 0, wall: 1, ground: 2, closure: 3, other: 4 };
@@ -174,20 +175,17 @@ function extentOf(polys: Poly[]): Extent {
   let vertexCount = 0, indexCount = 0;
   for (const p of polys) {
     const pos = p.tri.positions;
-    const ground = p.kind === 'ground', roof = p.kind === 'roof';
-    for (let i = 0; i < pos.length; i += 3) {
-      const x = pos[i], y = pos[i + 1], z = pos[i + 2];
-      if (z < minZ) minZ = z;
-      if (z > maxZ) maxZ = z;
-      if (ground && z < groundZ) groundZ = z;
-      if (roof) {
-        if (z < roofMin) roofMin = z;
-        if (z > roofMax) roofMax = z;
-      }
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
+    const { min, max } = positionBounds(pos);
+    minX = Math.min(minX, min[0]);
+    minY = Math.min(minY, min[1]);
+    minZ = Math.min(minZ, min[2]);
+    maxX = Math.max(maxX, max[0]);
+    maxY = Math.max(maxY, max[1]);
+    maxZ = Math.max(maxZ, max[2]);
+    if (p.kind === 'ground') groundZ = Math.min(groundZ, min[2]);
+    if (p.kind === 'roof') {
+      roofMin = Math.min(roofMin, min[2]);
+      roofMax = Math.max(roofMax, max[2]);
     }
     vertexCount += pos.length / 3;
     indexCount += p.tri.indices.length;

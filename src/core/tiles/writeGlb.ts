@@ -1,3 +1,5 @@
+import { positionBounds } from './positionBounds';
+
 /** One column of an EXT_structural_metadata property table. */
 export type PropertyColumn =
   | { kind: 'string'; values: (string | undefined)[] }
@@ -141,21 +143,6 @@ export function writeGlb(mesh: GlbMesh): Uint8Array {
 
 // The loops below are separate small functions: a converter writes a few dozen tiles, and V8
 // compiled writeGlb in one piece for 90 ms (more than it ran) to speed up these loops.
-
-/** Exact POSITION min/max (the glTF validator checks them). */
-function positionBounds(p: Float32Array): { min: number[]; max: number[] } {
-  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
-  for (let i = 0; i < p.length; i += 3) {
-    const x = p[i], y = p[i + 1], z = p[i + 2];
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-    if (z < z0) z0 = z;
-    if (z > z1) z1 = z;
-  }
-  return { min: [x0, y0, z0], max: [x1, y1, z1] };
-}
 
 function maxOf(a: Uint16Array | Uint32Array): number {
   let m = 0;
