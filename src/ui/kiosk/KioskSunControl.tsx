@@ -3,6 +3,7 @@ import { INTL_LOCALE } from '../../core/i18n/Lang';
 import { KIOSK_DAY_TIMES, KIOSK_SEASONS, type KioskSunChoice } from '../../core/kiosk/kioskSun';
 import { datasetTimeZone } from '../../core/time/zonedTime';
 import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
+import { KioskChoiceRow } from './KioskChoiceRow';
 
 /** Default of the half not yet chosen: midsummer, noon. */
 const DEFAULT_CHOICE: KioskSunChoice = { season: 'june', dayTime: 'noon' };
@@ -18,20 +19,8 @@ export function KioskSunControl() {
   const time = new Intl.DateTimeFormat(INTL_LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone }).format(timeMs);
   return (
     <div>
-      <div className="kiosk-row kiosk-wrap" role="group" aria-label={t('kiosk.sunSeason')}>
-        {KIOSK_SEASONS.map((season) => (
-          <button key={season} type="button" className="kiosk-btn kiosk-choice" aria-pressed={sun?.season === season} onClick={() => choose({ season })}>
-            {t(`kiosk.sun.${season}`)}
-          </button>
-        ))}
-      </div>
-      <div className="kiosk-row kiosk-wrap" role="group" aria-label={t('kiosk.sunDayTime')}>
-        {KIOSK_DAY_TIMES.map((dayTime) => (
-          <button key={dayTime} type="button" className="kiosk-btn kiosk-choice" aria-pressed={sun?.dayTime === dayTime} onClick={() => choose({ dayTime })}>
-            {t(`kiosk.sun.${dayTime}`)}
-          </button>
-        ))}
-      </div>
+      <KioskChoiceRow label={t('kiosk.sunSeason')} choices={KIOSK_SEASONS.map((id) => ({ id, text: t(`kiosk.sun.${id}`) }))} chosen={sun?.season} onChoose={(season) => choose({ season })} />
+      <KioskChoiceRow label={t('kiosk.sunDayTime')} choices={KIOSK_DAY_TIMES.map((id) => ({ id, text: t(`kiosk.sun.${id}`) }))} chosen={sun?.dayTime} onChoose={(dayTime) => choose({ dayTime })} />
       <p className="kiosk-caption" aria-live="polite">
         {t('kiosk.sunShown', { date, time })}
       </p>

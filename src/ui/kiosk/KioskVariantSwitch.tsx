@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EXISTING_VARIANT_ID } from '../../core/kiosk/KioskConfig';
 import { activeScenario } from '../../state/scenarioSlice';
 import { useAppFields, useAppState, useAppStoreApi } from '../StoreContext';
+import { KioskChoiceRow } from './KioskChoiceRow';
 
 /** Bestand / Entwurf A / Entwurf B …: one button per configured variant, with the shown one's plain-language caption. */
 export function KioskVariantSwitch() {
@@ -14,20 +15,12 @@ export function KioskVariantSwitch() {
   const shown = config.variants.find((v) => v.id === current);
   return (
     <div>
-      <div className="kiosk-row kiosk-wrap" role="group" aria-label={t('kiosk.tabVariants')}>
-        {config.variants.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            className="kiosk-btn kiosk-choice"
-            aria-pressed={current === v.id}
-            disabled={!available(v.id)}
-            onClick={() => store.getState().setKioskVariant(v.id)}
-          >
-            {v.caption[lang]}
-          </button>
-        ))}
-      </div>
+      <KioskChoiceRow
+        label={t('kiosk.tabVariants')}
+        choices={config.variants.map((v) => ({ id: v.id, text: v.caption[lang], disabled: !available(v.id) }))}
+        chosen={current}
+        onChoose={(id) => store.getState().setKioskVariant(id)}
+      />
       {shown && (
         <p className="kiosk-caption" aria-live="polite">
           <strong>{t('kiosk.variantShown', { name: shown.caption[lang] })}</strong> {shown.plainCaption[lang]}
