@@ -1,8 +1,4 @@
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { createAppStore, parseUrlState } from '../state';
-import { StoreProvider } from '../ui/StoreContext';
-import { createI18n } from '../core/i18n/createI18n';
 import { messageOf } from '../core/i18n/Message';
 import '../ui/styles.css';
 import '../ui/kiosk/kiosk.css';
@@ -22,6 +18,8 @@ import { FeedbackSheet } from '../ui/kiosk/feedback/FeedbackSheet';
 import { StaffButton } from '../ui/kiosk/staff/StaffButton';
 import { StaffScreen } from '../ui/kiosk/staff/StaffScreen';
 import { startKioskFeedback } from './feedback/startKioskFeedback';
+import { startPageI18n } from './pageI18n';
+import { renderPage } from './renderPage';
 
 // Composition root of the kiosk screen (`?mode=kiosk&dataset=…`, issue 13): the same store, scene and i18n as the
 // planner app, without its side panel, URL sync, analyses or scenario editing; kiosk.json decides what a citizen sees.
@@ -39,11 +37,7 @@ const sceneEl = document.getElementById('scene')!;
 const scene = mountScene(sceneEl, store, readTestOptions());
 // All day on one page: Cesium's tile caches stay bounded (the heap monitor catches anything else).
 const caches = boundKioskCaches(scene.viewer);
-const i18n = createI18n(store.getState().lang);
-store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
-const labelScene = () => sceneEl.setAttribute('aria-label', i18n.t('scene.label'));
-labelScene();
-i18n.on('languageChanged', labelScene);
+const i18n = startPageI18n(store, sceneEl);
 
 const heap = startHeapMonitor();
 const dataset = store.getState().dataset;
@@ -93,12 +87,10 @@ const slots: KioskSlots = {
 // Citizen feedback: IndexedDB store (and sync when kiosk.json names an endpoint), the pins layer, the reset wipe.
 const feedback = startKioskFeedback(store);
 
-createRoot(document.getElementById('root')!).render(
-  <I18nextProvider i18n={i18n}>
-    <StoreProvider store={store}>
-      <FeedbackServiceContext.Provider value={feedback}>
-        <KioskApp slots={slots} />
-      </FeedbackServiceContext.Provider>
-    </StoreProvider>
-  </I18nextProvider>,
+renderPage(
+  i18n,
+  store,
+  <FeedbackServiceContext.Provider value={feedback}>
+    <KioskApp slots={slots} />
+  </FeedbackServiceContext.Provider>,
 );

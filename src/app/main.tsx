@@ -1,9 +1,5 @@
-import { createRoot } from 'react-dom/client';
 import { createAppStore, layerOverridesFromUrl, parseUrlState } from '../state';
 import { AppShell } from '../ui/AppShell';
-import { StoreProvider } from '../ui/StoreContext';
-import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../core/i18n/createI18n';
 import { messageOf } from '../core/i18n/Message';
 import '../ui/styles.css';
 import { mountScene } from '../viewer/mountScene';
@@ -25,6 +21,8 @@ import { installDropTestHook, startDroppedFilesController } from './droppedFiles
 import { startTableController } from './tableController';
 import { initDropFilesPersistence } from './droppedFilesPersistence';
 import { startFeedbackLayer } from './feedback/feedbackLayerController';
+import { startPageI18n } from './pageI18n';
+import { renderPage } from './renderPage';
 
 // Composition root: store ← URL, Cesium scene (outside React), React UI, side effects.
 const url = parseUrlState(location.search);
@@ -42,13 +40,7 @@ if (url.files) s0.setSharedFileNames(url.files);
 
 const sceneEl = document.getElementById('scene')!;
 const scene = mountScene(sceneEl, store, readTestOptions());
-// One i18next instance for the page: the store's language drives it; react-i18next re-renders the UI on change.
-const i18n = createI18n(store.getState().lang);
-store.subscribe((s, prev) => s.lang !== prev.lang && void i18n.changeLanguage(s.lang));
-// The scene element is outside React; keep its accessible name in the current language.
-const labelScene = () => sceneEl.setAttribute('aria-label', i18n.t('scene.label'));
-labelScene();
-i18n.on('languageChanged', labelScene);
+const i18n = startPageI18n(store, sceneEl);
 
 const dataset = store.getState().dataset;
 const catalogUrl = catalogUrlOf(dataset);
@@ -89,12 +81,10 @@ syncUrl(store);
 runDayPlayer(store);
 installTestHook(store.getState, ready, scene);
 
-createRoot(document.getElementById('root')!).render(
-  <I18nextProvider i18n={i18n}>
-    <StoreProvider store={store}>
-      <ReportServiceContext.Provider value={reportService}>
-        <AppShell sections={SECTIONS} />
-      </ReportServiceContext.Provider>
-    </StoreProvider>
-  </I18nextProvider>,
+renderPage(
+  i18n,
+  store,
+  <ReportServiceContext.Provider value={reportService}>
+    <AppShell sections={SECTIONS} />
+  </ReportServiceContext.Provider>,
 );
