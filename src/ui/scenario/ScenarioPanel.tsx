@@ -11,6 +11,25 @@ import { downloadFile, fileSafe } from './downloadFile';
 import { useTranslation } from 'react-i18next';
 import './scenario.css';
 
+/** Rename (asks for the new name; nothing happens on cancel or an empty name) and delete: of a scenario or of a variant. */
+function RenameDeleteButtons({ name, onRename, onDelete }: { name: string; onRename: (name: string) => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  const rename = () => {
+    const n = window.prompt(t('scenario.rename'), name)?.trim();
+    if (n) onRename(n);
+  };
+  return (
+    <>
+      <button type="button" className="btn" onClick={rename}>
+        {t('scenario.rename')}
+      </button>
+      <button type="button" className="btn" onClick={onDelete}>
+        {t('scenario.delete')}
+      </button>
+    </>
+  );
+}
+
 /**
  * Scenarios: pick/create a scenario, its variants (and "Existing"), sketch
  * and edit proposed buildings, mark city-model buildings demolished,
@@ -33,7 +52,6 @@ export function ScenarioPanel() {
 
   // The scenario buttons toggle their tool of the one tool state (any other tool ends).
   const setTool = (next: 'sketch' | 'demolish') => a().setTool(tool === next ? 'select' : next);
-  const ask = (label: string, value: string) => window.prompt(label, value)?.trim();
   const onImport = async (file: File) => {
     // Size check first: a huge file is refused without being read.
     if (file.size > MAX_SCENARIO_FILE_BYTES) return a().setScenarioMessage({ kind: 'error', code: 'scenario.fileInvalid', params: { errors: tooLargeError(file.size, file.name) } });
@@ -69,14 +87,7 @@ export function ScenarioPanel() {
           {t('scenario.newScenario')}
         </button>
         {sc && (
-          <>
-            <button type="button" className="btn" onClick={() => { const n = ask(t('scenario.rename'), sc.name); if (n) a().renameScenario(sc.id, n); }}>
-              {t('scenario.rename')}
-            </button>
-            <button type="button" className="btn" onClick={() => a().deleteScenario(sc.id)}>
-              {t('scenario.delete')}
-            </button>
-          </>
+          <RenameDeleteButtons name={sc.name} onRename={(n) => a().renameScenario(sc.id, n)} onDelete={() => a().deleteScenario(sc.id)} />
         )}
       </div>
 
@@ -103,12 +114,7 @@ export function ScenarioPanel() {
                 <button type="button" className="btn" onClick={() => a().duplicateVariant(variant.id)} data-testid="variant-duplicate">
                   {t('scenario.duplicate')}
                 </button>
-                <button type="button" className="btn" onClick={() => { const n = ask(t('scenario.rename'), variant.name); if (n) a().renameVariant(variant.id, n); }}>
-                  {t('scenario.rename')}
-                </button>
-                <button type="button" className="btn" onClick={() => a().deleteVariant(variant.id)}>
-                  {t('scenario.delete')}
-                </button>
+                <RenameDeleteButtons name={variant.name} onRename={(n) => a().renameVariant(variant.id, n)} onDelete={() => a().deleteVariant(variant.id)} />
               </>
             )}
           </div>
