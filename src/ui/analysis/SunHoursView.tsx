@@ -7,7 +7,7 @@ import type { PanelText } from './panelText';
 import { CsvButton } from './CsvButton';
 import { csvFileName, zonesCsv } from './analysisCsv';
 import { SunHoursCharts } from '../charts/AnalysisCharts';
-import { ColumnWidths } from './ColumnWidths';
+import { AnalysisTable } from './AnalysisTable';
 import { OpenTableButton } from '../table/OpenTableButton';
 import { zonesTable } from './analysisTables';
 
@@ -113,36 +113,35 @@ export function SunHoursView({ result, tx }: { result: SunHours; tx: PanelText }
       </div>
       {!result.zones.length && <p className="muted small">{t('zonesNone')}</p>}
       {[...byLayer].map(([layerId, rows]) => (
-        <div key={layerId} className="analysis-table-wrap">
-          <table className="analysis-table fixed" data-analysis-zones={layerId}>
-            <caption>{layerTitle(layerId)}</caption>
-            <ColumnWidths classes={th !== undefined ? ['wide', '', '', '', ''] : ['wide', '', '', '']} />
-            <thead>
-              <tr>
-                <th>{t('zoneName')}</th>
-                <th title={t('mean')}>Ø h</th>
-                <th>≥ 2 h</th>
-                <th>≥ 4 h</th>
-                {th !== undefined && <th title={t('shareThreshold', { h: thText })}>≥ {thText} h</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((z) => (
-                <tr key={z.id} data-zone-id={z.id}>
-                  <td title={z.id}>{z.label}</td>
-                  <td className="num">{z.meanSunHours === null ? '–' : `${nf(z.meanSunHours, 1)} h`}</td>
-                  <td className="num">{pct(z.shareAtLeast2h)}</td>
-                  <td className="num">{pct(z.shareAtLeast4h)}</td>
-                  {th !== undefined && (
-                    <td className="num" data-share-threshold={z.shareAtLeastThreshold ?? ''}>
-                      {pct(z.shareAtLeastThreshold ?? null)}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AnalysisTable
+          key={layerId}
+          table={{ className: 'analysis-table fixed', 'data-analysis-zones': layerId }}
+          caption={layerTitle(layerId)}
+          widths={th !== undefined ? ['wide', '', '', '', ''] : ['wide', '', '', '']}
+          head={
+            <>
+              <th>{t('zoneName')}</th>
+              <th title={t('mean')}>Ø h</th>
+              <th>≥ 2 h</th>
+              <th>≥ 4 h</th>
+              {th !== undefined && <th title={t('shareThreshold', { h: thText })}>≥ {thText} h</th>}
+            </>
+          }
+        >
+          {rows.map((z) => (
+            <tr key={z.id} data-zone-id={z.id}>
+              <td title={z.id}>{z.label}</td>
+              <td className="num">{z.meanSunHours === null ? '–' : `${nf(z.meanSunHours, 1)} h`}</td>
+              <td className="num">{pct(z.shareAtLeast2h)}</td>
+              <td className="num">{pct(z.shareAtLeast4h)}</td>
+              {th !== undefined && (
+                <td className="num" data-share-threshold={z.shareAtLeastThreshold ?? ''}>
+                  {pct(z.shareAtLeastThreshold ?? null)}
+                </td>
+              )}
+            </tr>
+          ))}
+        </AnalysisTable>
       ))}
     </>
   );

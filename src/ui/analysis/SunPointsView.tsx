@@ -3,7 +3,7 @@ import { useAppState, useAppStoreApi } from '../StoreContext';
 import { CsvButton } from './CsvButton';
 import { csvFileName, sunPointsCsv } from './analysisCsv';
 import type { PanelText } from './panelText';
-import { ColumnWidths } from './ColumnWidths';
+import { AnalysisTable } from './AnalysisTable';
 
 type SunPoints = Extract<AnalysisResult, { kind: 'sunPoints' }>;
 
@@ -42,48 +42,46 @@ export function SunPointsView({ result, tx }: { result: SunPoints | undefined; t
               {t('summaryPoints', { pass, n: result.rows.length, h: nf(result.thresholdHours, 1) })}
             </p>
           )}
-          <div className="analysis-table-wrap">
-            <table className="analysis-table fixed sun-points" data-sun-points="">
-              {result?.inputs.date && <caption>{t('pointsTitle', { date: result.inputs.date })}</caption>}
-              <ColumnWidths classes={['id', 'kind', '', '', 'badge', 'remove']} />
-              <thead>
-                <tr>
-                  <th>{t('point')}</th>
-                  <th>{t('pointKind')}</th>
-                  <th>{t('pointHeight')}</th>
-                  <th>h</th>
-                  <th aria-label={t('status')} />
-                  <th />
+          <AnalysisTable
+            table={{ className: 'analysis-table fixed sun-points', 'data-sun-points': '' }}
+            caption={result?.inputs.date ? t('pointsTitle', { date: result.inputs.date }) : undefined}
+            widths={['id', 'kind', '', '', 'badge', 'remove']}
+            head={
+              <>
+                <th>{t('point')}</th>
+                <th>{t('pointKind')}</th>
+                <th>{t('pointHeight')}</th>
+                <th>h</th>
+                <th aria-label={t('status')} />
+                <th />
+              </>
+            }
+          >
+            {points.map((p) => {
+              const r = rows.get(p.id);
+              const kind = r ? (r.kind === 'facade' ? t('kindfacade', { az: nf(r.facadeAzimuthDeg ?? 0, 0) }) : t(r.kind === 'roof' ? 'kindroof' : 'kindground')) : t('kindpending');
+              return (
+                <tr key={p.id} data-point-id={p.id} data-kind={r?.kind ?? ''} data-hours={r ? r.sunHours.toFixed(4) : ''} data-pass={r ? String(r.meetsThreshold) : ''}>
+                  <td>{p.id}</td>
+                  <td>{kind}</td>
+                  <td className="num">{nf(r?.heightM ?? p.heightM, 1)}</td>
+                  <td className="num" data-sun-hours="">{r ? `${nf(r.sunHours, 2)} h` : '…'}</td>
+                  <td>
+                    {r && (
+                      <span className={`badge ${r.meetsThreshold ? 'pass' : 'fail'}`} role="img" title={t(r.meetsThreshold ? 'pass' : 'fail')} aria-label={t(r.meetsThreshold ? 'pass' : 'fail')}>
+                        {r.meetsThreshold ? '✓' : '✗'}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="link remove" aria-label={t('remove', { id: p.id })} title={t('remove', { id: p.id })} onClick={() => store.getState().removeSunPoint(p.id)}>
+                      ×
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => {
-                  const r = rows.get(p.id);
-                  const kind = r ? (r.kind === 'facade' ? t('kindfacade', { az: nf(r.facadeAzimuthDeg ?? 0, 0) }) : t(r.kind === 'roof' ? 'kindroof' : 'kindground')) : t('kindpending');
-                  return (
-                    <tr key={p.id} data-point-id={p.id} data-kind={r?.kind ?? ''} data-hours={r ? r.sunHours.toFixed(4) : ''} data-pass={r ? String(r.meetsThreshold) : ''}>
-                      <td>{p.id}</td>
-                      <td>{kind}</td>
-                      <td className="num">{nf(r?.heightM ?? p.heightM, 1)}</td>
-                      <td className="num" data-sun-hours="">{r ? `${nf(r.sunHours, 2)} h` : '…'}</td>
-                      <td>
-                        {r && (
-                          <span className={`badge ${r.meetsThreshold ? 'pass' : 'fail'}`} role="img" title={t(r.meetsThreshold ? 'pass' : 'fail')} aria-label={t(r.meetsThreshold ? 'pass' : 'fail')}>
-                            {r.meetsThreshold ? '✓' : '✗'}
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        <button type="button" className="link remove" aria-label={t('remove', { id: p.id })} title={t('remove', { id: p.id })} onClick={() => store.getState().removeSunPoint(p.id)}>
-                          ×
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </AnalysisTable>
         </>
       )}
     </div>
