@@ -7,13 +7,11 @@ import {
   PolygonGeometry,
   PolygonHierarchy,
   Primitive,
-  type Viewer,
 } from 'cesium';
 import type { Polygon, Position } from 'geojson';
-import type { CatalogLayer } from '../../core/model/Catalog';
 import { classifyBuilding, SELECTION_COLOR } from '../../core/style/buildingStyles';
 import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
-import { fetchLayerGeoJson } from './fetchLayerGeoJson';
+import { GeoJsonFeatureLayer } from './GeoJsonFeatureLayer';
 
 const DEFAULT_COLOR = '#d9cbb3';
 
@@ -31,31 +29,19 @@ function ring(coords: Position[]): Cartesian3[] {
  * has none), one geometry instance per building in a single primitive, so
  * thousands of buildings stay one draw call.
  */
-export class ExtrudedBuildingsLayer implements SceneLayer {
+export class ExtrudedBuildingsLayer extends GeoJsonFeatureLayer implements SceneLayer {
   private primitive: Primitive | undefined;
-  private readonly props = new Map<string, Record<string, unknown>>();
   /** Instance ids per feature (a MultiPolygon gives several instances). */
   private readonly instances = new Map<string, string[]>();
-  private last: LayerLook | undefined;
   private applied: { opacity: number; selected: string | undefined; style: string } | undefined;
-  private destroyed = false;
-
-  constructor(
-    readonly def: CatalogLayer,
-    private readonly url: string,
-    private readonly viewer: Viewer,
-  ) {}
 
   async load(): Promise<{ featureCount?: number }> {
-    const data = await fetchLayerGeoJson(this.def, this.url);
+    // Roof rings are geometry, not attributes to list in the feature panel.
+    const data = await this.fetchFeatures(({ roofs: _roofs, ...attrs }) => attrs);
     const geometryInstances: GeometryInstance[] = [];
-    data.features.forEach((f, i) => {
-      const p = (f.properties ?? {}) as Record<string, unknown>;
-      const fid = String(f.id ?? p.id ?? `#${i}`);
-      // Roof rings are geometry, not attributes to list in the feature panel.
-      const { roofs: _roofs, ...attrs } = p;
-      this.props.set(fid, attrs);
-      const heightM = Number(p.heightM);
+    data.features.forEach((f) => {
+      const fid = f.id as string;
+      const heightM = Number(f.properties?.heightM);
       if (!f.geometry) return;
       const polys: Position[][][] = f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
       const ids: string[] = [];
@@ -145,10 +131,6 @@ export class ExtrudedBuildingsLayer implements SceneLayer {
     if (!p || !this.primitive || p.primitive !== this.primitive || typeof p.id !== 'string') return undefined;
     const fid = p.id.split('\u0000')[0];
     return this.instances.has(fid) ? { featureId: fid, properties: this.props.get(fid) } : undefined;
-  }
-
-  findFeature(featureId: string): Record<string, unknown> | undefined {
-    return this.props.get(featureId);
   }
 
   destroy(): void {

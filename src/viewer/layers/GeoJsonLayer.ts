@@ -14,14 +14,12 @@ import {
   NearFarScalar,
   PolygonHierarchy,
   type Entity,
-  type Viewer,
 } from 'cesium';
-import type { CatalogLayer } from '../../core/model/Catalog';
 import { planzvClass } from '../../core/planning/planzvColors';
 import { SELECTION_COLOR } from '../../core/style/buildingStyles';
 import { drawSymbol } from '../symbols';
 import type { LayerLook, PickedFeature, SceneLayer } from './SceneLayer';
-import { fetchLayerGeoJson } from './fetchLayerGeoJson';
+import { GeoJsonFeatureLayer } from './GeoJsonFeatureLayer';
 
 /** Alpha of plan polygons at opacity 1: they are drapes, the ground stays readable. */
 const FILL_ALPHA = 0.65;
@@ -52,30 +50,16 @@ function labelPosition(g: GeoJSON.Geometry): [number, number] | undefined {
  * GeoJsonDataSource. Every feature gets a stable id (feature `id`,
  * `properties.id` or its index) so selections survive reloads and URLs.
  */
-export class GeoJsonLayer implements SceneLayer {
+export class GeoJsonLayer extends GeoJsonFeatureLayer implements SceneLayer {
   private ds: GeoJsonDataSource | undefined;
-  private readonly props = new Map<string, Record<string, unknown>>();
   private readonly entityFeature = new Map<Entity, string>();
   /** Boundary lines drawn for polygon layers whose style has an `outline` colour. */
   private readonly outlines = new Map<Entity, string>();
   /** Labels of a base map (not features: they are not picked or coloured). */
   private readonly labels = new Set<Entity>();
-  private last: LayerLook | undefined;
-  private destroyed = false;
-
-  constructor(
-    readonly def: CatalogLayer,
-    private readonly url: string,
-    private readonly viewer: Viewer,
-  ) {}
 
   async load(): Promise<{ featureCount?: number }> {
-    const json = await fetchLayerGeoJson(this.def, this.url);
-    json.features.forEach((f, i) => {
-      const fid = String(f.id ?? (f.properties as Record<string, unknown> | null)?.id ?? `#${i}`);
-      f.id = fid;
-      this.props.set(fid, { ...(f.properties ?? {}) });
-    });
+    const json = await this.fetchFeatures((p) => ({ ...p }));
     const ds = await GeoJsonDataSource.load(json, {
       clampToGround: true,
       // Descriptions are HTML; the app shows attributes as text instead.
@@ -214,10 +198,6 @@ export class GeoJsonLayer implements SceneLayer {
     // viewer mirrors the last DataSourceDisplay.update() result (true when all
     // entity primitives are drawable) into clockViewModel.canAnimate.
     return !this.ds.isLoading && this.viewer.dataSourceDisplay.ready && this.viewer.clockViewModel.canAnimate;
-  }
-
-  findFeature(featureId: string): Record<string, unknown> | undefined {
-    return this.props.get(featureId);
   }
 
   destroy(): void {
