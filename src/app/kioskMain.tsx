@@ -87,10 +87,4 @@ const slots: KioskSlots = {
 // Citizen feedback: IndexedDB store (and sync when kiosk.json names an endpoint), the pins layer, the reset wipe.
 const feedback = startKioskFeedback(store);
 
-renderPage(
-  i18n,
-  store,
-  <FeedbackServiceContext.Provider value={feedback}>
-    <KioskApp slots={slots} />
-  </FeedbackServiceContext.Provider>,
-);
+renderPage(i18n, store, { context: FeedbackServiceContext, value: feedback }, <KioskApp slots={slots} />);

@@ -81,10 +81,4 @@ syncUrl(store);
 runDayPlayer(store);
 installTestHook(store.getState, ready, scene);
 
-renderPage(
-  i18n,
-  store,
-  <ReportServiceContext.Provider value={reportService}>
-    <AppShell sections={SECTIONS} />
-  </ReportServiceContext.Provider>,
-);
+renderPage(i18n, store, { context: ReportServiceContext, value: reportService }, <AppShell sections={SECTIONS} />);
