@@ -692,6 +692,7 @@ export const de = {
   'scenario.sketch': 'Gebäude zeichnen',
   'scenario.demolish': 'Abriss markieren',
   'scenario.sketchHint': 'Ecken auf den Boden klicken oder tippen; ersten Punkt erneut klicken oder doppelklicken zum Schließen. Fängt an Gebäuden, Baugrenzen und Flurstücken; Alt gedrückt halten: ohne Fangen.',
+  'scenario.messageClose': 'Meldung schließen',
   'scenario.demolishHint': 'Gebäude des Stadtmodells anklicken, um es als abgerissen zu markieren.',
   'scenario.finish': 'Grundriss schließen',
   'scenario.removePoint': 'Letzten Punkt entfernen',

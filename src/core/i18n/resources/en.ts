@@ -685,6 +685,7 @@ export const en = {
   'scenario.sketch': 'Sketch building',
   'scenario.demolish': 'Mark demolished',
   'scenario.sketchHint': 'Click or tap corners on the ground; click the first corner again or double-click to close. Snaps to buildings, building limits and parcels; hold Alt to place without snapping.',
+  'scenario.messageClose': 'Close message',
   'scenario.demolishHint': 'Click a city-model building to mark it demolished.',
   'scenario.finish': 'Close footprint',
   'scenario.removePoint': 'Remove last point',
