@@ -2,7 +2,7 @@ import { Clipper, FillRule, PointInPolygonResult, type PathsD } from 'clipper2-t
 import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
 import { openFlatRing } from '../geometry/openRing';
 import { newellNormal, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
-import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
+import { functionLabel, roofTypeLabel } from '../i18n/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
 import type { ReportBuilder } from '../model/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';
