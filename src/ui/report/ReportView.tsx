@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTL_LOCALE } from '../../core/i18n/Lang';
 import type { ReportDocument } from '../../core/report/ReportDocument';
+import { ReportPage } from './ReportPage';
 import { PlotFigure } from '../charts/PlotFigure';
 import { complianceChart, deltaChart, landUseChart, mapChart, sunHistogramChart, zoneDeltaChart, zoneMeansChart, type ChartText } from '../charts/reportCharts';
 import './report.css';
@@ -89,8 +90,7 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
         </ol>
       </section>
 
-      <section className="report-page" data-section="summary">
-        <h2>1 {t('report.summary')}</h2>
+      <ReportPage section="summary" n={1} title={t('report.summary')}>
         <div className="report-kf">
           {doc.keyFigures.map((k) => (
             <div key={k.id} className={`report-kf-item light-${k.light}`}>
@@ -102,10 +102,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
         </div>
         <p className="report-note">{t('report.lightsNote')}</p>
         {charts.compliance && <PlotFigure options={charts.compliance} label={t('report.complianceChart')} />}
-      </section>
+      </ReportPage>
 
-      <section className="report-page" data-section="layers">
-        <h2>2 {t('report.layers')}</h2>
+      <ReportPage section="layers" n={2} title={t('report.layers')}>
         {doc.layers.map((l) => (
           <div key={l.layerId} className="report-block">
             <h3>{l.title[doc.lang]} ({n(l.featureCount, 0)})</h3>
@@ -120,10 +119,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             {charts.layers.find((c) => c.id === l.layerId) && <PlotFigure options={charts.layers.find((c) => c.id === l.layerId)!.o} label={t('report.landUseChart')} />}
           </div>
         ))}
-      </section>
+      </ReportPage>
 
-      <section className="report-page" data-section="overlaps">
-        <h2>3 {t('report.overlaps')}</h2>
+      <ReportPage section="overlaps" n={3} title={t('report.overlaps')}>
         {doc.overlaps.every((o) => !o.groups.length) && <p>{t('report.overlapsNone')}</p>}
         {doc.overlaps.filter((o) => o.groups.length).map((o) => (
           <div key={o.b} className="report-block">
@@ -138,10 +136,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             </table>
           </div>
         ))}
-      </section>
+      </ReportPage>
 
-      <section className="report-page landscape" data-section="compliance">
-        <h2>4 {t('report.compliance')}</h2>
+      <ReportPage section="compliance" n={4} title={t('report.compliance')} landscape>
         <p className="report-note">{doc.compliance.variant !== '—' ? `${t('report.variants')}: ${doc.compliance.variant}` : t('report.existing')}</p>
         {!doc.compliance.rows.length && <p>{t('report.noCompliance')}</p>}
         {doc.compliance.rows.length > 0 && (
@@ -174,10 +171,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             </tbody>
           </table>
         )}
-      </section>
+      </ReportPage>
 
-      <section className="report-page" data-section="sun">
-        <h2>5 {t('report.sun')}</h2>
+      <ReportPage section="sun" n={5} title={t('report.sun')}>
         {!doc.sun.computed && <p data-testid="report-no-sun">{t('report.noBuildings')}</p>}
         <p>{t('report.sunIntro', { date: date(doc.sun.date), cell: n(doc.sun.cellM, 1), step: n(doc.sun.stepMin, 0) })} {t('analysis.mean')}: {n(doc.sun.meanSunHours, 2)} h · {t('analysis.share2')}: {n(doc.sun.shareAtLeast2h * 100, 1)} % · {t('analysis.share4')}: {n(doc.sun.shareAtLeast4h * 100, 1)} %</p>
         {!doc.sun.zones.length && <p>{t('report.zonesNone')}</p>}
@@ -198,10 +194,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             <PlotFigure options={h.o} label={t('chart.sunHistogram')} />
           </div>
         ))}
-      </section>
+      </ReportPage>
 
-      <section className="report-page" data-section="facades">
-        <h2>6 {t('report.facades')}</h2>
+      <ReportPage section="facades" n={6} title={t('report.facades')}>
         <p>{t('report.facadesIntro', { h: n(doc.facades.thresholdHours, 1), date: date(doc.sun.date) })}</p>
         <p><strong>{tt('report.facadesSummary', { pass: facadePass, n: doc.facades.points.length, share: n(doc.facades.points.length ? (facadePass / doc.facades.points.length) * 100 : 0, 0) })}</strong></p>
         <h3>{t('report.facadesWorst')}</h3>
@@ -213,11 +208,10 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             ))}
           </tbody>
         </table>
-      </section>
+      </ReportPage>
 
       {doc.deltas && (
-        <section className="report-page" data-section="deltas">
-          <h2>7 {t('report.deltas', { before: doc.deltas.before, after: doc.deltas.after })}</h2>
+        <ReportPage section="deltas" n={7} title={t('report.deltas', { before: doc.deltas.before, after: doc.deltas.after })}>
           <p>{tt('report.deltasIntro', { added: doc.deltas.addedBuildings, removed: doc.deltas.removedBuildings, conflicts: doc.deltas.newConflicts.length })}</p>
           {charts.delta && (<><h3>{t('report.deltaChart')}</h3><PlotFigure options={charts.delta} label={t('report.deltaChart')} /></>)}
           {charts.zoneDelta && (<><h3>{t('report.deltaZonesChart')}</h3><PlotFigure options={charts.zoneDelta} label={t('report.deltaZonesChart')} /></>)}
@@ -229,11 +223,10 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
               )))}
             </tbody>
           </table>
-        </section>
+        </ReportPage>
       )}
 
-      <section className="report-page landscape" data-section="maps">
-        <h2>{doc.deltas ? 8 : 7} {t('report.maps')}</h2>
+      <ReportPage section="maps" n={doc.deltas ? 8 : 7} title={t('report.maps')} landscape>
         {charts.maps.map(({ m, o }) => (
           <figure key={m.id} className="report-map" data-map={m.id}>
             <figcaption>{mapTitle(m.id)}</figcaption>
@@ -246,10 +239,9 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             <img src={s.dataUrl} alt={s.title} />
           </figure>
         ))}
-      </section>
+      </ReportPage>
 
-      <section className="report-page" data-section="provenance">
-        <h2>{doc.deltas ? 9 : 8} {t('report.provenance')}</h2>
+      <ReportPage section="provenance" n={doc.deltas ? 9 : 8} title={t('report.provenance')}>
         <h3>{t('report.sources')}</h3>
         <table>
           <thead><tr><th>{t('report.layer')}</th><th>URL</th><th>{t('report.licences')}</th></tr></thead>
@@ -269,7 +261,7 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
           <thead><tr><th>{t('analysis.kind')}</th><th>{t('report.variants')}</th><th>{t('analysis.inputs')}</th><th>Parameter</th></tr></thead>
           <tbody>{doc.provenance.analyses.map((a, i) => <tr key={i}><td>{a.kind}</td><td>{a.variant}</td><td className="mono">{a.layers.join(', ')}</td><td className="mono">{JSON.stringify(a.params)}</td></tr>)}</tbody>
         </table>
-      </section>
+      </ReportPage>
     </article>
   );
 }
