@@ -38,7 +38,7 @@ export function convertText(lang: Lang = 'en'): ConvertText {
       const converted = Object.values(report.counts).reduce((a, b) => a + b, 0);
       const skipped = Object.values(report.skippedCounts).reduce((a, b) => a + b, 0);
       const classes = Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ') || t('convert.cli.none');
-      return t('convert.cli.summary', { kind, converted: String(converted), classes, skipped: String(skipped), crs: report.crs?.code ?? '?', secs: secs.format(report.durationMs / 1000), out });
+      return t('convert.cli.summary', { kind, count: converted, classes, skipped: String(skipped), crs: report.crs?.code ?? '?', secs: secs.format(report.durationMs / 1000), out });
     },
     usage: () => t('convert.cli.usage'),
     error(e) {
