@@ -1,5 +1,4 @@
 import type { ReportBuilder } from '../model/ConversionReport';
-import { detail } from '../model/ConversionError';
 import type { XmlTree } from '../xml/parseXmlTree';
 
 /**
@@ -10,8 +9,8 @@ import type { XmlTree } from '../xml/parseXmlTree';
  * @example xmlErrorIssues(parseXmlTree(xml), 'plan.gml', report); if (!tree.root) return
  */
 export function xmlErrorIssues(tree: XmlTree, file: string, report: ReportBuilder): void {
-  for (const e of tree.errors.slice(0, 5)) report.warn({ file, line: e.line, message: { code: 'convert.xml.notWellFormed', params: { problem: detail(e.message) } } });
+  for (const e of tree.errors.slice(0, 5)) report.warn({ file, line: e.line, message: { code: 'convert.xml.notWellFormed', params: { problem: e.problem } } });
   if (tree.root) return;
   const first = tree.errors[0];
-  report.skip({ file, line: first?.line, message: first ? { code: 'convert.xml.noRootBecause', params: { problem: detail(first.message) } } : { code: 'convert.xml.noRoot' } });
+  report.skip({ file, line: first?.line, message: first ? { code: 'convert.xml.noRootBecause', params: { problem: first.problem } } : { code: 'convert.xml.noRoot' } });
 }

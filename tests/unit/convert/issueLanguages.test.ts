@@ -104,6 +104,21 @@ describe('conversion issues in German and English', () => {
     });
   });
 
+  it('XML syntax errors (the one XML scanner) inside the readers\' sentences: a truncated CityGML file, a mismatched tag in WFS', async () => {
+    const report = new ReportBuilder();
+    await readCityGml(['<core:CityModel xmlns:core="http://www.opengis.net/citygml/2.0">\n<core:cityObjectMember>'], { file: 'cut.gml', report, onBuilding: () => undefined });
+    expect(said(report.issues[0])).toEqual({
+      de: 'fehlerhaftes oder abgeschnittenes XML: unerwartetes Dateiende (abgeschnitten?): <core:cityObjectMember> und 1 umgebende(s) Element(e) nicht geschlossen (Zeile 2); die Gebäude vor dieser Stelle wurden behalten',
+      en: 'malformed or truncated XML: unexpected end of file (truncated?): <core:cityObjectMember> and 1 enclosing element(s) not closed (line 2); buildings before this point were kept',
+    });
+    const wfs = new ReportBuilder();
+    readWfsGml('<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0">\n<wfs:member></wfs:x>', { file: 'w.xml' }, wfs);
+    expect(said(wfs.issues[0])).toEqual({
+      de: 'XML nicht wohlgeformt: End-Tag passt nicht: </wfs:member> erwartet, </wfs:x> gefunden',
+      en: 'XML not well-formed: mismatched end tag: expected </wfs:member>, found </wfs:x>',
+    });
+  });
+
   it('CityJSON: a file without a CRS, and a child that does not exist', () => {
     const doc = { type: 'CityJSON', version: '2.0', CityObjects: { B: { type: 'Building', children: ['nope'], geometry: [] } }, vertices: [] };
     const report = new ReportBuilder();
