@@ -55,7 +55,7 @@ export function guessProjectedCrs(samples: Position[]): { code: string; why: Nes
   const desc = { minX: minX.toFixed(0), maxX: maxX.toFixed(0), minY: minY.toFixed(0), maxY: maxY.toFixed(0) };
   if (minX >= 32_000_000 && maxX < 33_000_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:4647', why: { code: 'convert.crs.guessUtm32Zone', params: desc } };
   if (minX >= 100_000 && maxX <= 900_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:25832', why: { code: 'convert.crs.guessUtm32', params: desc } };
-  if (minX >= 3_200_000 && maxX <= 3_800_000 && minY > 5_200_000 && maxY < 6_200_000) return { code: 'EPSG:31467', why: { code: 'convert.crs.guessGk3', params: desc } };
+  if (minX >= 3_200_000 && maxX <= 3_800_000 && minY > 5_200_000 && maxY < 6_200_000) return { code: 'EPSG:31467', why: { code: 'convert.crs.guessGk3', params: { ...desc, name: 'Gauß-Krüger' } } };
   return undefined;
 }
 

@@ -1086,7 +1086,7 @@ export const de = {
   'convert.json.nestedDeeper': '{{key}} tiefer als {{max}} Ebenen verschachtelt',
   'convert.crs.guessUtm32Zone': 'UTM32-Rechtswerte mit Zonenvorsatz (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
   'convert.crs.guessUtm32': 'projizierte Meter im Bereich von ETRS89/UTM32 in Deutschland (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
-  'convert.crs.guessGk3': 'Meter im Gauß-Krüger-Streifen 3 (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
+  'convert.crs.guessGk3': 'Meter im {{name}}-Streifen 3 (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
   'convert.geojson.collectionsDeep': 'GeometryCollections tiefer als {{max}} Ebenen verschachtelt',
   'convert.geojson.notArray': 'kein Array',
   'convert.geojson.notGeoJson': 'kein GeoJSON: Typ auf oberster Ebene {{type}}',

@@ -1079,7 +1079,7 @@ export const en = {
   'convert.json.nestedDeeper': '{{key}} nested deeper than {{max}} levels',
   'convert.crs.guessUtm32Zone': 'zone-prefixed UTM32 eastings (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
   'convert.crs.guessUtm32': 'projected metres in the range of ETRS89/UTM32 in Germany (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
-  'convert.crs.guessGk3': 'Gauß-Krüger zone 3 metres (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
+  'convert.crs.guessGk3': '{{name}} zone 3 metres (x {{minX}}–{{maxX}}, y {{minY}}–{{maxY}})',
   'convert.geojson.collectionsDeep': 'GeometryCollections nested deeper than {{max}} levels',
   'convert.geojson.notArray': 'not an array',
   'convert.geojson.notGeoJson': 'not GeoJSON: top-level type {{type}}',
