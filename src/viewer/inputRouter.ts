@@ -2,6 +2,7 @@ import { Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, EllipsoidTer
 import type { GeoPoint } from '../core/measure/measureGeometry';
 import type { AppStore } from '../state';
 import type { Pick, PickedLayerFeature } from '../state/tools/Pick';
+import { isEnclosingRole, mostSpecificFeature } from '../state/tools/mostSpecificFeature';
 import { TOOL_HANDLERS } from '../state/tools/toolHandlers';
 import type { ToolHandler } from '../state/tools/ToolHandler';
 import type { LayersSync } from './layersSync';
@@ -35,6 +36,9 @@ function groundAt(viewer: Viewer, pos: Cartesian2): GeoPoint | undefined {
   return c ? toGeo(c) : undefined;
 }
 
+/** How many layers deep a drill pick looks (plan area, Baugebiet, parcel, base map, …); each costs a pick pass. */
+const DRILL_LIMIT = 6;
+
 /**
  * A {@link Pick} over the scene at one canvas position. Each part is computed
  * on first read and kept: `scene.pick` runs at most once per event, and not
@@ -48,7 +52,14 @@ function scenePick(viewer: Viewer, layers: LayersSync, pos: Cartesian2, altKey =
     let v: { value: T } | undefined;
     return () => (v ??= { value: f() }).value;
   };
-  const feature = memo<PickedLayerFeature | undefined>(() => layers.featureAt(raw()));
+  const roleOf = (layerId: string) => layers.layers.get(layerId)?.def.role;
+  const feature = memo<PickedLayerFeature | undefined>(() => {
+    const front = layers.featureAt(raw());
+    if (!front || !isEnclosingRole(roleOf(front.layerId))) return front;
+    // The front feature encloses others (a plan area over its Baugebiete): look through it, once, only then.
+    const under = scene.drillPick(pos, DRILL_LIMIT).flatMap((p) => layers.featureAt(p) ?? []);
+    return mostSpecificFeature(under, roleOf) ?? front;
+  });
   const ground = memo(() => groundAt(viewer, pos));
   const surface = memo<GeoPoint | undefined>(() => {
     // On a city-model building: the depth-buffer point (roofs, walls).

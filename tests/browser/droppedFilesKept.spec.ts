@@ -89,12 +89,11 @@ describe.skipIf(!hasReal)('own files are kept', () => {
     });
     expect(result.kind).toBe('compliance');
     expect(result.layers).toContain(zoning.layer.id);
-    // Every Baugebiet (BP_BaugebietsTeilFlaeche) of the dropped plan is checked and drawn with its light. HafenCity7's
-    // zoning layer has a fourth area, a BP_BesondererNutzungszweckFlaeche (GRZ 1, 2 storeys), which compliance does
-    // not check yet (issue 12 note).
-    const baugebiete = zoning.data.features.filter((f) => f.properties?.featureClass === 'BP_BaugebietsTeilFlaeche').map((f) => String(f.properties?.id ?? f.id));
-    expect(baugebiete).toHaveLength(3);
-    expect(result.zones.filter((id) => baugebiete.includes(id) || zoning.data.features.some((f) => String(f.properties?.id) === id)).sort()).toEqual([...baugebiete].sort());
+    // Every area of the dropped plan that sets a measure is checked and drawn with its light: the three Baugebiete
+    // and the special-purpose area "Servicegebäude Marina" (GRZ 1, II storeys).
+    const checked = zoning.data.features.filter((f) => /^BP_(BaugebietsTeilFlaeche|BesondererNutzungszweckFlaeche)$/.test(String(f.properties?.featureClass))).map((f) => String(f.properties?.id ?? f.id));
+    expect(checked).toHaveLength(4);
+    expect([...result.zones].sort()).toEqual([...checked].sort());
     expect(rec.consoleErrors).toEqual([]);
 
     // The recipient of the link has no stored files: the note names the file to open.

@@ -118,6 +118,8 @@ describe('kiosk feedback and staff mode (touch)', () => {
     // The plain-language card of what a finger tapped on the map.
     await touchTap(W * 0.62, H * 0.42);
     await page.locator('[data-region="card"]').waitFor({ timeout: 120_000 });
+    // The Baugebiet under the finger, not the plan area that encloses it (both lie flat on the ground).
+    expect(await readState(page, (s) => s.selection?.layerId)).toBe('bplan-baugebiete');
     // The left column scrolled to its end, as a finger would: the whole card above "Hinweis geben".
     await page.locator('.kiosk-left').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.screenshot({ path: 'docs/img/kiosk-card.png' });

@@ -50,8 +50,9 @@ describe('report section (production build)', () => {
     await openSection(page, /Abschnitt Szenarien/);
     await page.getByTestId('scenario-import').setInputFiles({ name: 'kiosk-scenario.json', mimeType: 'application/json', buffer: readFileSync(SCENARIO) });
     await waitFor(page, () => window.__planlotse!.getState().scenarios.some((s) => s.variants.length === 2));
-    // The import's message sits over the section tool bar (the Scenarios panel's banner): a user closes it first.
-    await page.getByTestId('scenario-message').getByRole('button', { name: '×' }).click();
+    // The import's message stays in the panel below the section tool bar (it lay over the tool bar until closed).
+    const [message, toolbar] = await Promise.all([page.getByTestId('scenario-message').boundingBox(), page.locator('.panel-toolbar').boundingBox()]);
+    expect(message!.y).toBeGreaterThanOrEqual(toolbar!.y + toolbar!.height);
 
     await openSection(page, /Abschnitt Bericht/);
     const builder = page.getByTestId('report-builder');

@@ -6,6 +6,7 @@ import type { PlanningProperties } from '../model/PlanningProperties';
 import { computeOverlaps } from './computeOverlaps';
 import { linesOf, pointInRings } from './localGeometry';
 import { CLIP_SCALE, itemPaths, prepareLayer, type LayerItem, type PolygonLayer } from './polygonLayer';
+import { isBuildingArea } from '../planning/isBuildingArea';
 
 export type RuleStatus = 'ok' | 'exceeded' | 'unknown';
 export type RuleName = 'GR' | 'GRZ' | 'GF' | 'GFZ' | 'storeys' | 'height' | 'baugrenze';
@@ -54,8 +55,6 @@ export interface ComplianceInput {
 
 const LINE_CLASSES = /^BP_Bau(Grenze|Linie)$/i;
 const BUILDABLE_CLASSES = /^BP_UeberbaubareGrundstuecksFlaeche$/i;
-const AREA_CLASSES = /^BP_BaugebietsTeilFlaeche$/i;
-
 /** Storeys of a building: `storeysAboveGround`, else (eave or total) height ÷ storey height, at least 1. */
 export function buildingStoreys(p: BuildingFeature['properties'], storeyHeightM = 3): number {
   if (p.storeysAboveGround !== undefined && p.storeysAboveGround > 0) return p.storeysAboveGround;
@@ -76,11 +75,7 @@ export function computeCompliance(input: ComplianceInput, opts: ComplianceOption
   const storeyH = opts.storeyHeightM ?? 3;
   const tol = opts.baugrenzeToleranceM ?? 0.5;
   const { frame } = input;
-  const areaFeatures = input.plan.filter((f) => {
-    const p = (f.properties ?? {}) as PlanningProperties;
-    const poly = f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
-    return poly && (AREA_CLASSES.test(p.featureClass ?? '') || (!p.featureClass && (p.landUse !== undefined || p.grz !== undefined || p.gfz !== undefined)));
-  });
+  const areaFeatures = input.plan.filter(isBuildingArea);
   const cls = (f: GeoJSON.Feature) => String((f.properties as PlanningProperties | null)?.featureClass ?? '');
   const extra = input.baugrenzen ?? [];
   // Baugrenzen/Baulinien, and the outlines of überbaubare Grundstücksflächen, act as lines.

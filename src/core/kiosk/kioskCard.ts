@@ -1,3 +1,4 @@
+import { functionLabel } from '../i18n/buildingCodeLabels';
 import type { Lang } from '../i18n/Lang';
 import type { Message } from '../i18n/Message';
 import type { CatalogLayer, LocalizedText } from '../model/Catalog';
@@ -46,10 +47,12 @@ export function kioskCard(layer: Pick<CatalogLayer, 'role' | 'title'>, props: Pr
     case 'buildings':
     case 'buildingFootprints': {
       const height = num(p.heightM) ?? num(p.measuredHeightM);
-      push('kiosk.card.buildingUse', { use: str(p.functionLabel) });
+      // The use in the screen's language (the label stored in the tiles is German).
+      const use = functionLabel(str(p.function), lang) ?? str(p.functionLabel);
+      push('kiosk.card.buildingUse', { use });
       if (num(p.storeysAboveGround) !== undefined) push('kiosk.card.buildingStoreysHeight', { storeys: num(p.storeysAboveGround), count: num(p.storeysAboveGround), height: height && Math.round(height) });
       else push('kiosk.card.buildingHeight', { height: height && Math.round(height) });
-      return { title: str(p.address)?.replace(/, [^,]+$/, '') ?? str(p.functionLabel) ?? layerTitle, lines };
+      return { title: str(p.address)?.replace(/, [^,]+$/, '') ?? use ?? layerTitle, lines };
     }
     case 'zoning':
     case 'other':

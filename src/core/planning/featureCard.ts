@@ -4,6 +4,7 @@ import { LANGS } from '../i18n/Lang';
 import type { LocalizedText } from '../model/Catalog';
 import { planzvClass } from './planzvColors';
 import { xplanLabel } from './xplanCodeLists';
+import { functionLabel, roofTypeLabel } from '../i18n/buildingCodeLabels';
 
 /** One line of a card: a label and its value, both as the reader sees them. */
 export interface CardRow {
@@ -386,8 +387,10 @@ class CardWriter {
 
   private buildingCard(): FeatureCard {
     const p = this.p;
-    const fn = this.text(p.functionLabel) ?? (p.function !== undefined ? this.opts.describeCode?.('function', String(p.function)) : undefined);
-    const roof = this.text(p.roofTypeLabel) ?? (p.roofType !== undefined ? this.opts.describeCode?.('roofType', String(p.roofType)) : undefined);
+    // The code's name in the card's language first: the label stored in the tiles is German.
+    const code = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+    const fn = functionLabel(code(p.function), this.lang) ?? this.text(p.functionLabel) ?? (p.function !== undefined ? this.opts.describeCode?.('function', String(p.function)) : undefined);
+    const roof = roofTypeLabel(code(p.roofType), this.lang) ?? this.text(p.roofTypeLabel) ?? (p.roofType !== undefined ? this.opts.describeCode?.('roofType', String(p.roofType)) : undefined);
     const rows: CardRow[] = [];
     if (fn) rows.push({ label: this.t('attr.functionLabel'), value: fn });
     const address = this.text(p.address);

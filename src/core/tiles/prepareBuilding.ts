@@ -3,7 +3,7 @@ import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
 import { openFlatRing } from '../geometry/openRing';
 import { newellNormal, triangulatePolygon, type Ring3, type RingProblem } from '../geometry/planarPolygon';
 import type { MessageKey, NestedMessage } from '../i18n/Message';
-import { functionLabel, roofTypeLabel } from '../citygml/buildingCodeLabels';
+import { functionLabel, roofTypeLabel } from '../i18n/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
 import type { ReportBuilder } from '../model/ConversionReport';
 import type { BuildingFeature, BuildingProperties } from '../model/Building';

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import type { CatalogLayer, LegendEntry } from '../model/Catalog';
+import { isBuildingArea } from '../planning/isBuildingArea';
 import { PLANZV_CLASSES, planzvClass } from '../planning/planzvColors';
 import { geometryKind, KIND_SUFFIX, XPLAN_THEMES, type GeometryKind } from './xplanThemes';
 
@@ -66,6 +67,7 @@ export function xplanCatalogLayer(fileName: string, features: Feature[], opts: {
     style,
     legend,
     attribution: opts.attribution ?? DEFAULT_XPLAN_ATTRIBUTION,
-    role: ROLE[theme.id] ?? 'other',
+    // A Gemeinbedarf or utilities layer whose areas set GRZ, storeys or heights is checked like the Baugebiete.
+    role: ROLE[theme.id] ?? (kind === 'polygons' && features.some(isBuildingArea) ? 'zoning' : 'other'),
   };
 }

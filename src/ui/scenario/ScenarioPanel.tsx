@@ -47,9 +47,10 @@ export function ScenarioPanel() {
   return (
     <div className="scenario-panel" data-testid="scenario-panel">
       {message && (
-        <div className={`banner${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-message" style={{ whiteSpace: 'pre-wrap' }}>
-          {t(message.code, message.params)}{' '}
-          <button type="button" className="icon-btn" aria-label="×" onClick={() => a().setScenarioMessage(null)}>
+        // In the panel's flow, not floating: an absolute banner lay over the section tool bar until closed.
+        <div className={`banner-inline scenario-message${message.kind === 'error' ? ' error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-message">
+          <span>{t(message.code, message.params)}</span>
+          <button type="button" className="icon-btn" aria-label={t('scenario.messageClose')} onClick={() => a().setScenarioMessage(null)}>
             ×
           </button>
         </div>

@@ -72,7 +72,9 @@ describe.skipIf(!hasDemo)('analysis controller on the demo district', () => {
     expect(byLabel.get('WA 5')!.parcels.map((p) => p.areaId)).toEqual(['DEMO_FS_0200', 'DEMO_FS_0209']);
     expect(r.buildingCentres.DEMO_BLDG_0064[1]).toBeCloseTo(53.55, 1);
     expect(r.lightsGeojson.features.filter((f) => f.properties?.light === 'exceeded').map((f) => r.labels[f.properties!.id]).sort()).toEqual(['GE 1', 'WA 1', 'WA 5', 'WA 6']);
-    expect(r.inputs).toMatchObject({ catalogId: 'demo', layers: ['building-footprints', 'bplan-baugebiete', 'bplan-baugrenzen', 'bplan-ueberbaubare-flaechen', 'parcels'] });
+    expect(r.inputs).toMatchObject({ catalogId: 'demo', layers: ['building-footprints', 'bplan-baugebiete', 'bplan-gemeinbedarf', 'bplan-baugrenzen', 'bplan-ueberbaubare-flaechen', 'parcels'] });
+    // The school's Gemeinbedarfsfläche sets GRZ 0.5, GFZ 1.5 and IV storeys: checked too, and it complies.
+    expect(byLabel.get('Schule')!.area!.rules.map((x) => x.rule)).toEqual(expect.arrayContaining(['GRZ', 'GFZ', 'storeys']));
     close();
   });
 

@@ -34,6 +34,17 @@ describe('kioskCard', () => {
     expect(say(card)).toEqual([`Genutzt als: ${p.functionLabel}.`, `${p.storeysAboveGround} Geschosse, etwa ${Math.round(p.heightM)} m hoch.`]);
   });
 
+  it('says a building\'s use in the screen\'s language, not the German label stored in the tiles', () => {
+    // A commercial building as converted from Hamburg LoD2 (ALKIS Gebäudefunktion 31001_2000).
+    const hall = { id: 'DEHH_x', function: '31001_2000', functionLabel: 'Gebäude für Wirtschaft oder Gewerbe', heightM: 9.6 };
+    expect(say(kioskCard(layer('buildings'), hall, 'en'), en)).toEqual(['Used as: Commercial or business building.', 'About 10 m high.']);
+    expect(kioskCard(layer('buildings'), hall, 'en').title).toBe('Commercial or business building');
+    expect(say(kioskCard(layer('buildings'), hall, 'de'))[0]).toBe('Genutzt als: Gebäude für Wirtschaft oder Gewerbe.');
+    // An unlisted code of a known group reads as its group; an unknown code keeps the stored label.
+    expect(say(kioskCard(layer('buildings'), { function: '31001_2999' }, 'en'), en)[0]).toBe('Used as: Business, trade.');
+    expect(say(kioskCard(layer('buildings'), { function: '99999_0000', functionLabel: 'Sonderbau' }, 'en'), en)[0]).toBe('Used as: Sonderbau.');
+  });
+
   it('tells that green space stays green, what a playground is for, and what the plan area is', () => {
     expect(say(kioskCard(layer('bplan-gruen'), first('gruen'), 'de'))).toEqual(['Diese Fläche bleibt grün: Parkanlage.', 'Sie ist öffentlich.']);
     expect(kioskCard(layer('bplan-gruen'), first('gruen'), 'de').title).toBe('Mühlenpark');

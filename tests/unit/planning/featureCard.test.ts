@@ -124,6 +124,14 @@ describe('featureCard of buildings and other features', () => {
     for (const s of strings(a)) expect(s).not.toMatch(/[{}[\]]/);
   });
 
+  it('a building\'s function and roof type in the card\'s language (the tiles store German labels)', () => {
+    const c = featureCard(building, en);
+    expect(c.heading).toBe('Residential building');
+    expect(row(c, 'Roof type')).toBe('Flat roof');
+    expect(featureCard(building, de).heading).toBe('Wohngebäude');
+    expect(row(featureCard(building, de), 'Dachform')).toBe('Flachdach');
+  });
+
   it('a WFS feature: named by its name attribute, every attribute one row, the layer as subheading', () => {
     const c = featureCard({ planrecht: 'Bahrenfeld18   ', feststellung: '12.03.1999', hektar: 1.25, tags: ['a', 'b'] }, de, { layerTitle: 'Festgestellte Bebauungspläne' });
     expect(c.heading).toBe('Bahrenfeld18');

@@ -29,7 +29,8 @@ describe.skipIf(!demo)('report of the demo district (npm run demo-data)', () => 
 
   it('has every section with figures', () => {
     expect(doc.layers.length).toBeGreaterThan(3);
-    expect(doc.compliance.rows.length).toBe(11);
+    // 11 Baugebiete and the school's Gemeinbedarfsfläche (it sets GRZ, GFZ and storeys).
+    expect(doc.compliance.rows.length).toBe(12);
     expect(doc.sun.zones.length).toBeGreaterThan(0);
     expect(doc.facades.points.length).toBeGreaterThan(50);
     expect(doc.keyFigures.map((k) => k.id)).toEqual(expect.arrayContaining(['exceeded', 'meanSunHours', 'facadePass']));

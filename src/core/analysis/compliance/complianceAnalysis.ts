@@ -28,13 +28,24 @@ export interface ComplianceSummary {
   closedZones: string[];
 }
 
-/** Baugebiet id → its label in the plan ("WA 1"), else its land use. */
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+// PlanZV abbreviations of the Baugebiete (WA, MI, MDW, SO, …): a name on their own; a long land-use key
+// (GEMEINBEDARF) is not, and the area's own inscription or purpose names it better.
+const ABBREVIATION = /^[A-Z]{1,3}$/;
+
+/**
+ * Baugebiet id → its name as the plan writes it: the label ("WA 1"), else the PlanZV abbreviation of its land use
+ * ("WA"), else the area's inscription or first purpose (a Gemeinbedarfsfläche "Kindertagesheim", a special-purpose
+ * area "SERVICEGEBÄUDE MARINA"), else its land use.
+ */
 export function zoneLabels(plan: GeoJSON.FeatureCollection): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of plan.features) {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const id = String(p.id ?? f.id ?? '');
-    const label = [p.gliederung1, p.landUse].find((v) => typeof v === 'string' && v) as string | undefined;
+    const landUse = text(p.landUse);
+    const purpose = Array.isArray(p.purpose) ? text((p.purpose[0] as { de?: unknown } | undefined)?.de) : undefined;
+    const label = text(p.gliederung1) ?? (landUse && ABBREVIATION.test(landUse) ? landUse : undefined) ?? text(p.text) ?? purpose ?? landUse;
     if (id && label) out[id] = label;
   }
   return out;
