@@ -81,6 +81,18 @@ describe('conversion issues in German and English', () => {
     });
   });
 
+  it('GeoJSON: a MultiPolygon whose second polygon crosses itself (a prefixed, nested warning)', () => {
+    const sq = (x: number) => [[x, 5933000], [x + 10, 5933000], [x + 10, 5933010], [x, 5933010], [x, 5933000]];
+    const bow = [[565100, 5933000], [565110, 5933010], [565110, 5933000], [565100, 5933010], [565100, 5933000]];
+    const doc = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:25832' } }, features: [{ type: 'Feature', id: 'm', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[sq(565000)], [bow]] } }] };
+    const report = new ReportBuilder();
+    readGeoJson(JSON.stringify(doc), { file: 'm.geojson' }, report);
+    expect(report.issues.map(said)).toEqual([
+      { de: 'Polygon 2: Außenring überschneidet sich selbst bei (565105.000, 5933005.000)', en: 'polygon 2: exterior ring self-intersects near (565105.000, 5933005.000)' },
+      { de: 'Polygon 2 weggelassen', en: 'polygon 2 dropped' },
+    ]);
+  });
+
   it('Shapefile: a .shp whose header is not one, and an archive that is no zip (errors thrown with codes)', () => {
     const report = new ReportBuilder();
     readShapefileZip(zipSync({ 'a.shp': new Uint8Array(120), 'a.dbf': new Uint8Array(10) }), { file: 'a.zip' }, report);
