@@ -3,12 +3,14 @@ const layer = (from, to, comment) => ({ name: `${from}-not-${to.replace(/[^a-z]/
 /**
  * core's folders as a strict stack, bottom first: a folder imports only folders on lower
  * levels (never one on its own level or above), so there are no back-arrows between them.
- * model holds the contracts (data types, reader results, the conversion report); convert the
+ * i18n (resources and the message types) sits below model, because the conversion report's issues carry message
+ * codes and their English rendering; model holds the contracts (data types, reader results, the conversion report); convert the
  * orchestrators (whole files in, tiles/layers out) on top.
  */
 const CORE_STACK = [
+  ['i18n'],
   ['model'],
-  ['time', 'table', 'xml', 'json', 'i18n'],
+  ['time', 'table', 'xml', 'json'],
   ['crs'],
   ['geometry'],
   ['planning', 'style', 'measure', 'kiosk'],

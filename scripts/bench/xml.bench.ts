@@ -10,6 +10,7 @@ import { SaxesParser } from 'saxes';
 import { parseXmlTree, type XmlElement, type XmlTree } from '../../src/core/xml/parseXmlTree';
 import { XmlScanner } from '../../src/core/xml/XmlScanner';
 import type { Bench, BenchResult } from './BenchResult';
+import { detail } from '../../src/core/model/ConversionError';
 
 const REAL = path.resolve(process.cwd(), '../shared/data/real');
 
@@ -52,7 +53,7 @@ export function saxesTree(xml: string): XmlTree {
   const errors: XmlTree['errors'] = [];
   let root: XmlElement | undefined;
   const stack: XmlElement[] = [];
-  parser.on('error', (e) => void errors.push({ line: parser.line, message: e.message }));
+  parser.on('error', (e) => void errors.push({ line: parser.line, message: e.message, problem: detail(e.message) }));
   parser.on('opentag', (node) => {
     const attrs: Record<string, string> = {};
     for (const a of Object.values(node.attributes)) {

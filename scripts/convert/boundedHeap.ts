@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { englishText } from '../../src/core/model/englishText';
 
 /** Old-generation limit of the streaming CityGML conversion, MB (see README, "Performance"). */
 const DEFAULT_OLD_SPACE_MB = 96;
@@ -30,9 +31,11 @@ const CHILD_MARK = 'PLANLOTSE_CONVERT_BOUNDED';
  *
  * `PLANLOTSE_CONVERT_HEAP=default` turns the bound off; a number sets the old-space MB.
  *
+ * `heapExceeded` says that the bound was too small, in the CLI's `--lang`.
+ *
  * @example const code = rerunWithBoundedHeap(options.kind); if (code !== null) return code;
  */
-export function rerunWithBoundedHeap(kind: string, env: NodeJS.ProcessEnv = process.env): number | null {
+export function rerunWithBoundedHeap(kind: string, env: NodeJS.ProcessEnv = process.env, heapExceeded: (mb: number) => string = (mb) => englishText({ code: 'convert.cli.heapExceeded', params: { mb } })): number | null {
   const setting = env.PLANLOTSE_CONVERT_HEAP;
   if (kind !== 'citygml' || env[CHILD_MARK] || setting === 'default') return null;
   const mb = setting && Number(setting) > 0 ? Number(setting) : DEFAULT_OLD_SPACE_MB;
@@ -44,7 +47,7 @@ export function rerunWithBoundedHeap(kind: string, env: NodeJS.ProcessEnv = proc
   if (r.error) throw r.error;
   if (r.signal === 'SIGABRT' || r.signal === 'SIGTRAP') {
     // V8 aborts when the heap limit is reached (e.g. millions of buildings in one run).
-    console.error(`the conversion needed more than its ${mb} MB heap; converting again with Node's default heap`);
+    console.error(heapExceeded(mb));
     return null;
   }
   return r.status ?? 1;

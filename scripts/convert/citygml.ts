@@ -7,6 +7,7 @@ import type { ConvertOptions } from './options';
 import type { ConversionReport } from '../../src/core/model/ConversionReport';
 import { readCityGml } from '../../src/core/citygml/readCityGml';
 import { writeCityModelOutput } from './writeCityModelOutput';
+import { detail } from '../../src/core/model/ConversionError';
 
 /**
  * The file as UTF-8 string chunks of 64 KB, read synchronously: the parser is
@@ -50,7 +51,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
         await readCityGml(all, { file, report, onBuilding: (b) => collector.add(b) });
       } catch (e) {
         // Only I/O errors reach here (missing file, permission): the reader reports XML errors itself.
-        report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
+        report.skip({ file, message: { code: 'convert.cli.cannotRead', params: { problem: detail(e instanceof Error ? e.message : String(e)) } } });
       }
     }
     return {};

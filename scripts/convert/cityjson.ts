@@ -6,6 +6,7 @@ import type { ConvertOptions } from './options';
 import type { ConversionReport } from '../../src/core/model/ConversionReport';
 import { readCityJson } from '../../src/core/cityjson/readCityJson';
 import { writeCityModelOutput } from './writeCityModelOutput';
+import { detail } from '../../src/core/model/ConversionError';
 
 /** Reads each CityJSON file (all into one tileset) and writes the city model output. */
 export async function convert(options: ConvertOptions): Promise<ConversionReport> {
@@ -16,7 +17,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
       try {
         text = await readFile(input, 'utf8');
       } catch (e) {
-        report.skip({ file, reason: `cannot read file: ${e instanceof Error ? e.message : String(e)}` });
+        report.skip({ file, message: { code: 'convert.cli.cannotRead', params: { problem: detail(e instanceof Error ? e.message : String(e)) } } });
         continue;
       }
       readCityJson(text, { file, report, crs: options.crs, lod: options.extra.lod, onBuilding: (b) => collector.add(b) });

@@ -15,6 +15,7 @@ import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
 import { writeReports } from './writeReports';
+import { problemOf } from '../../src/core/model/ConversionError';
 
 const ROLES = new Set(Object.keys(ROLE_COLORS));
 
@@ -33,7 +34,7 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     try {
       read = readVectorFile(bytes, { file, crs: options.crs }, report);
     } catch (e) {
-      report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+      report.skip({ file, message: problemOf(e) });
       continue;
     }
     for (const layer of read) {

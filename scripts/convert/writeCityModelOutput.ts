@@ -100,7 +100,7 @@ export async function writeCityModelOutput(
     if (!(e instanceof NothingConverted)) throw e;
     await mkdir(options.out, { recursive: true });
     const r = build(collector);
-    if (!r.issues.some((i) => i.severity === 'error')) report.warn({ file: inputs.join(', '), reason: 'no buildings converted' });
+    if (!r.issues.some((i) => i.severity === 'error')) report.warn({ file: inputs.join(', '), message: { code: 'convert.cli.noBuildings' } });
     const out = build(collector);
     await writeFile(path.join(options.out, `report-${kind}-failed.json`), JSON.stringify(out, null, 2));
     return out;

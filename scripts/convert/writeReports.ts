@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ConversionReport } from '../../src/core/model/ConversionReport';
+import { reportJson, type ConversionReport } from '../../src/core/model/ConversionReport';
 
 /**
  * Writes a conversion's report twice: `report.json` (the last conversion into
@@ -9,7 +9,7 @@ import type { ConversionReport } from '../../src/core/model/ConversionReport';
  * (e.g. buildings, then the plan, then parcels).
  */
 export async function writeReports(dir: string, kind: string, report: ConversionReport): Promise<void> {
-  const text = JSON.stringify(report, null, 2);
+  const text = reportJson(report);
   await writeFile(path.join(dir, 'report.json'), text);
   await writeFile(path.join(dir, `report-${kind}.json`), text);
 }

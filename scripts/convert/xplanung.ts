@@ -14,6 +14,7 @@ import { wgs84ToUtm32 } from '../../src/core/crs';
 import { writeOutputAtomically } from './writeOutputAtomically';
 import { updateCatalog } from './updateCatalog';
 import { writeReports } from './writeReports';
+import { problemOf } from '../../src/core/model/ConversionError';
 
 /** Converts XPlanGML files (or XPlanArchiv zips) into planning GeoJSON layers. */
 export async function convert(options: ConvertOptions): Promise<ConversionReport> {
@@ -34,10 +35,10 @@ export async function convert(options: ConvertOptions): Promise<ConversionReport
     try {
       result = readXPlanFile(bytes, { file, report, crs: options.crs, maxChordError: chord });
     } catch (e) {
-      report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+      report.skip({ file, message: problemOf(e) });
       continue;
     }
-    if (crs && result.crs && result.crs !== crs) report.warn({ file, reason: `this file is in ${result.crs}, the first in ${crs}: both converted to WGS84, the report names the first` });
+    if (crs && result.crs && result.crs !== crs) report.warn({ file, message: { code: 'convert.cli.otherCrs', params: { crs: result.crs, first: crs } } });
     crs ??= result.crs;
     if (result.crsFrom === 'option') crsFrom = 'option';
     plans.push(...result.plans.map((p) => ({ ...p, file, version: result.version })));

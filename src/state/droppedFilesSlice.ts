@@ -1,7 +1,7 @@
 import type { ConversionIssue } from '../core/model/ConversionReport';
 import { textInAllLanguages } from '../core/i18n/textInAllLanguages';
 import type { CatalogLayer } from '../core/model/Catalog';
-import type { Message } from '../core/i18n/Message';
+import type { Message, MessageKey, NestedMessage } from '../core/i18n/Message';
 import type { DroppedFileResult } from '../core/convert/convertDroppedFile';
 import type { SliceCreator } from './AppState';
 import { defaultLayerSettings, type LayerSettings, type LayerStatus } from './layersSlice';
@@ -35,7 +35,8 @@ export interface DroppedFileEntry {
   crs?: string;
   /** True when the file names no (known) CRS: the UI offers a CRS choice and a retry. */
   needsCrs: boolean;
-  error?: { code: DropErrorCode; detail: string };
+  /** Why the file showed nothing: `detail` in English, `detailMessage` (a conversion issue's message) for the UI's language. */
+  error?: { code: DropErrorCode; detail: string; detailMessage?: NestedMessage };
   /** Detected kind (xplanung, citygml, geojson, …). */
   kind?: string;
   /** Skipped features and warnings, with file, line, feature id and reason. */
@@ -120,8 +121,8 @@ declare module './AppState' {
 /** Group of dropped layers in the layer tree. */
 export const DROPPED_GROUP = textInAllLanguages('drop.group');
 
-// Reasons of the city-model and vector readers when a file names no usable CRS.
-const CRS_REASON = /no CRS|declares no CRS|unknown CRS|referenceSystem/i;
+// Issues of the city-model and vector readers when a file names no usable CRS (the UI then offers a CRS choice).
+const CRS_ISSUES = new Set<MessageKey>(['convert.crs.none', 'convert.crs.unknown', 'convert.crs.unknownOption', 'convert.cityjson.noCrs', 'convert.tiles.noCrs', 'convert.tiles.unknownCrs', 'convert.tiles.optionCrs']);
 
 /**
  * A camera pose looking at a WGS84 bbox from the south at 45° pitch, far
@@ -248,7 +249,7 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
         return { ...layer, id: lid, group: DROPPED_GROUP, url, origin: 'dropped', fileId: id, defaultVisible: true, ...(role ? { role } : {}) };
       });
       const errors = result.report.issues.filter((i) => i.severity === 'error');
-      const needsCrs = defs.length === 0 && errors.some((i) => CRS_REASON.test(i.reason));
+      const needsCrs = defs.length === 0 && errors.some((i) => CRS_ISSUES.has(i.message.code));
       patchFile(id, {
         status: defs.length ? 'done' : 'error',
         progress: 1,
@@ -258,7 +259,7 @@ export const createDroppedFilesSlice: SliceCreator<DroppedFilesSlice> = (set, ge
         layerIds: defs.map((l) => l.id),
         featureCount: result.layers.reduce((n, l) => n + l.featureCount, 0),
         durationMs: result.report.durationMs,
-        error: defs.length ? undefined : { code: 'nothing', detail: errors[0]?.reason ?? result.kind },
+        error: defs.length ? undefined : { code: 'nothing', detail: errors[0]?.reason ?? result.kind, ...(errors[0] ? { detailMessage: errors[0].message } : {}) },
       });
       const layers = { ...rest.layers };
       for (const d of defs) layers[d.id] = defaultLayerSettings(d);

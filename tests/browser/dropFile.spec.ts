@@ -195,7 +195,8 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     expect(cells[0]).toBe('cut_330_5730.gml');
     expect(cells[1]).toBe(String(wantErr.line));
     expect(cells[2]).toContain(wantErr.featureId!);
-    expect(cells[3]).toContain('truncated');
+    // The reason in the UI's language (German here), from the message code.
+    expect(cells[3]).toContain('abgeschnittenes XML');
     await page.evaluate(() => window.__planlotseDrop!.settled(180_000));
     await snap(page, 'drop-truncated-report');
     await panel.getByRole('button', { name: 'Liste schließen' }).click();
@@ -224,14 +225,14 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     const junk = await finished(page, 'notes.json');
     expect(junk.status).toBe('error');
     const alert = page.locator('li.drop-file[data-file="notes.json"] [role=alert]');
-    expect(await alert.textContent()).toMatch(/^Nichts in der Datei konnte gezeigt werden: unknown file/);
+    expect(await alert.textContent()).toMatch(/^Nichts in der Datei konnte gezeigt werden: unbekannte Datei/);
     await dropFile(page, 'plan.pdf', Buffer.from('%PDF-1.4\n'));
     await waitFor(page, () => window.__planlotse!.getState().droppedFiles.some((x) => x.name === 'plan.pdf' && x.status === 'error'));
     expect(await page.locator('li.drop-file[data-file="plan.pdf"] [role=alert]').textContent()).toContain('Unbekanntes Dateiformat: plan.pdf');
     await snap(page, 'drop-errors');
     // English UI: the same error in English.
     await page.getByRole('button', { name: 'Englisch' }).click();
-    expect(await alert.textContent()).toMatch(/^Nothing in the file could be shown/);
+    expect(await alert.textContent()).toMatch(/^Nothing in the file could be shown: unknown file/);
     await page.getByRole('button', { name: 'German' }).click();
     await page.getByRole('button', { name: 'notes.json entfernen' }).click();
     await page.getByRole('button', { name: 'HafenCity7.gml entfernen' }).click();

@@ -4,6 +4,7 @@ import { parseNumbers } from '../gml/parseNumbers';
 import { reverseFlatRing } from '../geometry/reverseRing';
 import { readBuildingAttributes } from './readBuildingAttributes';
 import type { ReportBuilder } from '../model/ConversionReport';
+import type { NestedMessage } from '../i18n/Message';
 import { SURFACE_KIND, type SourceBuilding, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 const LOD_GEOMETRY = /^lod([0-4])(Solid|MultiSurface|Geometry|CompositeSurface)$/;
@@ -97,8 +98,8 @@ interface RingCapture {
   coordinates?: string;
   /** Which of posList / pos / coordinates receives text right now. */
   target: 'posList' | 'pos' | 'coordinates' | undefined;
-  /** The first token that was not a number, as a problem sentence. */
-  bad?: string;
+  /** The first token that was not a number, as a problem. */
+  bad?: NestedMessage;
 }
 
 /** Context for {@link BuildingAssembler}. */
@@ -256,13 +257,13 @@ export class BuildingAssembler {
     for (const r of this.refs) {
       const target = this.byId.get(r.href);
       if (!target) {
-        this.warn(r.line, `xlink:href #${r.href} does not resolve to a polygon in this building`);
+        this.warn(r.line, { code: 'convert.citygml.hrefUnresolved', params: { href: r.href } });
         continue;
       }
       if (!target.kind && r.kind) target.kind = r.kind;
     }
     if (this.polygons.length === 0) {
-      report.skip({ file, line: this.line, featureId: id, featureClass: this.root.qname, reason: 'missing geometry: no LoD1–LoD4 polygons in the building or its parts' });
+      report.skip({ file, line: this.line, featureId: id, featureClass: this.root.qname, message: { code: 'convert.citygml.noPolygons' } });
       return undefined;
     }
     // One LoD per building: LoD2 if present, else LoD1, else the highest there is.
@@ -328,8 +329,8 @@ export class BuildingAssembler {
     const p = this.polygon!;
     if (r.lrDepth === 0 || p.bad) return;
     const coords = ringCoordinates(r, p.ctx.dim);
-    if (typeof coords === 'string') {
-      this.warn(r.lrLine, `polygon ${p.id ?? '(no id)'}: ${coords}; polygon skipped`);
+    if (!Array.isArray(coords)) {
+      this.warn(r.lrLine, { code: 'convert.citygml.polygonSkipped', params: { id: p.id ?? { code: 'convert.noId' }, problem: coords } });
       p.bad = true;
       return;
     }
@@ -345,7 +346,7 @@ export class BuildingAssembler {
     this.polygon = undefined;
     if (p.bad) return;
     if (p.rings.length === 0) {
-      this.warn(p.line, `polygon ${p.id ?? '(no id)'} has no exterior ring; skipped`);
+      this.warn(p.line, { code: 'convert.citygml.noExterior', params: { id: p.id ?? { code: 'convert.noId' } } });
       return;
     }
     const poly = { kind: p.ctx.kind, rings: p.rings, id: p.id, line: p.line, lod: p.lod };
@@ -353,18 +354,18 @@ export class BuildingAssembler {
     if (p.id) this.byId.set(p.id, poly);
   }
 
-  private warn(line: number | undefined, reason: string): void {
+  private warn(line: number | undefined, message: NestedMessage): void {
     const { file, report } = this.ctx;
-    report.warn({ file, line, featureId: this.root.attrs.id ?? `${file}:${this.line}`, featureClass: this.root.qname, reason });
+    report.warn({ file, line, featureId: this.root.attrs.id ?? `${file}:${this.line}`, featureClass: this.root.qname, message });
   }
 }
 
 /**
- * Coordinates of a ring as flat xyz, or a reason why they cannot be read.
+ * Coordinates of a ring as flat xyz, or the problem why they cannot be read.
  * The decoding and checks are those of the tree reader (gml/gmlCoordinates);
  * only the collection of the text differs, because it streams.
  */
-function ringCoordinates(r: RingCapture, inheritedDim: number): number[] | string {
+function ringCoordinates(r: RingCapture, inheritedDim: number): number[] | NestedMessage {
   if (r.bad) return r.bad;
   let dim = inheritedDim;
   let values: number[];
@@ -380,9 +381,9 @@ function ringCoordinates(r: RingCapture, inheritedDim: number): number[] | strin
     element = 'pos';
   } else if (r.coordinates !== undefined) {
     const c = gmlCoordinatesText(r.coordinates);
-    if (typeof c === 'string') return c;
+    if ('code' in c) return c;
     ({ values, dim } = c);
     element = 'coordinates';
-  } else return 'ring has no posList, pos or coordinates';
+  } else return { code: 'convert.citygml.ringNoCoordinates' };
   return checkGmlCoordinates(values, dim, element) ?? toFlatXyz(values, dim);
 }

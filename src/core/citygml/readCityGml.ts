@@ -5,6 +5,7 @@ import { XmlScanner } from '../xml/XmlScanner';
 import { SeenIds } from './SeenIds';
 import type { SourceBuilding } from '../model/SourceBuilding';
 import type { ReportBuilder } from '../model/ConversionReport';
+import { problemOf } from '../model/ConversionError';
 
 /** Options of {@link readCityGml}. */
 export interface ReadCityGmlOptions {
@@ -126,13 +127,13 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
     scanner.wantText = false;
     const start = buildingStart!;
     if (deep !== undefined) {
-      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, reason: `elements nested deeper than ${MAX_XML_DEPTH} levels (at line ${deep}): building skipped` });
+      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, message: { code: 'convert.citygml.tooDeep', params: { max: MAX_XML_DEPTH, line: deep } } });
       return;
     }
     if (!b) return;
     const firstLine = start.id === undefined ? undefined : seen.add(start.id, start.line);
     if (firstLine !== undefined) {
-      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, reason: `duplicate gml:id (an earlier building at line ${firstLine} has it): skipped` });
+      report.skip({ file, line: start.line, featureId: start.id, featureClass: start.qname, message: { code: 'convert.citygml.duplicateId', params: { line: firstLine } } });
       return;
     }
     result.buildings++;
@@ -141,21 +142,19 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   }
 
   function reportUnsupported(u: { name: string; id?: string; line: number }): void {
-    report.skip({ file, line: u.line, featureId: u.id, featureClass: u.name, reason: `unsupported class ${u.name} (only bldg:Building is converted)` });
+    report.skip({ file, line: u.line, featureId: u.id, featureClass: u.name, message: { code: 'convert.citygml.unsupportedClass', params: { cls: u.name } } });
   }
 
   function fail(e: unknown): void {
     result.broken = true;
-    const msg = e instanceof Error ? e.message : String(e);
+    const problem = problemOf(e);
     const inBuilding = building ? buildingStart : undefined;
     report.skip({
       file,
       line: scanner.line,
       featureId: inBuilding?.id,
       featureClass: inBuilding?.qname,
-      reason: inBuilding
-        ? `malformed or truncated XML inside this building (started line ${inBuilding.line}): ${msg}; buildings before it were kept`
-        : `malformed or truncated XML: ${msg}; buildings before this point were kept`,
+      message: inBuilding ? { code: 'convert.citygml.brokenInBuilding', params: { line: inBuilding.line, problem } } : { code: 'convert.citygml.broken', params: { problem } },
     });
   }
 
@@ -170,7 +169,7 @@ export async function readCityGml(chunks: AsyncIterable<string> | Iterable<strin
   }
   result.srsName ??= fileSrs;
   if (!result.broken && result.buildings === 0) {
-    report.warn({ file, reason: 'no buildings in this file (no bldg:Building city object members)' });
+    report.warn({ file, message: { code: 'convert.citygml.noBuildings' } });
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import { deeperThan, MAX_JSON_DEPTH, nestedNumbersProblem, pathStep } from '../json/jsonLimits';
 import type { ReportBuilder } from '../model/ConversionReport';
+import type { NestedMessage } from '../i18n/Message';
+import { detail, problemOf } from '../model/ConversionError';
 import { SURFACE_KIND, type SourceBuilding, type SourceBuildingAttributes, type SourcePolygon, type SurfaceKind } from '../model/SourceBuilding';
 
 /** Options of {@link readCityJson}. */
@@ -49,11 +51,11 @@ const objectPath = (id: string) => `$.CityObjects${pathStep(id)}`;
  * vertex indices nested as the type says (checked without recursion), or
  * semantics nested deeper than the boundaries. Gives a JSON path and problem.
  */
-function objectProblem(id: string, o: CjObject, lod: string): { path: string; reason: string } | undefined {
+function objectProblem(id: string, o: CjObject, lod: string): { path: string; message: NestedMessage } | undefined {
   const at = objectPath(id);
   for (const key of ['attributes', 'address'] as const) {
     const deep = deeperThan(o[key], MAX_JSON_DEPTH);
-    if (deep !== undefined) return { path: `${at}.${key}${deep}`, reason: `${key} nested deeper than ${MAX_JSON_DEPTH} levels` };
+    if (deep !== undefined) return { path: `${at}.${key}${deep}`, message: { code: 'convert.json.nestedDeeper', params: { key, max: MAX_JSON_DEPTH } } };
   }
   const geoms = Array.isArray(o.geometry) ? o.geometry : [];
   for (let k = 0; k < geoms.length; k++) {
@@ -62,12 +64,9 @@ function objectProblem(id: string, o: CjObject, lod: string): { path: string; re
     const levels = BOUNDARY_LEVELS[g.type];
     if (!levels) continue; // reported as unsupported when read
     const p = nestedNumbersProblem(g.boundaries, levels, { integers: true });
-    if (p !== undefined) {
-      const colon = p.indexOf(': ');
-      return { path: `${at}.geometry[${k}].boundaries${p.slice(0, colon).replace('(top)', '')}`, reason: `bad ${g.type} boundaries: ${p.slice(colon + 2)}` };
-    }
+    if (p !== undefined) return { path: `${at}.geometry[${k}].boundaries${p.path.replace('(top)', '')}`, message: { code: 'convert.cityjson.badBoundaries', params: { type: g.type, problem: p.problem } } };
     const deep = deeperThan(g.semantics, levels + 2);
-    if (deep !== undefined) return { path: `${at}.geometry[${k}].semantics${deep}`, reason: `semantics nested deeper than the ${g.type} boundaries` };
+    if (deep !== undefined) return { path: `${at}.geometry[${k}].semantics${deep}`, message: { code: 'convert.cityjson.semanticsDeep', params: { type: g.type } } };
   }
   return undefined;
 }
@@ -89,18 +88,18 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    report.skip({ file, reason: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    report.skip({ file, message: { code: 'convert.json.invalid', params: { problem: detail(e instanceof Error ? e.message : String(e)) } } });
     return result;
   }
   if (doc?.type !== 'CityJSON' || !doc.CityObjects || !Array.isArray(doc.vertices)) {
-    report.skip({ file, reason: 'not a CityJSON file (needs "type": "CityJSON", CityObjects and vertices)' });
+    report.skip({ file, message: { code: 'convert.cityjson.notCityJson' } });
     return result;
   }
   result.version = doc.version;
   const ref = doc.metadata?.referenceSystem;
   result.referenceSystem = ref;
   if (!ref && !options.crs) {
-    report.skip({ file, reason: `${file} declares no CRS (metadata.referenceSystem is missing): give one with --crs, e.g. --crs EPSG:28992 for Dutch RD New + NAP` });
+    report.skip({ file, message: { code: 'convert.cityjson.noCrs', params: { file } } });
     return result;
   }
   const scale = doc.transform?.scale ?? [1, 1, 1];
@@ -110,28 +109,28 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
 
   for (const [id, o] of Object.entries(objects)) {
     if (o === null || typeof o !== 'object') {
-      report.skip({ file, featureId: id, path: objectPath(id), reason: 'city object is not a JSON object' });
+      report.skip({ file, featureId: id, path: objectPath(id), message: { code: 'convert.cityjson.notObject' } });
       continue;
     }
     if (Array.isArray(o.parents) && o.parents.length) {
       if (!KNOWN_TYPES.has(o.type) && !o.parents.some((p) => objects[p] && KNOWN_TYPES.has(objects[p].type))) {
-        report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), reason: `unsupported class ${String(o.type).slice(0, 60)} (only Building/BuildingPart are converted)` });
+        report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), message: { code: 'convert.cityjson.unsupportedClass', params: { cls: String(o.type).slice(0, 60) } } });
       }
       continue; // converted with its parent
     }
     if (o.type !== 'Building') {
-      report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), reason: `unsupported class ${String(o.type).slice(0, 60)} (only Building/BuildingPart are converted)` });
+      report.skip({ file, featureId: id, featureClass: String(o.type), path: objectPath(id), message: { code: 'convert.cityjson.unsupportedClass', params: { cls: String(o.type).slice(0, 60) } } });
       continue;
     }
     try {
       readBuilding(id, o);
     } catch (e) {
       // A shape no check above foresaw: this building is lost, the file goes on.
-      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), reason: `unreadable building: ${e instanceof Error ? e.message : String(e)}` });
+      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), message: { code: 'convert.cityjson.unreadable', params: { problem: problemOf(e) } } });
     }
   }
   if (result.buildings === 0 && !report.issues.some((i) => i.file === file && i.severity === 'error')) {
-    report.warn({ file, reason: 'no buildings in this file' });
+    report.warn({ file, message: { code: 'convert.cityjson.noBuildings' } });
   }
   return result;
 
@@ -142,8 +141,8 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
       const children = members[i][1].children;
       for (const c of Array.isArray(children) ? children : []) {
         const co = objects[c];
-        if (!co) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, reason: `child ${String(c).slice(0, 80)} does not exist` });
-        else if (seen.has(c)) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, reason: `child ${c} listed twice (or a cycle): read once` });
+        if (!co) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, message: { code: 'convert.cityjson.childMissing', params: { child: String(c).slice(0, 80) } } });
+        else if (seen.has(c)) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(members[i][0])}.children`, message: { code: 'convert.cityjson.childTwice', params: { child: c } } });
         else if (co.type === 'BuildingPart' || co.type === 'Building') {
           seen.add(c);
           members.push([c, co]);
@@ -152,7 +151,7 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
     }
     const chosenLod = pickLod(members.flatMap(([, m]) => (Array.isArray(m.geometry) ? m.geometry : [])), options.lod);
     if (chosenLod === undefined) {
-      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), reason: options.lod ? `missing geometry: no LoD ${options.lod} in the building or its parts` : 'missing geometry: the building and its parts have no geometry' });
+      report.skip({ file, featureId: id, featureClass: 'Building', path: objectPath(id), message: options.lod ? { code: 'convert.cityjson.noLod', params: { lod: options.lod } } : { code: 'convert.cityjson.noGeometry' } });
       return;
     }
     for (const [mid, m] of members) {
@@ -167,7 +166,7 @@ export function readCityJson(text: string, options: ReadCityJsonOptions): ReadCi
       (m.geometry ?? []).forEach((g, k) => {
         if (String(g.lod) !== chosenLod) return;
         const problem = readGeometry(g, vertices, scale, translate, polygons, `${objectPath(mid)}.geometry[${k}].boundaries`);
-        if (problem) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(mid)}.geometry[${k}]`, reason: problem });
+        if (problem) report.warn({ file, featureId: id, featureClass: 'Building', path: `${objectPath(mid)}.geometry[${k}]`, message: problem });
       });
     }
     const partCount = members.length - 1;
@@ -197,7 +196,7 @@ function pickLod(geoms: CjGeometry[], wanted?: string): string | undefined {
   return lods.pop();
 }
 
-function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[], at: string): string | undefined {
+function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], translate: number[], out: SourcePolygon[], at: string): NestedMessage | undefined {
   const kindOf = (v: unknown): SurfaceKind | undefined => {
     if (typeof v !== 'number' || !g.semantics) return undefined;
     return SURFACE_KIND[g.semantics.surfaces[v]?.type] ?? 'other';
@@ -215,11 +214,11 @@ function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], tran
     a.set(a.subarray(0, 3), r.length * 3);
     return a;
   };
-  const surface = (s: number[][], sem: unknown, path: string): string | undefined => {
+  const surface = (s: number[][], sem: unknown, path: string): NestedMessage | undefined => {
     const rings: Float64Array[] = [];
     for (const r of s) {
       const rr = ring(r);
-      if (!rr) return `vertex index out of range at ${path}; surface skipped`;
+      if (!rr) return { code: 'convert.cityjson.indexOutOfRange', params: { path } };
       rings.push(rr);
     }
     if (rings.length) out.push({ kind: kindOf(sem), rings, path });
@@ -227,7 +226,7 @@ function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], tran
   };
   const b = g.boundaries as unknown[];
   const sv = g.semantics?.values as unknown[] | undefined;
-  let problem: string | undefined;
+  let problem: NestedMessage | undefined;
   switch (g.type) {
     case 'MultiSurface':
     case 'CompositeSurface':
@@ -243,7 +242,7 @@ function readGeometry(g: CjGeometry, vertices: number[][], scale: number[], tran
       );
       break;
     default:
-      return `geometry type ${g.type} is not supported (LoD ${g.lod}); skipped`;
+      return { code: 'convert.cityjson.unsupportedGeometry', params: { type: String(g.type), lod: String(g.lod) } };
   }
   return problem;
 }

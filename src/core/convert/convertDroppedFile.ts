@@ -12,6 +12,7 @@ import { readCityJson } from '../cityjson/readCityJson';
 import { featureBbox, unionBbox } from '../vector/featureBbox';
 import { readVectorFile } from '../vector/readVectorFile';
 import { layerSlug, vectorCatalogLayer } from '../vector/vectorCatalogLayer';
+import { problemOf } from '../model/ConversionError';
 
 /** One layer made from a dropped file: a catalog entry (url is the layer id + .geojson, for reference) and its data. */
 export interface DroppedLayer {
@@ -51,7 +52,7 @@ export async function convertDroppedFile(bytes: Uint8Array, fileName: string, op
   try {
     kind = detectFileKind(bytes, fileName);
   } catch (e) {
-    report.skip({ file: fileName, reason: e instanceof Error ? e.message : String(e) });
+    report.skip({ file: fileName, message: problemOf(e) });
     kind = 'unknown';
   }
   const layers: DroppedLayer[] = [];
@@ -114,10 +115,10 @@ export async function convertDroppedFile(bytes: Uint8Array, fileName: string, op
       }
     } else if (report.issues.length === 0) {
       // (When detection itself failed, e.g. a refused archive, its reason is already reported.)
-      report.skip({ file: fileName, reason: 'unknown file: expected XPlanGML, CityGML, WFS GML, GeoJSON, CityJSON or a zipped shapefile' });
+      report.skip({ file: fileName, message: { code: 'convert.dropped.unknownFile' } });
     }
   } catch (e) {
-    report.skip({ file: fileName, reason: e instanceof Error ? e.message : String(e) });
+    report.skip({ file: fileName, message: problemOf(e) });
   }
   progress('layers', 2, 3);
   let bbox: [number, number, number, number] | undefined;

@@ -1,3 +1,4 @@
+import type { NestedMessage } from '../i18n/Message';
 import { parseNumbers } from './parseNumbers';
 
 /**
@@ -6,8 +7,8 @@ import { parseNumbers } from './parseNumbers';
  * {@link readGmlGeometry} for XPlanung/WFS): `gml:posList` / `gml:pos` text
  * (whitespace-separated numbers, `srsDimension` 2 or 3) and GML 2
  * `gml:coordinates` (tuples with `cs`/`ts`/`decimal` separators). Problems
- * come back as sentences naming the element, for the caller to report with
- * its file, feature and line.
+ * come back as messages naming the element (`convert.coords.*`), for the caller
+ * to report with its file, feature and line.
  */
 
 /** Separators of GML 2 `gml:coordinates` (attributes `cs`, `ts`, `decimal`; defaults `,`, ` `, `.`). */
@@ -21,18 +22,18 @@ export interface GmlCoordinatesFormat {
  * Numbers of posList/pos text (fast path: {@link parseNumbers}), or the
  * problem naming the first token that is not a number.
  *
- * @example gmlNumbers('1 2 abc', 'gml:posList') // 'not a number "abc" in gml:posList'
+ * @example gmlNumbers('1 2 abc', 'gml:posList') // { code: 'convert.coords.notANumber', params: { value: 'abc', element: 'gml:posList' } }
  */
-export function gmlNumbers(text: string, element: string): number[] | string {
+export function gmlNumbers(text: string, element: string): number[] | NestedMessage {
   const values = parseNumbers(text);
   for (const v of values) if (Number.isNaN(v)) return notANumber(text, element);
   return values;
 }
 
-/** The problem sentence for text with a token that is not a number (found by a slow second pass). */
-export function notANumber(text: string, element: string): string {
+/** The problem for text with a token that is not a number (found by a slow second pass). */
+export function notANumber(text: string, element: string): NestedMessage {
   const bad = text.trim().split(/\s+/).find((t) => Number.isNaN(Number(t))) ?? text.trim().slice(0, 20);
-  return `not a number "${bad.slice(0, 40)}" in ${element}`;
+  return { code: 'convert.coords.notANumber', params: { value: bad.slice(0, 40), element } };
 }
 
 /**
@@ -40,14 +41,14 @@ export function notANumber(text: string, element: string): string {
  *
  * @example gmlCoordinatesText('1,2 3,4') // { values: [1, 2, 3, 4], dim: 2 }
  */
-export function gmlCoordinatesText(text: string, f: GmlCoordinatesFormat = {}): { values: number[]; dim: number } | string {
+export function gmlCoordinatesText(text: string, f: GmlCoordinatesFormat = {}): { values: number[]; dim: number } | NestedMessage {
   const cs = f.cs ?? ',', ts = f.ts ?? ' ', dec = f.decimal ?? '.';
   const tuples = text.trim().split(ts === ' ' ? /\s+/ : ts).filter((s) => s !== '');
   const values: number[] = [];
   let dim = 0;
   for (const tuple of tuples) {
     const p = tuple.split(cs).map((s) => Number(dec === '.' ? s : s.replace(dec, '.')));
-    if (p.length < 2 || p.length > 3 || p.some((v) => !Number.isFinite(v)) || (dim && p.length !== dim)) return `bad coordinate tuple "${tuple.slice(0, 60)}"`;
+    if (p.length < 2 || p.length > 3 || p.some((v) => !Number.isFinite(v)) || (dim && p.length !== dim)) return { code: 'convert.coords.badTuple', params: { tuple: tuple.slice(0, 60) } };
     dim = p.length;
     for (const v of p) values.push(v);
   }
@@ -58,12 +59,12 @@ export function gmlCoordinatesText(text: string, f: GmlCoordinatesFormat = {}): 
  * Why flat coordinates cannot be read with that dimension (unsupported
  * dimension, count not a multiple of it, a non-finite value), or undefined.
  *
- * @example checkGmlCoordinates([1, 2, 3], 2, 'gml:posList') // 'gml:posList has 3 numbers, not a multiple of srsDimension 2'
+ * @example checkGmlCoordinates([1, 2, 3], 2, 'gml:posList') // convert.coords.notMultiple: 'gml:posList has 3 numbers, not a multiple of srsDimension 2'
  */
-export function checkGmlCoordinates(values: readonly number[], dim: number, element: string): string | undefined {
-  if (dim !== 2 && dim !== 3) return `unsupported srsDimension ${dim}`;
-  if (values.length % dim !== 0) return `${element} has ${values.length} numbers, not a multiple of srsDimension ${dim}`;
-  for (const v of values) if (!Number.isFinite(v)) return `non-finite coordinate ${v} in ${element}`;
+export function checkGmlCoordinates(values: readonly number[], dim: number, element: string): NestedMessage | undefined {
+  if (dim !== 2 && dim !== 3) return { code: 'convert.coords.dimension', params: { dim } };
+  if (values.length % dim !== 0) return { code: 'convert.coords.notMultiple', params: { element, n: values.length, dim } };
+  for (const v of values) if (!Number.isFinite(v)) return { code: 'convert.coords.notFinite', params: { value: String(v), element } };
   return undefined;
 }
 

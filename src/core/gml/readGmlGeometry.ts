@@ -1,20 +1,25 @@
 import type { Geometry, Position } from 'geojson';
 import { densifyArc3, densifyArcString, densifyCenterArc, densifyCircle3, DEFAULT_MAX_CHORD_ERROR } from '../geometry/densifyArc';
 import { childNamed, childrenNamed, isGml, type XmlElement } from '../xml/parseXmlTree';
+import type { NestedMessage } from '../i18n/Message';
+import { ConversionError } from '../model/ConversionError';
 import { checkGmlCoordinates, gmlCoordinatesText, gmlNumbers } from './gmlCoordinates';
 
-/** A problem in a GML geometry; `line` points at the offending element. */
-export class GmlGeometryError extends Error {
-  constructor(message: string, readonly line: number) {
-    super(message);
+/** A problem in a GML geometry (a `convert.gml.*`/`convert.coords.*` message); `line` points at the offending element. */
+export class GmlGeometryError extends ConversionError {
+  constructor(
+    problem: NestedMessage,
+    readonly line: number,
+  ) {
+    super(problem);
   }
 }
 
 export interface GmlReadContext {
   /** Maximum chord error for arcs, in CRS units (default 0.1 m). */
   maxChordError?: number;
-  /** Non-fatal notes (e.g. an arc with collinear points read as a line). */
-  notes?: string[];
+  /** Non-fatal notes (e.g. an arc with collinear points read as a line), as messages. */
+  notes?: NestedMessage[];
 }
 
 const GEOMETRY_NAMES = new Set([
@@ -65,7 +70,7 @@ function dimensionOf(el: XmlElement): number {
 
 function numbersOf(el: XmlElement): number[] {
   const nums = gmlNumbers(el.text, el.name);
-  if (typeof nums === 'string') throw new GmlGeometryError(nums, el.line);
+  if (!Array.isArray(nums)) throw new GmlGeometryError(nums, el.line);
   return nums;
 }
 
@@ -81,7 +86,7 @@ function readPosList(el: XmlElement): Position[] {
 
 function readPos(el: XmlElement): Position {
   const nums = numbersOf(el);
-  if (nums.length < 2 || nums.length > 3) throw new GmlGeometryError(`pos has ${nums.length} numbers`, el.line);
+  if (nums.length < 2 || nums.length > 3) throw new GmlGeometryError({ code: 'convert.gml.posCount', params: { n: nums.length } }, el.line);
   const problem = checkGmlCoordinates(nums, nums.length, el.name);
   if (problem) throw new GmlGeometryError(problem, el.line);
   return nums;
@@ -90,7 +95,7 @@ function readPos(el: XmlElement): Position {
 /** GML 2 style `<gml:coordinates cs="," ts=" ">x,y x,y</gml:coordinates>`. */
 function readCoordinates(el: XmlElement): Position[] {
   const c = gmlCoordinatesText(el.text, el.attrs);
-  if (typeof c === 'string') throw new GmlGeometryError(c, el.line);
+  if ('code' in c) throw new GmlGeometryError(c, el.line);
   const out: Position[] = [];
   for (let i = 0; i < c.values.length; i += c.dim) out.push(c.values.slice(i, i + c.dim));
   return out;
@@ -119,7 +124,7 @@ function readPoint(el: XmlElement): Position {
   const pos = childNamed(el, 'pos');
   if (pos) return readPos(pos);
   const ps = readPositions(el);
-  if (ps.length !== 1) throw new GmlGeometryError(`Point without a single position`, el.line);
+  if (ps.length !== 1) throw new GmlGeometryError({ code: 'convert.gml.pointPositions' }, el.line);
   return ps[0];
 }
 
@@ -148,13 +153,13 @@ function readSegment(seg: XmlElement, ctx: GmlReadContext): Position[] {
     case 'Arc':
     case 'ArcString': {
       const ps = readPositions(seg);
-      if (ps.length < 3) throw new GmlGeometryError(`${seg.local} with ${ps.length} points (needs at least 3)`, seg.line);
-      if (seg.local === 'Arc' && ps.length !== 3) ctx.notes?.push(`line ${seg.line}: Arc with ${ps.length} points read as an ArcString`);
+      if (ps.length < 3) throw new GmlGeometryError({ code: 'convert.gml.arcPoints', params: { element: seg.local, n: ps.length } }, seg.line);
+      if (seg.local === 'Arc' && ps.length !== 3) ctx.notes?.push({ code: 'convert.gml.arcAsArcString', params: { line: seg.line, n: ps.length } });
       return ps.length === 3 ? densifyArc3(ps[0], ps[1], ps[2], tol) : densifyArcString(ps, tol);
     }
     case 'Circle': {
       const ps = readPositions(seg);
-      if (ps.length < 3) throw new GmlGeometryError(`Circle with ${ps.length} points (needs 3)`, seg.line);
+      if (ps.length < 3) throw new GmlGeometryError({ code: 'convert.gml.circlePoints', params: { n: ps.length } }, seg.line);
       return densifyCircle3(ps[0], ps[1], ps[2], tol);
     }
     case 'CircleByCenterPoint':
@@ -162,7 +167,7 @@ function readSegment(seg: XmlElement, ctx: GmlReadContext): Position[] {
       const centre = readPositions(seg)[0];
       const radiusEl = childNamed(seg, 'radius');
       const r = Number(radiusEl?.text.trim());
-      if (!centre || !Number.isFinite(r) || r <= 0) throw new GmlGeometryError(`${seg.local} without centre or positive radius`, seg.line);
+      if (!centre || !Number.isFinite(r) || r <= 0) throw new GmlGeometryError({ code: 'convert.gml.noCentre', params: { element: seg.local } }, seg.line);
       if (seg.local === 'CircleByCenterPoint') return densifyCenterArc(centre[0], centre[1], r, 0, 2 * Math.PI, tol);
       const start = angleRad(childNamed(seg, 'startAngle')) ?? 0;
       const end = angleRad(childNamed(seg, 'endAngle')) ?? start + 2 * Math.PI;
@@ -173,10 +178,10 @@ function readSegment(seg: XmlElement, ctx: GmlReadContext): Position[] {
       return readPositions(seg);
     default:
       if (seg.local.includes('Spline') || seg.local.includes('Bezier') || seg.local.includes('Clothoid')) {
-        ctx.notes?.push(`line ${seg.line}: ${seg.local} read as straight lines through its control points`);
+        ctx.notes?.push({ code: 'convert.gml.splineAsLines', params: { line: seg.line, element: seg.local } });
         return readPositions(seg);
       }
-      throw new GmlGeometryError(`unsupported curve segment ${seg.name}`, seg.line);
+      throw new GmlGeometryError({ code: 'convert.gml.unsupportedSegment', params: { element: seg.name } }, seg.line);
   }
 }
 
@@ -188,7 +193,7 @@ function readCurve(el: XmlElement, ctx: GmlReadContext): Position[] {
       return readPositions(el);
     case 'Curve': {
       const segs = childNamed(el, 'segments');
-      if (!segs) throw new GmlGeometryError('Curve without segments', el.line);
+      if (!segs) throw new GmlGeometryError({ code: 'convert.gml.curveNoSegments' }, el.line);
       const out: Position[] = [];
       for (const s of segs.children) appendPath(out, readSegment(s, ctx));
       return out;
@@ -199,31 +204,31 @@ function readCurve(el: XmlElement, ctx: GmlReadContext): Position[] {
       for (const m of el.children) {
         if (m.local !== 'curveMember') continue;
         const c = m.children.find(isGml);
-        if (!c) throw new GmlGeometryError(`empty curveMember${m.attrs.href ? ' (xlink references are not resolved)' : ''}`, m.line);
+        if (!c) throw new GmlGeometryError({ code: m.attrs.href ? 'convert.gml.emptyXlink' : 'convert.gml.emptyMember', params: { element: 'curveMember' } }, m.line);
         appendPath(out, readCurve(c, ctx));
       }
       return out;
     }
     case 'OrientableCurve': {
       const base = childNamed(el, 'baseCurve')?.children.find(isGml);
-      if (!base) throw new GmlGeometryError('OrientableCurve without baseCurve', el.line);
+      if (!base) throw new GmlGeometryError({ code: 'convert.gml.noBaseCurve' }, el.line);
       const ps = readCurve(base, ctx);
       return el.attrs.orientation === '-' ? ps.reverse() : ps;
     }
     default:
-      throw new GmlGeometryError(`expected a curve, found ${el.name}`, el.line);
+      throw new GmlGeometryError({ code: 'convert.gml.expectedCurve', params: { element: el.name } }, el.line);
   }
 }
 
 function readRingProperty(prop: XmlElement, ctx: GmlReadContext): Position[] {
   const ring = prop.children.find(isGml);
-  if (!ring) throw new GmlGeometryError(`${prop.name} without a ring`, prop.line);
+  if (!ring) throw new GmlGeometryError({ code: 'convert.gml.noRing', params: { element: prop.name } }, prop.line);
   return readCurve(ring, ctx);
 }
 
 function readPolygon(el: XmlElement, ctx: GmlReadContext): Position[][] {
   const ext = childNamed(el, 'exterior') ?? childNamed(el, 'outerBoundaryIs');
-  if (!ext) throw new GmlGeometryError(`${el.local} without exterior ring`, el.line);
+  if (!ext) throw new GmlGeometryError({ code: 'convert.gml.noExterior', params: { element: el.local } }, el.line);
   const rings = [readRingProperty(ext, ctx)];
   for (const c of el.children) if (c.local === 'interior' || c.local === 'innerBoundaryIs') rings.push(readRingProperty(c, ctx));
   return rings;
@@ -237,7 +242,7 @@ function readSurfaceMembers(el: XmlElement, ctx: GmlReadContext, out: Position[]
       return;
     case 'Surface': {
       const patches = childNamed(el, 'patches');
-      if (!patches) throw new GmlGeometryError('Surface without patches', el.line);
+      if (!patches) throw new GmlGeometryError({ code: 'convert.gml.noPatches' }, el.line);
       for (const p of patches.children) readSurfaceMembers(p, ctx, out);
       return;
     }
@@ -252,7 +257,7 @@ function readSurfaceMembers(el: XmlElement, ctx: GmlReadContext, out: Position[]
       for (const m of el.children) {
         if (m.local === 'surfaceMember' || m.local === 'polygonMember') {
           const g = m.children.find(isGml);
-          if (!g) throw new GmlGeometryError(`empty ${m.local}${m.attrs.href ? ' (xlink references are not resolved)' : ''}`, m.line);
+          if (!g) throw new GmlGeometryError({ code: m.attrs.href ? 'convert.gml.emptyXlink' : 'convert.gml.emptyMember', params: { element: m.local } }, m.line);
           readSurfaceMembers(g, ctx, out);
         } else if (m.local === 'surfaceMembers' || m.local === 'polygonMembers') {
           for (const g of m.children) readSurfaceMembers(g, ctx, out);
@@ -260,7 +265,7 @@ function readSurfaceMembers(el: XmlElement, ctx: GmlReadContext, out: Position[]
       }
       return;
     default:
-      throw new GmlGeometryError(`expected a surface, found ${el.name}`, el.line);
+      throw new GmlGeometryError({ code: 'convert.gml.expectedSurface', params: { element: el.name } }, el.line);
   }
 }
 
@@ -301,7 +306,7 @@ export function readGmlGeometry(el: XmlElement, ctx: GmlReadContext = {}): Geome
       for (const m of el.children) {
         if (m.local === 'curveMember' || m.local === 'lineStringMember') {
           const g = m.children.find(isGml);
-          if (!g) throw new GmlGeometryError(`empty ${m.local}`, m.line);
+          if (!g) throw new GmlGeometryError({ code: 'convert.gml.emptyMember', params: { element: m.local } }, m.line);
           lines.push(readCurve(g, ctx));
         } else if (m.local === 'curveMembers') for (const g of m.children) lines.push(readCurve(g, ctx));
       }
@@ -316,7 +321,7 @@ export function readGmlGeometry(el: XmlElement, ctx: GmlReadContext = {}): Geome
     case 'CompositeSurface': {
       const polys: Position[][][] = [];
       readSurfaceMembers(el, ctx, polys);
-      if (polys.length === 0) throw new GmlGeometryError(`${el.local} without polygons`, el.line);
+      if (polys.length === 0) throw new GmlGeometryError({ code: 'convert.gml.noPolygons', params: { element: el.local } }, el.line);
       return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
     }
     case 'MultiGeometry': {
@@ -330,6 +335,6 @@ export function readGmlGeometry(el: XmlElement, ctx: GmlReadContext = {}): Geome
       return { type: 'GeometryCollection', geometries: geoms };
     }
     default:
-      throw new GmlGeometryError(`unsupported geometry ${el.name}`, el.line);
+      throw new GmlGeometryError({ code: 'convert.gml.unsupportedGeometry', params: { element: el.name } }, el.line);
   }
 }

@@ -1,3 +1,4 @@
+import type { NestedMessage } from '../i18n/Message';
 import type { ReportBuilder } from '../model/ConversionReport';
 import type { XmlElement } from '../xml/parseXmlTree';
 
@@ -25,10 +26,10 @@ export function uniqueMembers(members: XmlElement[], o: { file: string; report: 
       out.push(m);
       continue;
     }
-    const reason = sameContent(earlier, m)
-      ? `duplicated feature member: same gml:id and content as line ${earlier.line}; skipped`
-      : `duplicate gml:id "${id}" (first used at line ${earlier.line} by a ${earlier.local}): skipped`;
-    o.report.skip({ file: o.file, line: m.line, featureId: id, featureClass: m.local, reason });
+    const message: NestedMessage = sameContent(earlier, m)
+      ? { code: 'convert.gml.duplicateMember', params: { line: earlier.line } }
+      : { code: 'convert.gml.duplicateId', params: { id, line: earlier.line, cls: earlier.local } };
+    o.report.skip({ file: o.file, line: m.line, featureId: id, featureClass: m.local, message });
   }
   return out;
 }

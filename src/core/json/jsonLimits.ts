@@ -1,3 +1,4 @@
+import type { NestedMessage } from '../i18n/Message';
 /**
  * Limits for parsed JSON (GeoJSON, CityJSON) checked per feature before a
  * reader walks it, so that one hostile or broken feature is skipped with its
@@ -41,34 +42,40 @@ export function deeperThan(value: unknown, maxDepth = MAX_JSON_DEPTH): string | 
   return undefined;
 }
 
+/** What is wrong in nested number arrays: the path relative to the value (`(top)` for the value itself) and why. */
+export interface NestedNumbersProblem {
+  path: string;
+  problem: NestedMessage;
+}
+
 /**
  * Checks that `value` is arrays nested exactly `levels` deep with finite
  * numbers (or, with `integers`, non-negative integers) at the bottom: GeoJSON
  * `coordinates`, CityJSON `boundaries`. Returns the relative path and what is
  * wrong there, or undefined. Iterative.
  *
- * @example nestedNumbersProblem([[0, 1], [2]], 2, { minLength: 2 }) // '[1]: 1 number(s), needs at least 2'
+ * @example nestedNumbersProblem([[0, 1], [2]], 2, { minLength: 2 }) // { path: '[1]', problem: convert.json.tooFewNumbers: '1 number(s), needs at least 2' }
  */
-export function nestedNumbersProblem(value: unknown, levels: number, o: { integers?: boolean; minLength?: number } = {}): string | undefined {
+export function nestedNumbersProblem(value: unknown, levels: number, o: { integers?: boolean; minLength?: number } = {}): NestedNumbersProblem | undefined {
   const stack: { v: unknown; level: number; path: string }[] = [{ v: value, level: 1, path: '' }];
   while (stack.length) {
     const { v, level, path } = stack.pop()!;
-    if (!Array.isArray(v)) return `${path || '(top)'}: expected an array ${levels - level + 1} level(s) deep, found ${describe(v)}`;
+    if (!Array.isArray(v)) return { path: path || '(top)', problem: { code: 'convert.json.expectedArray', params: { n: levels - level + 1, found: describe(v) } } };
     if (level === levels) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
         if (typeof x !== 'number' || !Number.isFinite(x) || (o.integers && (!Number.isInteger(x) || x < 0))) {
-          return `${path}${pathStep(i)}: ${o.integers ? 'expected a vertex index' : 'expected a finite number'}, found ${describe(x)}`;
+          return { path: path + pathStep(i), problem: { code: o.integers ? 'convert.json.expectedIndex' : 'convert.json.expectedNumber', params: { found: describe(x) } } };
         }
       }
-      if (o.minLength !== undefined && v.length < o.minLength) return `${path || '(top)'}: ${v.length} number(s), needs at least ${o.minLength}`;
+      if (o.minLength !== undefined && v.length < o.minLength) return { path: path || '(top)', problem: { code: 'convert.json.tooFewNumbers', params: { n: v.length, min: o.minLength } } };
     } else for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], level: level + 1, path: path + pathStep(i) });
   }
   return undefined;
 }
 
-function describe(v: unknown): string {
-  if (Array.isArray(v)) return `an array (nested ${arrayDepth(v)}+ levels)`;
+function describe(v: unknown): string | NestedMessage {
+  if (Array.isArray(v)) return { code: 'convert.json.foundArray', params: { n: arrayDepth(v) } };
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return `"${v.slice(0, 30)}"`;
   return v === null ? 'null' : typeof v;

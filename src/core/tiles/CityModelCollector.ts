@@ -3,6 +3,7 @@ import { MemoryTileStore, type TileBuildingStore } from './TileBuildingStore';
 import type { ReportBuilder, ConversionReport } from '../model/ConversionReport';
 import type { BuildingFeature } from '../model/Building';
 import type { SourceBuilding } from '../model/SourceBuilding';
+import { ConversionError } from '../model/ConversionError';
 
 /** Options of {@link CityModelCollector}. */
 export interface CityModelCollectorOptions {
@@ -55,7 +56,7 @@ export class CityModelCollector {
     this.store = options.store ?? new MemoryTileStore();
     if (options.crs) {
       this.option = makeCrsContext(options.crs);
-      if (!this.option) throw new Error(`--crs ${options.crs}: unknown CRS (use e.g. EPSG:25832, EPSG:25833, EPSG:28992)`);
+      if (!this.option) throw new ConversionError({ code: 'convert.tiles.optionCrs', params: { crs: options.crs } });
     }
   }
 
@@ -73,7 +74,7 @@ export class CityModelCollector {
         path: b.path,
         featureId: b.id,
         featureClass: b.featureClass,
-        reason: b.srsName ? `unknown CRS "${b.srsName}" (give one with --crs EPSG:nnnn)` : 'no CRS in the file (no srsName, no referenceSystem): give one with --crs EPSG:nnnn',
+        message: b.srsName ? { code: 'convert.tiles.unknownCrs', params: { crs: b.srsName } } : { code: 'convert.tiles.noCrs' },
       });
       return false;
     }

@@ -1,7 +1,8 @@
 import { Clipper, FillRule, PointInPolygonResult, type PathsD } from 'clipper2-ts';
 import { makeTransform, parseCrs, type ParsedCrs } from '../crs';
 import { openFlatRing } from '../geometry/openRing';
-import { newellNormal, triangulatePolygon, type Ring3 } from '../geometry/planarPolygon';
+import { newellNormal, triangulatePolygon, type Ring3, type RingProblem } from '../geometry/planarPolygon';
+import type { MessageKey, NestedMessage } from '../i18n/Message';
 import { functionLabel, roofTypeLabel } from '../i18n/buildingCodeLabels';
 import { EnuFrame, geodeticToEcef, ecefToGeodetic } from './ellipsoid';
 import type { ReportBuilder } from '../model/ConversionReport';
@@ -87,14 +88,14 @@ interface Poly {
 export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: ReportBuilder): PreparedBuilding | undefined {
   const polys = validPolygons(b, report);
   if (polys.length === 0) {
-    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, reason: 'missing geometry: no valid polygon left after validation' });
+    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, message: { code: 'convert.tiles.noValidPolygon' } });
     return undefined;
   }
   const e = extentOf(polys);
   const cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2;
   const [lon, lat] = crs.toWgs84([cx, cy]);
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) {
-    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, reason: `coordinates do not fit CRS ${crs.crs.code} (centre maps to ${lon}, ${lat})` });
+    report.skip({ file: b.file, line: b.line, path: b.path, featureId: b.id, featureClass: b.featureClass, message: { code: 'convert.tiles.crsMismatch', params: { crs: crs.crs.code, lon: String(lon), lat: String(lat) } } });
     return undefined;
   }
   const toLonLat = localLonLat(crs, cx, cy, lon, lat, Math.max(e.maxX - e.minX, e.maxY - e.minY));
@@ -120,6 +121,19 @@ export function prepareBuilding(b: SourceBuilding, crs: CrsContext, report: Repo
   };
 }
 
+/** The issue of a polygon that cannot be triangulated, by its ring's problem. */
+const RING_PROBLEM: Record<RingProblem, MessageKey> = {
+  'not closed': 'convert.tiles.ringProblem.notClosed',
+  'too few points': 'convert.tiles.ringProblem.tooFewPoints',
+  'self-intersecting': 'convert.tiles.ringProblem.selfIntersecting',
+  'degenerate (zero area)': 'convert.tiles.ringProblem.degenerate',
+};
+
+/** "exterior" for ring 0, "interior k" for hole k. */
+function ringName(k: number): NestedMessage {
+  return k === 0 ? { code: 'convert.tiles.exterior' } : { code: 'convert.tiles.interior', params: { n: k } };
+}
+
 /** Opens, checks and triangulates every polygon; reports and drops the unusable ones. */
 function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
   const polys: Poly[] = [];
@@ -128,7 +142,7 @@ function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
     let bad = false;
     for (let k = 0; k < p.rings.length; k++) {
       const { ring, closed } = openFlatRing(p.rings[k]);
-      if (!closed) report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `ring not closed (${k === 0 ? 'exterior' : `interior ${k}`}) in polygon ${p.id ?? '(no id)'}; closed automatically` });
+      if (!closed) report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, message: { code: 'convert.tiles.ringNotClosed', params: { ring: ringName(k), id: p.id ?? { code: 'convert.noId' } } } });
       if (ring.length < 9) {
         if (k === 0) bad = true;
         continue;
@@ -136,14 +150,14 @@ function validPolygons(b: SourceBuilding, report: ReportBuilder): Poly[] {
       rings.push(ring);
     }
     if (bad || rings.length === 0) {
-      report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `polygon ${p.id ?? '(no id)'} has fewer than 3 distinct points; skipped` });
+      report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, message: { code: 'convert.tiles.tooFewPoints', params: { id: p.id ?? { code: 'convert.noId' } } } });
       continue;
     }
     const tri = triangulatePolygon(rings);
     if ('problem' in tri) {
       // Zero-area slivers are common in real data and harmless: skip them quietly.
       if (tri.problem !== 'degenerate (zero area)') {
-        report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, reason: `${tri.problem} ring (${tri.ring === 0 ? 'exterior' : `interior ${tri.ring}`}) in polygon ${p.id ?? '(no id)'}; polygon skipped` });
+        report.warn({ file: b.file, line: p.line, path: p.path ?? b.path, featureId: b.id, featureClass: b.featureClass, message: { code: RING_PROBLEM[tri.problem], params: { ring: ringName(tri.ring), id: p.id ?? { code: 'convert.noId' } } } });
       }
       continue;
     }

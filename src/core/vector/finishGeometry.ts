@@ -1,15 +1,17 @@
 import { findSelfIntersection } from '../geometry/findSelfIntersection';
 import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import type { Geometry, Position } from 'geojson';
+import type { NestedMessage } from '../i18n/Message';
+import { ConversionError, problemOf } from '../model/ConversionError';
 
 /** What happened to one geometry on its way to RFC 7946 GeoJSON. */
 export interface FinishedGeometry {
   /** WGS84 geometry, rings wound by the right-hand rule; undefined when nothing valid was left. */
   geometry?: Geometry;
-  /** Repairs and dropped parts (the feature is still converted). */
-  warnings: string[];
+  /** Repairs and dropped parts (the feature is still converted), as message codes (`convert.geom.*`). */
+  warnings: NestedMessage[];
   /** Why the whole geometry was dropped. */
-  error?: string;
+  error?: NestedMessage;
 }
 
 export interface FinishOptions {
@@ -35,41 +37,41 @@ export interface FinishOptions {
  * @example finishGeometry({ type: 'Point', coordinates: [565000, 5933000] }, { toWgs84 }).geometry
  */
 export function finishGeometry(g: Geometry, opts: FinishOptions): FinishedGeometry {
-  const warnings: string[] = [];
+  const warnings: NestedMessage[] = [];
   const f = 10 ** (opts.decimals ?? 8);
   const tx = (p: Position): Position => {
     const [lon, lat] = opts.toWgs84(p);
     // proj4 answers far-out input (1e308) with Infinity/NaN or throws; either way this feature cannot be placed.
-    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new Error(`position (${p[0]}, ${p[1]}) does not map to a WGS84 longitude/latitude (got ${lon}, ${lat})`);
+    if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new ConversionError({ code: 'convert.geom.notWgs84', params: { x: String(p[0]), y: String(p[1]), lon: String(lon), lat: String(lat) } });
     return [Math.round(lon * f) / f, Math.round(lat * f) / f];
   };
   try {
     const geometry = finish(g, tx, warnings, opts.snapTolerance ?? 0.02);
-    if (!geometry) return { warnings, error: warnings.pop() ?? 'empty geometry' };
+    if (!geometry) return { warnings, error: warnings.pop() ?? { code: 'convert.geom.empty' } };
     return { geometry, warnings };
   } catch (e) {
-    return { warnings, error: e instanceof Error ? e.message : String(e) };
+    return { warnings, error: problemOf(e) };
   }
 }
 
-function finish(g: Geometry, tx: (p: Position) => Position, warnings: string[], tol: number): Geometry | undefined {
+function finish(g: Geometry, tx: (p: Position) => Position, warnings: NestedMessage[], tol: number): Geometry | undefined {
   switch (g.type) {
     case 'Point':
       checkFinite(g.coordinates);
       return { type: 'Point', coordinates: tx(g.coordinates) };
     case 'MultiPoint': {
       g.coordinates.forEach(checkFinite);
-      if (g.coordinates.length === 0) return fail(warnings, 'MultiPoint without points');
+      if (g.coordinates.length === 0) return fail(warnings, { code: 'convert.geom.multiPointEmpty' });
       return { type: 'MultiPoint', coordinates: g.coordinates.map(tx) };
     }
     case 'LineString': {
       const line = cleanPath(g.coordinates);
-      if (line.length < 2) return fail(warnings, `line with ${line.length} distinct position(s)`);
+      if (line.length < 2) return fail(warnings, { code: 'convert.geom.lineTooShort', params: { n: line.length } });
       return { type: 'LineString', coordinates: line.map(tx) };
     }
     case 'MultiLineString': {
-      const lines = g.coordinates.map(cleanPath).filter((l, i) => l.length >= 2 || (warnings.push(`line part ${i + 1} has fewer than 2 distinct positions: dropped`), false));
-      if (lines.length === 0) return fail(warnings, 'no valid line parts');
+      const lines = g.coordinates.map(cleanPath).filter((l, i) => l.length >= 2 || (warnings.push({ code: 'convert.geom.linePartDropped', params: { n: i + 1 } }), false));
+      if (lines.length === 0) return fail(warnings, { code: 'convert.geom.noLineParts' });
       return lines.length === 1 ? { type: 'LineString', coordinates: lines[0].map(tx) } : { type: 'MultiLineString', coordinates: lines.map((l) => l.map(tx)) };
     }
     case 'Polygon': {
@@ -79,28 +81,28 @@ function finish(g: Geometry, tx: (p: Position) => Position, warnings: string[], 
     case 'MultiPolygon': {
       const polys: Position[][][] = [];
       g.coordinates.forEach((rings, i) => {
-        const p = finishPolygon(rings, tx, warnings, g.coordinates.length > 1 ? `polygon ${i + 1}: ` : '', tol);
+        const p = finishPolygon(rings, tx, warnings, g.coordinates.length > 1 ? { code: 'convert.geom.polygonPrefix', params: { n: i + 1 } } : '', tol);
         if (p) polys.push(p);
-        else if (g.coordinates.length > 1) warnings.push(`polygon ${i + 1} dropped`);
+        else if (g.coordinates.length > 1) warnings.push({ code: 'convert.geom.polygonDropped', params: { n: i + 1 } });
       });
       if (polys.length === 0) return undefined;
       return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
     }
     case 'GeometryCollection': {
       const geoms = g.geometries.map((x) => finish(x, tx, warnings, tol)).filter((x): x is Geometry => !!x);
-      if (geoms.length === 0) return fail(warnings, 'empty GeometryCollection');
+      if (geoms.length === 0) return fail(warnings, { code: 'convert.geom.collectionEmpty' });
       return { type: 'GeometryCollection', geometries: geoms };
     }
   }
 }
 
-function fail(warnings: string[], msg: string): undefined {
+function fail(warnings: NestedMessage[], msg: NestedMessage): undefined {
   warnings.push(msg);
   return undefined;
 }
 
 function checkFinite(p: Position): void {
-  if (p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new Error(`invalid coordinate [${p.join(', ')}]`);
+  if (p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw new ConversionError({ code: 'convert.geom.invalidCoordinate', params: { position: p.join(', ') } });
 }
 
 function cleanPath(ps: Position[]): Position[] {
@@ -114,49 +116,54 @@ function cleanPath(ps: Position[]): Position[] {
   return out;
 }
 
-function finishPolygon(rings: Position[][], tx: (p: Position) => Position, warnings: string[], prefix: string, tol: number): Position[][] | undefined {
+function finishPolygon(rings: Position[][], tx: (p: Position) => Position, warnings: NestedMessage[], prefix: NestedMessage | '', tol: number): Position[][] | undefined {
   const out: Position[][] = [];
   for (let i = 0; i < rings.length; i++) {
-    const what = i === 0 ? 'exterior ring' : `interior ring ${i}`;
-    let ring = cleanPath(rings[i]);
-    if (ring.length >= 2) {
-      const a = ring[0], b = ring[ring.length - 1];
+    const ring: NestedMessage = i === 0 ? { code: 'convert.geom.exteriorRing' } : { code: 'convert.geom.interiorRing', params: { n: i } };
+    let pts = cleanPath(rings[i]);
+    if (pts.length >= 2) {
+      const a = pts[0], b = pts[pts.length - 1];
       if (a[0] !== b[0] || a[1] !== b[1]) {
         const gap = Math.hypot(a[0] - b[0], a[1] - b[1]);
-        if (gap > tol) warnings.push(`${prefix}${what} not closed (gap ${gap.toPrecision(3)}): closed it`);
-        ring.push(a.slice());
+        if (gap > tol) warnings.push({ code: 'convert.geom.ringNotClosed', params: { prefix, ring, gap: gap.toPrecision(3) } });
+        pts.push(a.slice());
       }
-      const snapped = snapRing(ring, tol);
-      if (snapped.spikes > 0) warnings.push(`${prefix}${what}: removed ${snapped.spikes} zero-width spike(s) near (${snapped.at![0].toFixed(3)}, ${snapped.at![1].toFixed(3)})`);
-      ring = snapped.ring;
+      const snapped = snapRing(pts, tol);
+      if (snapped.spikes > 0) warnings.push({ code: 'convert.geom.spikes', params: { prefix, ring, n: snapped.spikes, ...near(snapped.at!) } });
+      pts = snapped.ring;
     }
-    let problem: string | undefined;
-    if (ring.length < 4) problem = `${what} has ${Math.max(0, ring.length - 1)} distinct position(s), needs at least 3`;
+    let problem: NestedMessage | undefined;
+    if (pts.length < 4) problem = { code: 'convert.geom.ringTooFew', params: { ring, n: Math.max(0, pts.length - 1) } };
     else {
-      const fixed = cutSmallLoops(ring);
+      const fixed = cutSmallLoops(pts);
       if (fixed.cut > 0) {
-        warnings.push(`${prefix}${what}: cut off ${fixed.cut} tiny self-intersecting loop(s) (≤ 1 % of the area) near (${fixed.at![0].toFixed(3)}, ${fixed.at![1].toFixed(3)})`);
-        ring = fixed.ring;
+        warnings.push({ code: 'convert.geom.loopsCut', params: { prefix, ring, n: fixed.cut, ...near(fixed.at!) } });
+        pts = fixed.ring;
       }
-      const x = fixed.bad ?? findSelfIntersection(ring)?.point;
-      if (x) problem = `${what} self-intersects near (${x[0].toFixed(3)}, ${x[1].toFixed(3)})`;
-      else if (signedArea(ring) === 0) problem = `${what} has zero area`;
+      const x = fixed.bad ?? findSelfIntersection(pts)?.point;
+      if (x) problem = { code: 'convert.geom.selfIntersects', params: { ring, ...near(x) } };
+      else if (signedArea(pts) === 0) problem = { code: 'convert.geom.zeroArea', params: { ring } };
     }
     if (problem) {
       if (i === 0) {
-        warnings.push(prefix + problem);
+        warnings.push({ code: 'convert.geom.prefixed', params: { prefix, problem } });
         return undefined;
       }
-      warnings.push(`${prefix}${problem}: hole dropped`);
+      warnings.push({ code: 'convert.geom.holeDropped', params: { prefix, problem } });
       continue;
     }
-    const ll = ring.map(tx);
+    const ll = pts.map(tx);
     // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
     const ccw = signedArea(ll) > 0;
     if ((i === 0) !== ccw) ll.reverse();
     out.push(ll);
   }
   return out;
+}
+
+/** A position as the `x`, `y` of a message, with millimetres (the text reports always gave). */
+function near(p: Position): { x: string; y: string } {
+  return { x: p[0].toFixed(3), y: p[1].toFixed(3) };
 }
 
 /**

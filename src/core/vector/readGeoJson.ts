@@ -3,7 +3,9 @@ import type { ReportBuilder } from '../model/ConversionReport';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
 import { detectAxisOrder, guessProjectedCrs, parseAnyCrs } from './resolveCrs';
-import { CrsResolver } from './CrsResolver';
+import { CrsResolver, isCrsProblem } from './CrsResolver';
+import type { NestedMessage } from '../i18n/Message';
+import { detail } from '../model/ConversionError';
 import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 import { deeperThan, MAX_JSON_DEPTH, nestedNumbersProblem } from '../json/jsonLimits';
 
@@ -17,20 +19,20 @@ const MAX_COLLECTION_NESTING = 8;
  * geometry, problem), checked without recursion into the coordinates, so that
  * 10,000 nested arrays are a skipped feature and not a stack overflow.
  */
-export function geoJsonGeometryProblem(g: any, nesting = 0): string | undefined {
+export function geoJsonGeometryProblem(g: any, nesting = 0): { path: string; problem: NestedMessage } | undefined {
   if (g?.type === 'GeometryCollection') {
-    if (nesting >= MAX_COLLECTION_NESTING) return `: GeometryCollections nested deeper than ${MAX_COLLECTION_NESTING} levels`;
-    if (!Array.isArray(g.geometries)) return '.geometries: not an array';
+    if (nesting >= MAX_COLLECTION_NESTING) return { path: '', problem: { code: 'convert.geojson.collectionsDeep', params: { max: MAX_COLLECTION_NESTING } } };
+    if (!Array.isArray(g.geometries)) return { path: '.geometries', problem: { code: 'convert.geojson.notArray' } };
     for (let i = 0; i < g.geometries.length; i++) {
       const p = geoJsonGeometryProblem(g.geometries[i], nesting + 1);
-      if (p) return `.geometries[${i}]${p}`;
+      if (p) return { path: `.geometries[${i}]${p.path}`, problem: p.problem };
     }
     return undefined;
   }
   const levels = COORDINATE_LEVELS[g?.type];
   if (!levels) return undefined; // unknown types are reported by the caller
   const p = nestedNumbersProblem(g.coordinates, levels, { minLength: 2 });
-  return p === undefined ? undefined : `.coordinates${p.startsWith('(top)') ? p.slice(5) : p}`;
+  return p === undefined ? undefined : { path: `.coordinates${p.path.startsWith('(top)') ? p.path.slice(5) : p.path}`, problem: p.problem };
 }
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -64,7 +66,7 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
     doc = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    report.skip({ file, line: lineOfPosition(text, msg), reason: `not valid JSON: ${msg}` });
+    report.skip({ file, line: lineOfPosition(text, msg), message: { code: 'convert.json.invalid', params: { problem: detail(msg) } } });
     return layer;
   }
   let raw: any[];
@@ -72,7 +74,7 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
   else if (doc?.type === 'Feature') raw = [doc];
   else if (GEOMETRY_TYPES.has(doc?.type)) raw = [{ type: 'Feature', geometry: doc, properties: {} }];
   else {
-    report.skip({ file, reason: `not GeoJSON: top-level type ${JSON.stringify(doc?.type)}` });
+    report.skip({ file, message: { code: 'convert.geojson.notGeoJson', params: { type: String(JSON.stringify(doc?.type)) } } });
     return layer;
   }
 
@@ -101,7 +103,7 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
     if (guess) {
       srs = guess.code;
       from = 'default';
-      report.warn({ file, reason: `no "crs" member, but coordinates are projected: ${guess.why}; assuming ${guess.code} (pass --crs EPSG:nnnn to override)` });
+      report.warn({ file, message: { code: 'convert.geojson.guessedCrs', params: { why: guess.why, crs: guess.code } } });
     } else {
       srs = 'EPSG:4326';
       from = 'default';
@@ -111,14 +113,14 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
   // GeoJSON positions are x,y (lon,lat) even where a URN would say lat,lon; swap only when the numbers demand it.
   const noSwap = parseAnyCrs(srs)?.latLonOrder ?? false;
   let resolved = resolver.resolve(srs, noSwap);
-  if (typeof resolved === 'string') {
-    report.skip({ file, reason: resolved });
+  if (isCrsProblem(resolved)) {
+    report.skip({ file, message: resolved });
     return layer;
   }
   if (detectAxisOrder(resolved.crs.code, samples) === 'swapped') {
-    report.warn({ file, reason: `coordinates look like y,x (northing/latitude first) for ${resolved.crs.code}: axes swapped` });
+    report.warn({ file, message: { code: 'convert.geojson.axesSwapped', params: { crs: resolved.crs.code } } });
     const swapped = resolver.resolve(srs, !noSwap);
-    if (typeof swapped !== 'string') resolved = swapped;
+    if (!isCrsProblem(swapped)) resolved = swapped;
   }
   layer.crs = resolved.crs.code;
   layer.crsFrom = from;
@@ -132,35 +134,34 @@ export function readGeoJson(text: string, opts: VectorReadOptions, report: Repor
     const featureId = String(typeof rawId === 'string' || typeof rawId === 'number' ? rawId : `#${i}`);
     const base = { file, featureId, featureClass: name, path: at(i) };
     if (!f || f.type !== 'Feature') {
-      report.skip({ ...base, reason: `member ${i} is not a Feature` });
+      report.skip({ ...base, message: { code: 'convert.geojson.notFeature', params: { i } } });
       return;
     }
     if (!f.geometry) {
-      report.skip({ ...base, reason: 'missing geometry (null)' });
+      report.skip({ ...base, message: { code: 'convert.geojson.nullGeometry' } });
       return;
     }
     if (!GEOMETRY_TYPES.has(f.geometry.type)) {
-      report.skip({ ...base, reason: `unknown geometry type ${JSON.stringify(f.geometry.type)}` });
+      report.skip({ ...base, message: { code: 'convert.geojson.unknownType', params: { type: String(JSON.stringify(f.geometry.type)) } } });
       return;
     }
     const shape = geoJsonGeometryProblem(f.geometry);
     if (shape) {
-      const colon = shape.indexOf(': ');
-      report.skip({ ...base, path: `${base.path}.geometry${shape.slice(0, colon)}`, reason: `bad coordinates: ${shape.slice(colon + 2)}` });
+      report.skip({ ...base, path: `${base.path}.geometry${shape.path}`, message: { code: 'convert.geojson.badCoordinates', params: { problem: shape.problem } } });
       return;
     }
     const deep = deeperThan(f.properties, MAX_JSON_DEPTH);
     if (deep !== undefined) {
-      report.skip({ ...base, path: `${base.path}.properties${deep}`, reason: `properties nested deeper than ${MAX_JSON_DEPTH} levels` });
+      report.skip({ ...base, path: `${base.path}.properties${deep}`, message: { code: 'convert.json.nestedDeeper', params: { key: 'properties', max: MAX_JSON_DEPTH } } });
       return;
     }
     if (rawId !== undefined && seenIds.has(featureId)) {
-      report.warn({ ...base, reason: `duplicate feature id "${featureId}" (also at ${at(seenIds.get(featureId)!)}): both kept` });
+      report.warn({ ...base, message: { code: 'convert.geojson.duplicateId', params: { id: featureId, at: at(seenIds.get(featureId)!) } } });
     } else seenIds.set(featureId, i);
     const fin = finishGeometry(f.geometry as Geometry, { toWgs84, snapTolerance: geographic ? 2e-7 : 0.02 });
-    for (const w of fin.warnings) report.warn({ ...base, reason: w });
+    for (const w of fin.warnings) report.warn({ ...base, message: w });
     if (!fin.geometry) {
-      report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
+      report.skip({ ...base, message: fin.error ?? { code: 'convert.geom.invalid' } });
       return;
     }
     const properties: Record<string, unknown> = {};

@@ -4,7 +4,9 @@ import { parseWktCrs } from '../crs';
 import { pointInRing } from '../geometry/pointInRing';
 import { signedRingArea as signedArea } from '../geometry/signedRingArea';
 import { finishGeometry } from './finishGeometry';
-import { CrsResolver } from './CrsResolver';
+import { CrsResolver, isCrsProblem } from './CrsResolver';
+import type { NestedMessage } from '../i18n/Message';
+import { ConversionError, problemOf } from '../model/ConversionError';
 import { guessProjectedCrs } from './resolveCrs';
 import { decodeText } from './decodeText';
 import { unzipEntries } from './unzipEntries';
@@ -13,7 +15,7 @@ import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/V
 interface ShpRecord {
   index: number;
   geometry?: Geometry;
-  error?: string;
+  error?: NestedMessage;
 }
 
 interface DbfField {
@@ -30,7 +32,7 @@ interface DbfField {
  */
 export function parseShp(buf: Uint8Array): ShpRecord[] {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf.byteLength < 100 || dv.getInt32(0, false) !== 9994) throw new Error('not a shapefile (.shp header code is not 9994)');
+  if (buf.byteLength < 100 || dv.getInt32(0, false) !== 9994) throw new ConversionError({ code: 'convert.shp.notShapefile' });
   const fileBytes = Math.min(dv.getInt32(24, false) * 2, buf.byteLength);
   const out: ShpRecord[] = [];
   let off = 100;
@@ -42,21 +44,21 @@ export function parseShp(buf: Uint8Array): ShpRecord[] {
     const rec: ShpRecord = { index: index++ };
     out.push(rec);
     if (off > buf.byteLength) {
-      rec.error = `record ${rec.index + 1} is cut off (file truncated)`;
+      rec.error = { code: 'convert.shp.recordCutOff', params: { n: rec.index + 1 } };
       break;
     }
     try {
       rec.geometry = readShape(dv, start, contentBytes);
-      if (!rec.geometry) rec.error = 'null shape (no geometry)';
+      if (!rec.geometry) rec.error = { code: 'convert.shp.nullShape' };
     } catch (e) {
-      rec.error = e instanceof Error ? e.message : String(e);
+      rec.error = problemOf(e);
     }
   }
   return out;
 }
 
 function readShape(dv: DataView, o: number, len: number): Geometry | undefined {
-  if (len < 4) throw new Error('empty record');
+  if (len < 4) throw new ConversionError({ code: 'convert.shp.emptyRecord' });
   const type = dv.getInt32(o, true);
   switch (type) {
     case 0:
@@ -74,7 +76,7 @@ function readShape(dv: DataView, o: number, len: number): Geometry | undefined {
       const numPoints = dv.getInt32(o + 40, true);
       const partsAt = o + 44;
       const ptsAt = partsAt + numParts * 4;
-      if (numParts < 0 || numPoints < 0 || ptsAt + numPoints * 16 > o + len) throw new Error(`record has ${numParts} parts / ${numPoints} points that do not fit its length`);
+      if (numParts < 0 || numPoints < 0 || ptsAt + numPoints * 16 > o + len) throw new ConversionError({ code: 'convert.shp.recordLength', params: { parts: numParts, points: numPoints } });
       const parts: Position[][] = [];
       for (let p = 0; p < numParts; p++) {
         const from = dv.getInt32(partsAt + p * 4, true);
@@ -87,7 +89,7 @@ function readShape(dv: DataView, o: number, len: number): Geometry | undefined {
       return groupRings(parts);
     }
     default:
-      throw new Error(`unsupported shape type ${type}${type === 31 ? ' (MultiPatch)' : ''}`);
+      throw new ConversionError({ code: type === 31 ? 'convert.shp.multiPatch' : 'convert.shp.shapeType', params: { type } });
   }
 }
 
@@ -113,7 +115,7 @@ export function groupRings(parts: Position[][]): Geometry {
 /** Parses a dBASE III/IV `.dbf` into one record object per row (deleted rows as null). */
 export function parseDbf(buf: Uint8Array, encoding = 'windows-1252'): { fields: DbfField[]; records: (Record<string, unknown> | null)[] } {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf.byteLength < 32) throw new Error('.dbf shorter than its header');
+  if (buf.byteLength < 32) throw new ConversionError({ code: 'convert.shp.dbfShort' });
   const n = dv.getUint32(4, true);
   const headerLen = dv.getUint16(8, true);
   const recLen = dv.getUint16(10, true);
@@ -178,13 +180,13 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
     entries = unzipEntries(bytes, file);
   } catch (e) {
     // A broken archive or one over the limits (zip bomb): reported, nothing read.
-    report.skip({ file, reason: e instanceof Error ? e.message : String(e) });
+    report.skip({ file, message: problemOf(e) });
     return [];
   }
   const byLower = new Map(Object.keys(entries).map((k) => [k.toLowerCase(), k]));
   const shps = Object.keys(entries).filter((k) => /\.shp$/i.test(k) && !k.startsWith('__MACOSX'));
   if (shps.length === 0) {
-    report.skip({ file, reason: `no .shp in the archive (entries: ${Object.keys(entries).slice(0, 8).join(', ')})` });
+    report.skip({ file, message: { code: 'convert.shp.noShp', params: { entries: Object.keys(entries).slice(0, 8).join(', ') } } });
     return [];
   }
   const layers: VectorLayer[] = [];
@@ -202,7 +204,7 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
     try {
       records = parseShp(entries[shpName]);
     } catch (e) {
-      report.skip({ file: where, reason: e instanceof Error ? e.message : String(e) });
+      report.skip({ file: where, message: problemOf(e) });
       continue;
     }
     const dbfBytes = sibling('dbf');
@@ -212,10 +214,10 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
       try {
         attrs = parseDbf(dbfBytes, cpgEncoding(cpg ? decodeText(cpg) : undefined)).records;
       } catch (e) {
-        report.warn({ file: `${file}!${stem}.dbf`, reason: `attributes not read: ${e instanceof Error ? e.message : String(e)}` });
+        report.warn({ file: `${file}!${stem}.dbf`, message: { code: 'convert.shp.attributesNotRead', params: { problem: problemOf(e) } } });
       }
-      if (attrs.length !== records.length && attrs.length > 0) report.warn({ file: where, reason: `.dbf has ${attrs.length} rows, .shp ${records.length} shapes: matched by position` });
-    } else report.warn({ file: where, reason: 'no .dbf: features have no attributes' });
+      if (attrs.length !== records.length && attrs.length > 0) report.warn({ file: where, message: { code: 'convert.shp.rowMismatch', params: { rows: attrs.length, shapes: records.length } } });
+    } else report.warn({ file: where, message: { code: 'convert.shp.noDbf' } });
 
     const prj = sibling('prj');
     let srs: string | undefined;
@@ -223,7 +225,7 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
     if (prj) {
       const parsed = parseWktCrs(decodeText(prj));
       if (parsed) srs = parsed.code;
-      else report.warn({ file: `${file}!${stem}.prj`, reason: `CRS in .prj not recognised${opts.crs ? `; using --crs ${opts.crs}` : ''}` });
+      else report.warn({ file: `${file}!${stem}.prj`, message: opts.crs ? { code: 'convert.shp.prjUnknownUsing', params: { crs: opts.crs } } : { code: 'convert.shp.prjUnknown' } });
     }
     if (!srs && opts.crs) {
       srs = opts.crs;
@@ -236,11 +238,11 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
       const guess = guessProjectedCrs(samples.slice(0, 200));
       srs = guess?.code ?? 'EPSG:4326';
       from = 'default';
-      report.warn({ file: where, reason: guess ? `no .prj: ${guess.why}; assuming ${guess.code}` : 'no .prj: assuming WGS84 lon/lat' });
+      report.warn({ file: where, message: guess ? { code: 'convert.shp.noPrjGuess', params: { why: guess.why, crs: guess.code } } : { code: 'convert.shp.noPrjWgs84' } });
     }
     const r = new CrsResolver(opts.crs).resolve(srs);
-    if (typeof r === 'string') {
-      report.skip({ file: where, reason: r });
+    if (isCrsProblem(r)) {
+      report.skip({ file: where, message: r });
       continue;
     }
     layer.crs = r.crs.code;
@@ -251,17 +253,17 @@ export function readShapefileZip(bytes: Uint8Array, opts: VectorReadOptions, rep
       const featureId = `${name}#${rec.index + 1}`;
       const base = { file: where, featureId, featureClass: name };
       if (props === null) {
-        report.skip({ ...base, reason: 'record marked deleted in .dbf' });
+        report.skip({ ...base, message: { code: 'convert.shp.deleted' } });
         continue;
       }
       if (!rec.geometry) {
-        report.skip({ ...base, reason: rec.error ?? 'no geometry' });
+        report.skip({ ...base, message: rec.error ?? { code: 'convert.noGeometry' } });
         continue;
       }
       const fin = finishGeometry(rec.geometry, { toWgs84: r.toWgs84, snapTolerance: geographic ? 2e-7 : 0.02 });
-      for (const w of fin.warnings) report.warn({ ...base, reason: w });
+      for (const w of fin.warnings) report.warn({ ...base, message: w });
       if (!fin.geometry) {
-        report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
+        report.skip({ ...base, message: fin.error ?? { code: 'convert.geom.invalid' } });
         continue;
       }
       const f: Feature<Geometry, Record<string, unknown>> = { type: 'Feature', id: featureId, geometry: fin.geometry, properties: { ...(props ?? {}) } };

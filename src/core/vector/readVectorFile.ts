@@ -18,6 +18,6 @@ export function readVectorFile(bytes: Uint8Array, opts: VectorReadOptions, repor
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[') return [readGeoJson(text, opts, report)];
   if (first === '<') return [readWfsGml(text, opts, report)];
-  report.skip({ file: opts.file, reason: 'unknown format: expected GeoJSON, WFS GML or a zipped shapefile' });
+  report.skip({ file: opts.file, message: { code: 'convert.vector.unknownFormat' } });
   return [];
 }

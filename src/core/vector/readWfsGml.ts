@@ -5,7 +5,10 @@ import { parseXmlTree, isGml, type XmlElement } from '../xml/parseXmlTree';
 import { GmlGeometryError, isGmlGeometry, readGmlGeometry, srsNameOf } from '../gml/readGmlGeometry';
 import { finishGeometry } from './finishGeometry';
 import { forEachPosition } from './featureBbox';
-import { CrsResolver } from './CrsResolver';
+import { CrsResolver, isCrsProblem } from './CrsResolver';
+import type { NestedMessage } from '../i18n/Message';
+import { problemOf } from '../model/ConversionError';
+import { xmlErrorIssues } from '../gml/xmlErrorIssues';
 import { chordErrorFor, detectAxisOrder, parseAnyCrs } from './resolveCrs';
 import { cleanValue, type VectorLayer, type VectorReadOptions } from '../model/VectorLayer';
 
@@ -56,29 +59,26 @@ export function readWfsGml(xml: string, opts: VectorReadOptions, report: ReportB
   const { file } = opts;
   const layer: VectorLayer = { name: file.replace(/\.(xml|gml)$/i, ''), format: 'wfs-gml', features: [] };
   const tree = parseXmlTree(xml);
-  for (const e of tree.errors.slice(0, 5)) report.warn({ file, line: e.line, reason: `XML not well-formed: ${e.message}` });
-  if (!tree.root) {
-    report.skip({ file, line: tree.errors[0]?.line, reason: tree.errors[0] ? `no XML document element (${tree.errors[0].message})` : 'no XML document element' });
-    return layer;
-  }
+  xmlErrorIssues(tree, file, report);
+  if (!tree.root) return layer;
   const members = uniqueMembers(wfsFeatureElements(tree.root), { file, report });
   if (members.length === 0) {
-    report.warn({ file, line: tree.root.line, reason: `no features in ${tree.root.name}` });
+    report.warn({ file, line: tree.root.line, message: { code: 'convert.wfs.noFeatures', params: { element: tree.root.name } } });
     return layer;
   }
   layer.featureType = members[0].name;
 
   // Read native geometries first, so that the axis order can be decided on all of them.
-  const read: { el: XmlElement; geom?: Geometry; srs?: string; error?: string; line: number }[] = [];
+  const read: { el: XmlElement; geom?: Geometry; srs?: string; error?: NestedMessage; line: number }[] = [];
   const samplesBySrs = new Map<string, Position[]>();
   for (const el of members) {
     if (!el.complete) {
-      read.push({ el, error: 'feature element not closed (file truncated or malformed here)', line: el.line });
+      read.push({ el, error: { code: 'convert.gml.notClosed' }, line: el.line });
       continue;
     }
     const g = geometryProperty(el);
     if (!g) {
-      read.push({ el, error: 'missing geometry', line: el.line });
+      read.push({ el, error: { code: 'convert.gml.missingGeometry' }, line: el.line });
       continue;
     }
     try {
@@ -90,39 +90,39 @@ export function readWfsGml(xml: string, opts: VectorReadOptions, report: ReportB
       samplesBySrs.set(srs, s);
       read.push({ el, geom, srs, line: g.line });
     } catch (e) {
-      read.push({ el, error: e instanceof Error ? e.message : String(e), line: e instanceof GmlGeometryError ? e.line : el.line });
+      read.push({ el, error: problemOf(e), line: e instanceof GmlGeometryError ? e.line : el.line });
     }
   }
   const resolver = new CrsResolver(opts.crs);
   const swapFor = new Map<string, boolean>();
   for (const [srs, samples] of samplesBySrs) {
     const r = resolver.resolve(srs || undefined);
-    if (typeof r === 'string') continue;
+    if (isCrsProblem(r)) continue;
     const order = detectAxisOrder(r.crs.code, samples.map(r.toXy));
     const swap = order === 'swapped';
     swapFor.set(srs, swap);
-    if (swap) report.warn({ file, reason: `coordinates for srsName "${srs || opts.crs}" are in ${parseAnyCrs(srs)?.latLonOrder ? 'lon,lat' : 'northing,easting'} order, not as the CRS defines: axes swapped` });
+    if (swap) report.warn({ file, message: { code: parseAnyCrs(srs)?.latLonOrder ? 'convert.wfs.axesSwappedLonLat' : 'convert.wfs.axesSwappedNorthing', params: { srs: srs || (opts.crs ?? '') } } });
   }
 
   for (const { el, geom, srs, error, line } of read) {
     const featureId = el.attrs.id ?? el.attrs.fid ?? `${el.local}@${el.line}`;
     const base = { file, line, featureId, featureClass: el.name };
     if (error || !geom) {
-      report.skip({ ...base, reason: error ?? 'missing geometry' });
+      report.skip({ ...base, message: error ?? { code: 'convert.gml.missingGeometry' } });
       continue;
     }
     const r = resolver.resolve(srs || undefined, swapFor.get(srs ?? '') ?? false);
-    if (typeof r === 'string') {
-      report.skip({ ...base, reason: r });
+    if (isCrsProblem(r)) {
+      report.skip({ ...base, message: r });
       continue;
     }
     layer.crs ??= r.crs.code;
     layer.crsFrom ??= r.from;
     const geographic = r.crs.code === 'EPSG:4326' || r.crs.code === 'EPSG:4258';
     const fin = finishGeometry(geom, { toWgs84: r.toWgs84, snapTolerance: geographic ? 2e-7 : 0.02 });
-    for (const w of fin.warnings) report.warn({ ...base, reason: w });
+    for (const w of fin.warnings) report.warn({ ...base, message: w });
     if (!fin.geometry) {
-      report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
+      report.skip({ ...base, message: fin.error ?? { code: 'convert.geom.invalid' } });
       continue;
     }
     const properties: Record<string, unknown> = {};

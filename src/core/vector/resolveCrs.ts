@@ -1,3 +1,4 @@
+import type { NestedMessage } from '../i18n/Message';
 import type { Position } from 'geojson';
 import { CRS_DEFINITIONS, GEOGRAPHIC_CRS, makeTransform, parseCrs, type ParsedCrs } from '../crs';
 
@@ -46,15 +47,15 @@ export function detectAxisOrder(code: string, samples: Position[]): 'ok' | 'swap
  * `crs` member) from their magnitude. Returns undefined for WGS84-looking
  * values and for values it cannot place.
  */
-export function guessProjectedCrs(samples: Position[]): { code: string; why: string } | undefined {
+export function guessProjectedCrs(samples: Position[]): { code: string; why: NestedMessage } | undefined {
   if (samples.length === 0) return undefined;
   const xs = samples.map((p) => p[0]), ys = samples.map((p) => p[1]);
   const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
   if (minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90) return undefined;
-  const desc = `x ${minX.toFixed(0)}–${maxX.toFixed(0)}, y ${minY.toFixed(0)}–${maxY.toFixed(0)}`;
-  if (minX >= 32_000_000 && maxX < 33_000_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:4647', why: `zone-prefixed UTM32 eastings (${desc})` };
-  if (minX >= 100_000 && maxX <= 900_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:25832', why: `projected metres in the range of ETRS89/UTM32 in Germany (${desc})` };
-  if (minX >= 3_200_000 && maxX <= 3_800_000 && minY > 5_200_000 && maxY < 6_200_000) return { code: 'EPSG:31467', why: `Gauß-Krüger zone 3 metres (${desc})` };
+  const desc = { minX: minX.toFixed(0), maxX: maxX.toFixed(0), minY: minY.toFixed(0), maxY: maxY.toFixed(0) };
+  if (minX >= 32_000_000 && maxX < 33_000_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:4647', why: { code: 'convert.crs.guessUtm32Zone', params: desc } };
+  if (minX >= 100_000 && maxX <= 900_000 && minY > 5_000_000 && maxY < 6_200_000) return { code: 'EPSG:25832', why: { code: 'convert.crs.guessUtm32', params: desc } };
+  if (minX >= 3_200_000 && maxX <= 3_800_000 && minY > 5_200_000 && maxY < 6_200_000) return { code: 'EPSG:31467', why: { code: 'convert.crs.guessGk3', params: { ...desc, name: 'Gauß-Krüger' } } };
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { inflateSync } from 'fflate';
+import { ConversionError } from '../model/ConversionError';
 
 /**
  * Most bytes all entries of one archive may inflate to. An XPlanArchiv or a
@@ -48,14 +49,14 @@ export function zipEntryList(bytes: Uint8Array, file: string): ZipEntryInfo[] {
   let e = bytes.length - 22;
   const stop = Math.max(0, bytes.length - 22 - 65535);
   while (e >= stop && u32(bytes, e) !== 0x06054b50) e--;
-  if (e < stop) throw new Error(`${file}: not a readable ZIP archive (no end of central directory)`);
+  if (e < stop) throw new ConversionError({ code: 'convert.zip.noDirectory', params: { file } });
   const count = u16(bytes, e + 10);
   let o = u32(bytes, e + 16);
-  if (count === 0xffff || o === 0xffffffff) throw new Error(`${file}: ZIP64 archives (over 4 GB or 65,535 entries) are not read`);
+  if (count === 0xffff || o === 0xffffffff) throw new ConversionError({ code: 'convert.zip.zip64', params: { file } });
   const decoder = new TextDecoder();
   const out: ZipEntryInfo[] = [];
   for (let k = 0; k < count; k++) {
-    if (o + 46 > bytes.length || u32(bytes, o) !== 0x02014b50) throw new Error(`${file}: not a readable ZIP archive (central directory entry ${k} damaged)`);
+    if (o + 46 > bytes.length || u32(bytes, o) !== 0x02014b50) throw new ConversionError({ code: 'convert.zip.entryDamaged', params: { file, k } });
     const nameLen = u16(bytes, o + 28), extraLen = u16(bytes, o + 30), commentLen = u16(bytes, o + 32);
     out.push({
       compression: u16(bytes, o + 10),
@@ -87,27 +88,27 @@ export function unzipEntries(bytes: Uint8Array, file: string, limits: UnzipLimit
   let total = 0;
   for (const e of list) {
     total += e.originalSize;
-    if (total > maxTotal) throw new Error(`${file}: the archive inflates to more than ${mb(maxTotal)} (declared sizes; limit of the readers): not read`);
+    if (total > maxTotal) throw new ConversionError({ code: 'convert.zip.tooLarge', params: { file, max: mb(maxTotal) } });
     if (e.originalSize >= RATIO_CHECK_FROM_BYTES && e.originalSize > maxRatio * Math.max(1, e.size)) {
-      throw new Error(`${file}!${e.name}: would inflate ${Math.round(e.originalSize / Math.max(1, e.size))}-fold (${mb(e.originalSize)} from ${mb(e.size)}), more than the ${maxRatio}-fold real data reaches: looks like a zip bomb, not read`);
+      throw new ConversionError({ code: 'convert.zip.bomb', params: { entry: `${file}!${e.name}`, ratio: Math.round(e.originalSize / Math.max(1, e.size)), size: mb(e.originalSize), packed: mb(e.size), max: maxRatio } });
     }
   }
   const out: Record<string, Uint8Array> = {};
   for (const e of list) {
-    if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw new Error(`${file}!${e.name}: local header damaged`);
+    if (e.offset + 30 > bytes.length || u32(bytes, e.offset) !== 0x04034b50) throw new ConversionError({ code: 'convert.zip.headerDamaged', params: { entry: `${file}!${e.name}` } });
     const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
     const data = bytes.subarray(start, start + e.size);
-    if (data.length < e.size) throw new Error(`${file}!${e.name}: entry cut off (archive truncated)`);
+    if (data.length < e.size) throw new ConversionError({ code: 'convert.zip.entryCutOff', params: { entry: `${file}!${e.name}` } });
     let inflated: Uint8Array;
     if (e.compression === 0) inflated = data.slice();
     else if (e.compression === 8) {
       try {
         inflated = inflateSync(data, { out: new Uint8Array(e.originalSize + 1) });
       } catch (err) {
-        throw new Error(`${file}!${e.name}: not a readable ZIP entry (${err instanceof Error ? err.message : String(err)})`);
+        throw new ConversionError({ code: 'convert.zip.entryUnreadable', params: { entry: `${file}!${e.name}`, problem: err instanceof Error ? err.message : String(err) } });
       }
-      if (inflated.length > e.originalSize) throw new Error(`${file}!${e.name}: inflates to more than its declared ${e.originalSize} bytes (damaged, or a zip bomb): not read`);
-    } else throw new Error(`${file}!${e.name}: compression method ${e.compression} is not supported (only stored and deflate)`);
+      if (inflated.length > e.originalSize) throw new ConversionError({ code: 'convert.zip.inflatesMore', params: { entry: `${file}!${e.name}`, size: e.originalSize } });
+    } else throw new ConversionError({ code: 'convert.zip.method', params: { entry: `${file}!${e.name}`, method: e.compression } });
     out[e.name] = inflated;
   }
   return out;

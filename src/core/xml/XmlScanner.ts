@@ -1,3 +1,6 @@
+import type { MessageKey, NestedMessage } from '../i18n/Message';
+import { ConversionError } from '../model/ConversionError';
+
 /**
  * Receives the events of an {@link XmlScanner}. Names are qualified as
  * written (`gml:Polygon`); namespaces are not resolved (CityGML readers go
@@ -18,16 +21,30 @@ export interface XmlScanHandler {
   close(qname: string): void;
 }
 
-/** A well-formedness error: the message says what, `line` where (1-based). */
-export class XmlSyntaxError extends Error {
+/**
+ * A well-formedness error: `syntax` says what (a `convert.xml.*` message), `line` where (1-based). Its problem (and
+ * English `message`) is "<what> (line n)".
+ */
+export class XmlSyntaxError extends ConversionError {
   constructor(
-    message: string,
+    readonly syntax: NestedMessage,
     readonly line: number,
   ) {
-    super(`${message} (line ${line})`);
+    super({ code: 'convert.xml.atLine', params: { problem: syntax, line } });
     this.name = 'XmlSyntaxError';
   }
 }
+
+/** The parts of markup a file can end inside, by the message that names them. */
+const PART: Record<'start tag' | 'end tag' | 'comment' | 'CDATA section' | 'DOCTYPE' | 'processing instruction', MessageKey> = {
+  'start tag': 'convert.xml.part.startTag',
+  'end tag': 'convert.xml.part.endTag',
+  comment: 'convert.xml.part.comment',
+  'CDATA section': 'convert.xml.part.cdata',
+  DOCTYPE: 'convert.xml.part.doctype',
+  'processing instruction': 'convert.xml.part.pi',
+};
+type XmlPart = keyof typeof PART;
 
 const BOM = 0xfeff;
 const AMP = 38;
@@ -108,9 +125,9 @@ export class XmlScanner {
     this.closed = true;
     if (this.skipDepth > 0 || this.stack.length > 0) {
       const open = this.skipDepth > 0 ? this.skipName : this.stack[this.stack.length - 1];
-      throw new XmlSyntaxError(`unexpected end of file (truncated?): <${open}> and ${this.stack.length - 1 + (this.skipDepth > 0 ? 1 : 0)} enclosing element(s) not closed`, this.line);
+      throw new XmlSyntaxError({ code: 'convert.xml.truncated', params: { element: open, n: this.stack.length - 1 + (this.skipDepth > 0 ? 1 : 0) } }, this.line);
     }
-    if (!this.seenRoot) throw new XmlSyntaxError('no root element', this.line);
+    if (!this.seenRoot) throw new XmlSyntaxError({ code: 'convert.xml.noRootElement' }, this.line);
   }
 
   /** Counts line breaks in buf[from, to). */
@@ -134,7 +151,7 @@ export class XmlScanner {
       }
       if (lt < 0) return;
       if (lt + 1 >= n) {
-        if (final) throw new XmlSyntaxError('unexpected end of file inside markup', this.line);
+        if (final) throw new XmlSyntaxError({ code: 'convert.xml.endInMarkup' }, this.line);
         return;
       }
       const c = b.charCodeAt(lt + 1);
@@ -154,7 +171,7 @@ export class XmlScanner {
       for (let i = from; i < to; i++) {
         const ch = b.charCodeAt(i);
         if (ch === NL) this.line++;
-        else if (ch > 32 && ch !== BOM) throw new XmlSyntaxError(this.seenRoot ? 'text after the root element' : 'text before the root element', this.line);
+        else if (ch > 32 && ch !== BOM) throw new XmlSyntaxError({ code: this.seenRoot ? 'convert.xml.textAfterRoot' : 'convert.xml.textBeforeRoot' }, this.line);
       }
       return;
     }
@@ -184,12 +201,12 @@ export class XmlScanner {
     while (i < n) {
       const ch = b.charCodeAt(i);
       if (ch <= 32 || ch === GT || ch === SLASH) break;
-      if (ch === LT || ch === EQ || ch === DQ || ch === SQ) throw new XmlSyntaxError(`invalid character in tag name`, this.line);
+      if (ch === LT || ch === EQ || ch === DQ || ch === SQ) throw new XmlSyntaxError({ code: 'convert.xml.badTagChar' }, this.line);
       h = (Math.imul(h, 31) + ch) | 0;
       i++;
     }
     if (i >= n) return this.incomplete(final, 'start tag');
-    if (i === lt + 1) throw new XmlSyntaxError(`"<" not followed by a tag name`, this.line);
+    if (i === lt + 1) throw new XmlSyntaxError({ code: 'convert.xml.ltNoName' }, this.line);
     const qname = this.names.intern(b, lt + 1, i, h);
     const line = this.line;
     let attrs = NO_PAIRS;
@@ -204,7 +221,7 @@ export class XmlScanner {
       selfClosing = this.tagSelfClosing;
     }
     if (this.stack.length === 0) {
-      if (this.seenRoot) throw new XmlSyntaxError(`second root element <${qname}>`, line);
+      if (this.seenRoot) throw new XmlSyntaxError({ code: 'convert.xml.secondRoot', params: { element: qname } }, line);
       this.seenRoot = true;
     }
     const skip = this.handler.open(qname, attrs, line, selfClosing);
@@ -244,7 +261,7 @@ export class XmlScanner {
       }
       if (ch === SLASH) {
         if (i + 1 >= n) return this.rewind(line, final, 'start tag');
-        if (b.charCodeAt(i + 1) !== GT) throw new XmlSyntaxError(`"/" not followed by ">" in <${qname}>`, this.line);
+        if (b.charCodeAt(i + 1) !== GT) throw new XmlSyntaxError({ code: 'convert.xml.slashNoGt', params: { element: qname } }, this.line);
         selfClosing = true;
         i += 2;
         break;
@@ -259,14 +276,14 @@ export class XmlScanner {
         i++;
       }
       if (i >= n) return this.rewind(line, final, 'start tag');
-      if (i === nameStart) throw new XmlSyntaxError(`unexpected character in <${qname}>`, this.line);
+      if (i === nameStart) throw new XmlSyntaxError({ code: 'convert.xml.unexpectedChar', params: { element: qname } }, this.line);
       const name = this.names.intern(b, nameStart, i, h);
       while (i < n && b.charCodeAt(i) <= 32) {
         if (b.charCodeAt(i) === NL) this.line++;
         i++;
       }
       if (i >= n) return this.rewind(line, final, 'start tag');
-      if (b.charCodeAt(i) !== EQ) throw new XmlSyntaxError(`attribute ${name} of <${qname}> has no value`, this.line);
+      if (b.charCodeAt(i) !== EQ) throw new XmlSyntaxError({ code: 'convert.xml.attrNoValue', params: { name, element: qname } }, this.line);
       i++;
       while (i < n && b.charCodeAt(i) <= 32) {
         if (b.charCodeAt(i) === NL) this.line++;
@@ -274,14 +291,14 @@ export class XmlScanner {
       }
       if (i >= n) return this.rewind(line, final, 'start tag');
       const q = b.charCodeAt(i);
-      if (q !== DQ && q !== SQ) throw new XmlSyntaxError(`value of attribute ${name} of <${qname}> is not quoted`, this.line);
+      if (q !== DQ && q !== SQ) throw new XmlSyntaxError({ code: 'convert.xml.attrNotQuoted', params: { name, element: qname } }, this.line);
       const close = b.indexOf(q === DQ ? '"' : "'", i + 1);
       if (close < 0) return this.rewind(line, final, 'start tag');
       // One pass over the value: "<" is an error, "&" starts a reference, control characters need normalising.
       let amp = false, ws = false;
       for (let k = i + 1; k < close; k++) {
         const c = b.charCodeAt(k);
-        if (c === LT) throw new XmlSyntaxError(`"<" in the value of attribute ${name} of <${qname}>`, this.line);
+        if (c === LT) throw new XmlSyntaxError({ code: 'convert.xml.ltInAttr', params: { name, element: qname } }, this.line);
         if (c === AMP) amp = true;
         else if (c < 32) {
           ws = true;
@@ -292,12 +309,12 @@ export class XmlScanner {
       // Attribute-value normalisation: each literal line end or tab reads as one space (character references do not).
       if (ws) value = value.replace(ATTR_WS_ALL, ' ');
       if (amp) value = decodeEntities(value, this.line);
-      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new XmlSyntaxError(`attribute ${name} repeated in <${qname}>`, this.line);
+      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === name) throw new XmlSyntaxError({ code: 'convert.xml.attrRepeated', params: { name, element: qname } }, this.line);
       if (attrs === NO_PAIRS) attrs = [name, value];
       else attrs.push(name, value);
       i = close + 1;
       const after = i < n ? b.charCodeAt(i) : -1;
-      if (after > 32 && after !== GT && after !== SLASH) throw new XmlSyntaxError(`no space between attributes of <${qname}>`, this.line);
+      if (after > 32 && after !== GT && after !== SLASH) throw new XmlSyntaxError({ code: 'convert.xml.attrNoSpace', params: { element: qname } }, this.line);
     }
     this.tagAttrs = attrs;
     this.tagSelfClosing = selfClosing;
@@ -316,8 +333,8 @@ export class XmlScanner {
       let end = gt;
       while (end > lt + 2 && b.charCodeAt(end - 1) <= 32) end--;
       const qname = b.slice(lt + 2, end);
-      if (top === undefined) throw new XmlSyntaxError(`end tag </${qname}> without a start tag`, this.line);
-      throw new XmlSyntaxError(`mismatched end tag: expected </${top}>, found </${qname}>`, this.line);
+      if (top === undefined) throw new XmlSyntaxError({ code: 'convert.xml.endWithoutStart', params: { element: qname } }, this.line);
+      throw new XmlSyntaxError({ code: 'convert.xml.mismatchedEnd', params: { expected: top, element: qname } }, this.line);
     }
     this.countLines(lt, gt);
     this.handler.close(top);
@@ -337,7 +354,7 @@ export class XmlScanner {
     if (b.startsWith('<![CDATA[', lt)) {
       const e = b.indexOf(']]>', lt + 9);
       if (e < 0) return this.incomplete(final, 'CDATA section');
-      if (this.stack.length === 0) throw new XmlSyntaxError('CDATA outside the root element', this.line);
+      if (this.stack.length === 0) throw new XmlSyntaxError({ code: 'convert.xml.cdataOutside' }, this.line);
       if (this.wantText) this.handler.text(b.slice(lt + 9, e).replace(CR_LF, '\n'));
       this.countLines(lt, e);
       return e + 3;
@@ -356,7 +373,7 @@ export class XmlScanner {
       return e + 1;
     }
     if (lt + 9 > b.length && !final) return -1;
-    throw new XmlSyntaxError('"<!" not followed by a comment, CDATA or DOCTYPE', this.line);
+    throw new XmlSyntaxError({ code: 'convert.xml.bangUnknown' }, this.line);
   }
 
   private instruction(lt: number, final: boolean): number {
@@ -378,7 +395,7 @@ export class XmlScanner {
     const wait = (resume: number): boolean => {
       this.countLines(this.pos, resume);
       this.pos = resume;
-      if (final) throw new XmlSyntaxError(`unexpected end of file (truncated?) inside <${name}>`, this.line);
+      if (final) throw new XmlSyntaxError({ code: 'convert.xml.endInside', params: { element: name } }, this.line);
       return false;
     };
     for (;;) {
@@ -407,13 +424,13 @@ export class XmlScanner {
     }
   }
 
-  private incomplete(final: boolean, what: string): number {
-    if (final) throw new XmlSyntaxError(`unexpected end of file inside a ${what} (truncated?)`, this.line);
+  private incomplete(final: boolean, what: XmlPart): number {
+    if (final) throw new XmlSyntaxError({ code: 'convert.xml.endInPart', params: { part: { code: PART[what] } } }, this.line);
     return -1;
   }
 
   /** A start tag that did not fit the buffer: undo its line count; it is read again with the next chunk. */
-  private rewind(line: number, final: boolean, what: string): number {
+  private rewind(line: number, final: boolean, what: XmlPart): number {
     this.line = line;
     return this.incomplete(final, what);
   }
@@ -468,11 +485,11 @@ function flatCopy(s: string): string {
 
 function decodeEntities(s: string, line: number): string {
   return s.replace(/&([^;&\s]*);?/g, (m, ref: string) => {
-    if (!m.endsWith(';')) throw new XmlSyntaxError(`"&" not followed by an entity reference`, line);
+    if (!m.endsWith(';')) throw new XmlSyntaxError({ code: 'convert.xml.ampNoEntity' }, line);
     if (ref in ENTITIES) return ENTITIES[ref];
     const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : ref.startsWith('#') ? parseInt(ref.slice(1), 10) : NaN;
     if (Number.isFinite(code) && code > 0 && code <= 0x10ffff) return String.fromCodePoint(code);
-    throw new XmlSyntaxError(`unknown entity &${ref};`, line);
+    throw new XmlSyntaxError({ code: 'convert.xml.unknownEntity', params: { ref } }, line);
   });
 }
 

@@ -1,3 +1,5 @@
+import type { NestedMessage } from '../i18n/Message';
+import { englishText } from '../model/englishText';
 import { XmlScanner, XmlSyntaxError } from './XmlScanner';
 
 /** One element of a light XML tree: enough for GML/XPlanGML, nothing more. */
@@ -22,7 +24,10 @@ export interface XmlElement {
 
 export interface XmlParseProblem {
   line: number;
+  /** What is wrong, in English. */
   message: string;
+  /** The same as a message code (`convert.xml.*`), for the reader's issue in the user's language. */
+  problem: NestedMessage;
 }
 
 export interface XmlTree {
@@ -61,7 +66,8 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export function parseXmlTree(xml: string): XmlTree {
   const errors: XmlParseProblem[] = [];
   if (xml.length > MAX_XML_TREE_CHARS) {
-    errors.push({ line: 1, message: `document of ${Math.round(xml.length / 2 ** 20)} M characters is larger than the ${MAX_XML_TREE_CHARS / 2 ** 20} M this reader holds in memory` });
+    const problem: NestedMessage = { code: 'convert.xml.tooLarge', params: { size: Math.round(xml.length / 2 ** 20), max: MAX_XML_TREE_CHARS / 2 ** 20 } };
+    errors.push({ line: 1, message: englishText(problem), problem });
     return { errors };
   }
   let root: XmlElement | undefined;
@@ -77,7 +83,7 @@ export function parseXmlTree(xml: string): XmlTree {
   };
   const scanner = new XmlScanner({
     open(qname, attrs, line, selfClosing) {
-      if (stack.length >= MAX_XML_DEPTH) throw new XmlSyntaxError(`elements nested deeper than ${MAX_XML_DEPTH} levels at <${qname}>`, line);
+      if (stack.length >= MAX_XML_DEPTH) throw new XmlSyntaxError({ code: 'convert.xml.tooDeep', params: { max: MAX_XML_DEPTH, element: qname } }, line);
       const own: Record<string, string> = {};
       let declared: Map<string, string> | undefined;
       for (let k = 0; k < attrs.length; k += 2) {
@@ -115,7 +121,7 @@ export function parseXmlTree(xml: string): XmlTree {
     scanner.close();
   } catch (e) {
     if (!(e instanceof XmlSyntaxError)) throw e;
-    errors.push({ line: e.line, message: e.message.replace(/ \(line \d+\)$/, '') });
+    errors.push({ line: e.line, message: englishText(e.syntax), problem: e.syntax });
   }
   return { root, errors };
 }

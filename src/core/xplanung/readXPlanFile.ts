@@ -1,3 +1,4 @@
+import { problemOf } from '../model/ConversionError';
 import { decodeText, isZip } from '../vector/decodeText';
 import { unzipEntries, zipEntryList } from '../vector/unzipEntries';
 import { readXPlanGml, type XPlanReadOptions, type XPlanReadResult } from './readXPlanGml';
@@ -14,7 +15,7 @@ export function readXPlanFile(bytes: Uint8Array, opts: XPlanReadOptions): XPlanR
   const names = zipEntryList(bytes, opts.file).map((e) => e.name).filter((n) => !n.endsWith('/'));
   const gml = names.find((n) => /(^|\/)xplan\.gml$/i.test(n)) ?? names.find((n) => /\.(gml|xml)$/i.test(n));
   if (!gml) {
-    opts.report.skip({ file: opts.file, reason: `XPlanArchiv without xplan.gml (entries: ${names.slice(0, 8).join(', ') || 'none'})` });
+    opts.report.skip({ file: opts.file, message: names.length ? { code: 'convert.xplan.archiveNoPlan', params: { entries: names.slice(0, 8).join(', ') } } : { code: 'convert.xplan.archiveEmpty' } });
     return { plans: [], features: [], texts: [] };
   }
   // Only the plan is inflated (attachments such as scanned plans stay packed), under the limits of unzipEntries.
@@ -22,7 +23,7 @@ export function readXPlanFile(bytes: Uint8Array, opts: XPlanReadOptions): XPlanR
   try {
     entry = unzipEntries(bytes, opts.file, { only: (n) => n === gml })[gml];
   } catch (e) {
-    opts.report.skip({ file: `${opts.file}!${gml}`, reason: e instanceof Error ? e.message : String(e) });
+    opts.report.skip({ file: `${opts.file}!${gml}`, message: problemOf(e) });
     return { plans: [], features: [], texts: [] };
   }
   return readXPlanGml(decodeText(entry), { ...opts, file: `${opts.file}!${gml}` });

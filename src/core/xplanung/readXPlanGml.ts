@@ -6,7 +6,10 @@ import { uniqueMembers } from '../gml/uniqueMembers';
 import { parseXmlTree, childNamed, childText, isGml, type XmlElement } from '../xml/parseXmlTree';
 import { geometryChild, GmlGeometryError, readGmlGeometry, srsNameOf, isGmlGeometry } from '../gml/readGmlGeometry';
 import { finishGeometry } from '../vector/finishGeometry';
-import { CrsResolver } from '../vector/CrsResolver';
+import { CrsResolver, isCrsProblem } from '../vector/CrsResolver';
+import type { NestedMessage } from '../i18n/Message';
+import { problemOf } from '../model/ConversionError';
+import { xmlErrorIssues } from '../gml/xmlErrorIssues';
 import { chordErrorFor } from '../vector/resolveCrs';
 import { landUseFromCodes, xplanLabel } from '../planning/xplanCodeLists';
 import { planzvClass } from '../planning/planzvColors';
@@ -176,16 +179,13 @@ function readHeights(el: XmlElement): HeightInfo[] {
 export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResult {
   const { file, report } = opts;
   const tree = parseXmlTree(xml);
-  for (const e of tree.errors.slice(0, 5)) report.warn({ file, line: e.line, reason: `XML not well-formed: ${e.message}` });
+  xmlErrorIssues(tree, file, report);
   const root = tree.root;
   const result: XPlanReadResult = { plans: [], features: [], texts: [] };
-  if (!root) {
-    report.skip({ file, line: tree.errors[0]?.line, reason: tree.errors[0] ? `no XML document element (${tree.errors[0].message})` : 'no XML document element' });
-    return result;
-  }
+  if (!root) return result;
   const ns = XPLAN_NS.exec(root.uri) ?? XPLAN_NS.exec(featureElements(root)[0]?.uri ?? '');
   if (!ns) {
-    report.skip({ file, line: root.line, featureClass: root.local, reason: `not XPlanGML: namespace "${root.uri}"` });
+    report.skip({ file, line: root.line, featureClass: root.local, message: { code: 'convert.xplan.notXPlan', params: { uri: root.uri } } });
     return result;
   }
   result.version = `${ns[1]}.${ns[2]}`;
@@ -233,7 +233,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
     const id = m.attrs.id ?? `${cls}@${m.line}`;
     const base = { file, line: m.line, featureId: id, featureClass: cls };
     if (!m.complete) {
-      report.skip({ ...base, reason: 'feature element not closed (file truncated or malformed here)' });
+      report.skip({ ...base, message: { code: 'convert.gml.notClosed' } });
       continue;
     }
     if (TEXT_CLASS.test(cls)) {
@@ -241,7 +241,7 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
       continue;
     }
     if (!XPLAN_NS.test(m.uri)) {
-      report.skip({ ...base, reason: `not an XPlanung object (namespace "${m.uri}")` });
+      report.skip({ ...base, message: { code: 'convert.xplan.notXPlanObject', params: { uri: m.uri } } });
       continue;
     }
     const geomProp = m.children.find((c) => GEOMETRY_PROPS.includes(c.local) && geometryChild(c)) ?? m.children.find((c) => geometryChild(c));
@@ -249,37 +249,37 @@ export function readXPlanGml(xml: string, opts: XPlanReadOptions): XPlanReadResu
     if (!geomEl) {
       if (/_Bereich$/.test(cls) || NO_GEOMETRY_INFO.has(cls)) {
         // Not an error: these objects have optional or no geometry; their information is used elsewhere.
-        report.warn({ ...base, reason: /_Bereich$/.test(cls) ? 'Bereich without geometry: no outline written (its plan link is still used)' : 'object without geometry (raster/reference data): not converted' });
+        report.warn({ ...base, message: { code: /_Bereich$/.test(cls) ? 'convert.xplan.bereichNoGeometry' : 'convert.xplan.objectNoGeometry' } });
         report.skippedCounts[cls] = (report.skippedCounts[cls] ?? 0) + 1;
       } else {
-        report.skip({ ...base, reason: 'no geometry' });
+        report.skip({ ...base, message: { code: 'convert.noGeometry' } });
       }
       continue;
     }
     const r = crs.resolve(srsNameOf(geomEl));
-    if (typeof r === 'string') {
-      report.skip({ ...base, reason: r });
+    if (isCrsProblem(r)) {
+      report.skip({ ...base, message: r });
       continue;
     }
-    const notes: string[] = [];
+    const notes: NestedMessage[] = [];
     let native: Geometry;
     try {
       native = readGmlGeometry(geomEl, { maxChordError: chordErrorFor(r.crs.code, opts.maxChordError), notes });
     } catch (e) {
-      report.skip({ ...base, line: e instanceof GmlGeometryError ? e.line : m.line, reason: e instanceof Error ? e.message : String(e) });
+      report.skip({ ...base, line: e instanceof GmlGeometryError ? e.line : m.line, message: problemOf(e) });
       continue;
     }
     if (r.from === 'option') result.crsFrom = 'option';
     const fin = finishGeometry(native, { toWgs84: r.toWgs84, snapTolerance: chordErrorFor(r.crs.code, 0.02) });
-    for (const w of [...notes, ...fin.warnings]) report.warn({ ...base, reason: w });
+    for (const w of [...notes, ...fin.warnings]) report.warn({ ...base, message: w });
     if (!fin.geometry) {
-      report.skip({ ...base, reason: fin.error ?? 'invalid geometry' });
+      report.skip({ ...base, message: fin.error ?? { code: 'convert.geom.invalid' } });
       continue;
     }
     const plan = planFor(m);
     const props = buildProperties(m, plan, textById, report, base);
     const theme = themeOfClass(cls);
-    if (!isKnownClass(cls)) report.warn({ ...base, reason: `class ${cls} has no specific mapping: converted generically (theme "${theme}", attributes kept)` });
+    if (!isKnownClass(cls)) report.warn({ ...base, message: { code: 'convert.xplan.genericClass', params: { cls, theme } } });
     props.theme = theme;
     props.outputFile = themeFileName(theme, geometryKind(fin.geometry.type));
     result.features.push({ type: 'Feature', id, geometry: fin.geometry, properties: props });
@@ -351,7 +351,7 @@ function buildProperties(m: XmlElement, plan: XPlanPlanInfo | undefined, textByI
       p.landUse = key;
       p.landUseLabel = planzvClass(key).label;
     } else if (cls === 'BP_BaugebietsTeilFlaeche' || cls === 'FP_BebauungsFlaeche') {
-      report.warn({ ...base, reason: 'no allgArtDerBaulNutzung/besondereArtDerBaulNutzung: land use unknown' });
+      report.warn({ ...base, message: { code: 'convert.xplan.noLandUse' } });
     }
   }
 

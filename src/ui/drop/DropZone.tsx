@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translateNested } from '../../core/i18n/Message';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import './drop.css';
 
@@ -7,7 +8,7 @@ function hasFiles(e: DragEvent): boolean {
   return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 }
 
-/** The skipped-feature list of one file: file, line, feature id, class, reason. */
+/** The skipped-feature list of one file: file, line, feature id, class, reason (in the UI's language, from the issue's message code). */
 function DropReportPanel() {
   const { t } = useTranslation();
   const store = useAppStoreApi();
@@ -44,7 +45,7 @@ function DropReportPanel() {
                   {i.featureClass && <div className="muted small">{i.featureClass}</div>}
                 </td>
                 <td>
-                  <span className={`badge drop-sev-${i.severity}`}>{t(i.severity === 'error' ? 'drop.sev.error' : 'drop.sev.warning')}</span> {i.reason}
+                  <span className={`badge drop-sev-${i.severity}`}>{t(i.severity === 'error' ? 'drop.sev.error' : 'drop.sev.warning')}</span> {translateNested(t, i.message)}
                 </td>
               </tr>
             ))}

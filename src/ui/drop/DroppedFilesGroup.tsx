@@ -5,7 +5,7 @@ import { LayerRow } from '../sections/LayerTree';
 import { useTranslation } from 'react-i18next';
 import { useAppState, useAppStoreApi } from '../StoreContext';
 import { FileOpenButton } from '../controls/FileOpenButton';
-import type { MessageKey } from '../../core/i18n/Message';
+import { translateNested, type MessageKey } from '../../core/i18n/Message';
 
 const ERROR_KEY: Record<NonNullable<DroppedFileEntry['error']>['code'], MessageKey> = {
   extension: 'drop.err.extension',
@@ -114,7 +114,7 @@ function DroppedFileItem({ file }: { file: DroppedFileEntry }) {
       )}
       {file.status === 'error' && file.error && (
         <p className="drop-error" role="alert">
-          {t(ERROR_KEY[file.error.code], { detail: file.error.detail })}
+          {t(ERROR_KEY[file.error.code], { detail: file.error.detailMessage ? translateNested(t, file.error.detailMessage) : file.error.detail })}
         </p>
       )}
       {file.needsCrs && <CrsRetry file={file} />}

@@ -177,7 +177,8 @@ const PUBLISHED: [source: string, place: string, lat: number, lon: number, date:
   // blue News / SRF Meteo, "Ab morgen geht die Sonne wieder später unter" (Thursday 11 December 2025, CET): Zürich 16.35 Uhr.
   ['blue News (SRF Meteo) 11.12.2025', 'Zürich', 47.3769, 8.5417, '2025-12-11', 1, null, '16:35'],
   // KNMI's sunrise table for the Netherlands (computed for 52° 00′ N, 5° 00′ E, the middle of the country; no
-  // table for Delft itself, 52.01° N 4.36° E, was found), 2023, as quoted by Libelle ("Bron: KNMI", February 2023).
+  // table for Delft itself, 52.01° N 4.36° E, was found: Delft is checked against it with the longitude shift
+  // below), 2023, as quoted by Libelle ("Bron: KNMI", February 2023).
   ...([
     ['2023-02-04', 1, '08:16'], ['2023-02-11', 1, '08:03'], ['2023-02-18', 1, '07:50'], ['2023-02-25', 1, '07:35'],
     ['2023-03-04', 1, '07:20'], ['2023-03-11', 1, '07:04'], ['2023-03-18', 1, '06:48'], ['2023-03-25', 1, '06:32'],
@@ -198,6 +199,19 @@ describe('sunDay against published almanac values (whole minutes)', () => {
       if (published === null) continue;
       const want = Date.parse(`${date}T${published}:00Z`) - off * 3600000;
       expect(Math.abs(ours! - want), `${place} ${date} ${what}: ours ${hms(ours! + off * 3600000)} vs ${published} (${source})`).toBeLessThanOrEqual(MINUTE_TOL_MS);
+    }
+  });
+
+  it('gives Delft the KNMI times shifted by its longitude (4 min per degree west of 5° E, by hand)', () => {
+    // Delft, Markt: 52.0116° N, 4.3571° E. The sun crosses every hour angle 4 min per degree later west of
+    // 5° E: (5 − 4.3571) × 4 min = 2 min 34 s later than KNMI's table for 52° N 5° E; 0.0116° of latitude moves
+    // spring sunrises by under 5 s. So Delft's sunrise is the published minute + 154 s, within the same tolerance.
+    const [lat, lon] = [52.0116, 4.3571];
+    const shiftMs = (5 - lon) * 4 * 60_000;
+    for (const [, , , , date, off, rise] of PUBLISHED.filter(([source]) => source.startsWith('KNMI'))) {
+      const want = Date.parse(`${date}T${rise}:00Z`) - off * 3600000 + shiftMs;
+      const ours = sunDay(date, lon, lat).sunriseMs!;
+      expect(Math.abs(ours - want), `Delft ${date}: ours ${hms(ours + off * 3600000)} vs KNMI ${rise} + 2:34`).toBeLessThanOrEqual(MINUTE_TOL_MS);
     }
   });
 

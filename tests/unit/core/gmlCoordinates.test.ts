@@ -5,6 +5,7 @@ import { readGmlGeometry } from '../../../src/core/gml/readGmlGeometry';
 import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import type { SourceBuilding } from '../../../src/core/model/SourceBuilding';
 import { parseXmlTree } from '../../../src/core/xml/parseXmlTree';
+import { englishText } from '../../../src/core/model/englishText';
 
 const GML = 'xmlns:gml="http://www.opengis.net/gml"';
 const square = [[0, 0, 5], [10, 0, 5], [10, 10, 5], [0, 10, 5], [0, 0, 5]];
@@ -50,10 +51,12 @@ describe('GML coordinates: one decoding for the streaming CityGML reader and the
 
   it('checks: dimension, count, finite values, tuple shape', () => {
     expect(gmlNumbers(' 1 2\n3 ', 'gml:pos')).toEqual([1, 2, 3]);
-    expect(checkGmlCoordinates([1, 2, 3], 2, 'gml:posList')).toBe('gml:posList has 3 numbers, not a multiple of srsDimension 2');
-    expect(checkGmlCoordinates([1, 2, 3, 4], 4, 'gml:posList')).toBe('unsupported srsDimension 4');
-    expect(checkGmlCoordinates([1, Infinity], 2, 'gml:pos')).toBe('non-finite coordinate Infinity in gml:pos');
+    const text = (m: ReturnType<typeof checkGmlCoordinates>) => (m ? englishText(m) : m);
+    expect(text(checkGmlCoordinates([1, 2, 3], 2, 'gml:posList'))).toBe('gml:posList has 3 numbers, not a multiple of srsDimension 2');
+    expect(text(checkGmlCoordinates([1, 2, 3, 4], 4, 'gml:posList'))).toBe('unsupported srsDimension 4');
+    expect(text(checkGmlCoordinates([1, Infinity], 2, 'gml:pos'))).toBe('non-finite coordinate Infinity in gml:pos');
+    expect(text(checkGmlCoordinates([1, 2], 2, 'gml:pos'))).toBeUndefined();
     expect(gmlCoordinatesText('1;2|3;4', { cs: ';', ts: '|' })).toEqual({ values: [1, 2, 3, 4], dim: 2 });
-    expect(gmlCoordinatesText('1,2 3,4,5')).toBe('bad coordinate tuple "3,4,5"');
+    expect(gmlCoordinatesText('1,2 3,4,5')).toEqual({ code: 'convert.coords.badTuple', params: { tuple: '3,4,5' } });
   });
 });

@@ -189,8 +189,8 @@ describe('XML readers: duplicate ids, duplicated members, deep nesting', () => {
     const layer = readWfsGml(wfs([area('a1', 565000, 'A'), area('a2', 565100, 'B'), area('a1', 565000, 'A'), area('a2', 565300, 'C')]), { file: 'dup.xml' }, report);
     expect(layer.features.map((f) => f.id)).toEqual(['a1', 'a2']);
     expect(report.issues).toEqual([
-      { file: 'dup.xml', line: 5, featureId: 'a1', featureClass: 'flaeche', severity: 'error', reason: 'duplicated feature member: same gml:id and content as line 3; skipped' },
-      { file: 'dup.xml', line: 6, featureId: 'a2', featureClass: 'flaeche', severity: 'error', reason: 'duplicate gml:id "a2" (first used at line 4 by a flaeche): skipped' },
+      { file: 'dup.xml', line: 5, featureId: 'a1', featureClass: 'flaeche', severity: 'error', reason: 'duplicated feature member: same gml:id and content as line 3; skipped', message: { code: 'convert.gml.duplicateMember', params: { line: 3 } } },
+      { file: 'dup.xml', line: 6, featureId: 'a2', featureClass: 'flaeche', severity: 'error', reason: 'duplicate gml:id "a2" (first used at line 4 by a flaeche): skipped', message: { code: 'convert.gml.duplicateId', params: { id: 'a2', line: 4, cls: 'flaeche' } } },
     ]);
   });
 
@@ -212,7 +212,7 @@ describe('XML readers: duplicate ids, duplicated members, deep nesting', () => {
     const report = new ReportBuilder();
     const r = readXPlanGml(xml, { file: 'plan.gml', report });
     expect(r.features.map((f) => f.id)).toEqual(['g1', 'g2']);
-    expect(errors(report.issues)).toEqual([{ file: 'plan.gml', line: 4, featureId: 'g1', featureClass: 'BP_BaugebietsTeilFlaeche', severity: 'error', reason: 'duplicated feature member: same gml:id and content as line 3; skipped' }]);
+    expect(errors(report.issues)).toEqual([{ file: 'plan.gml', line: 4, featureId: 'g1', featureClass: 'BP_BaugebietsTeilFlaeche', severity: 'error', reason: 'duplicated feature member: same gml:id and content as line 3; skipped', message: { code: 'convert.gml.duplicateMember', params: { line: 3 } } }]);
   });
 });
 
@@ -235,8 +235,8 @@ describe('CityGML (streaming): deep nesting and duplicate ids skip one building'
     await readCityGml([cityGml([box('B0', 565000), box('B1', 565020, deep), box('B2', 565040), box('B0', 565060)])], { file: 'city.gml', report, onBuilding: (b) => out.push(b) });
     expect(out.map((b) => b.id)).toEqual(['B0', 'B2']);
     expect(report.issues).toEqual([
-      { file: 'city.gml', line: 4, featureId: 'B1', featureClass: 'bldg:Building', severity: 'error', reason: `elements nested deeper than ${MAX_XML_DEPTH} levels (at line 4): building skipped` },
-      { file: 'city.gml', line: 6, featureId: 'B0', featureClass: 'bldg:Building', severity: 'error', reason: 'duplicate gml:id (an earlier building at line 3 has it): skipped' },
+      { file: 'city.gml', line: 4, featureId: 'B1', featureClass: 'bldg:Building', severity: 'error', reason: `elements nested deeper than ${MAX_XML_DEPTH} levels (at line 4): building skipped`, message: { code: 'convert.citygml.tooDeep', params: { max: MAX_XML_DEPTH, line: 4 } } },
+      { file: 'city.gml', line: 6, featureId: 'B0', featureClass: 'bldg:Building', severity: 'error', reason: 'duplicate gml:id (an earlier building at line 3 has it): skipped', message: { code: 'convert.citygml.duplicateId', params: { line: 3 } } },
     ]);
   });
 });

@@ -61,7 +61,7 @@ describe.skipIf(!hasReal)('bad XPlanGML input (mutated copies of Rotherbaum27 an
     const r = readXPlanGml(xml, { file, report });
     const issue = (id: string) => report.issues.filter((i) => i.featureId === id);
 
-    expect(issue(ids.crs)).toEqual([{ file, line: lineOf(xml, ids.crs), featureId: ids.crs, featureClass: 'BP_BaugebietsTeilFlaeche', severity: 'error', reason: 'unknown CRS "EPSG:99999" (pass --crs EPSG:nnnn to override)' }]);
+    expect(issue(ids.crs)).toEqual([{ file, line: lineOf(xml, ids.crs), featureId: ids.crs, featureClass: 'BP_BaugebietsTeilFlaeche', severity: 'error', reason: 'unknown CRS "EPSG:99999" (pass --crs EPSG:nnnn to override)', message: { code: 'convert.crs.unknown', params: { crs: 'EPSG:99999' } } }]);
     expect(issue(ids.noGeom)).toMatchObject([{ severity: 'error', reason: 'no geometry', line: lineOf(xml, ids.noGeom) }]);
     expect(issue(ids.unclosed)).toMatchObject([{ severity: 'warning', reason: expect.stringMatching(/exterior ring not closed \(gap 10\.0\): closed it/) }]);
     expect(r.features.find((f) => f.id === ids.unclosed)!.geometry).toMatchObject({ type: 'Polygon' });

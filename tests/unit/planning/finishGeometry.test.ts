@@ -8,6 +8,7 @@ import { detectAxisOrder, guessProjectedCrs } from '../../../src/core/vector/res
 import { utm32ToWgs84 } from '../../../src/core/crs';
 import { ReportBuilder } from '../../../src/core/model/ConversionReport';
 import { readWfsGml } from '../../../src/core/vector/readWfsGml';
+import { englishText } from '../../../src/core/model/englishText';
 
 const toWgs84 = (p: Position) => utm32ToWgs84(p);
 const X = 565000, Y = 5933000;
@@ -30,7 +31,7 @@ describe('finishGeometry', () => {
   it('drops a self-intersecting hole but keeps the polygon', () => {
     const bowTieHole = [[X + 2, Y + 2], [X + 4, Y + 4], [X + 4, Y + 2], [X + 2, Y + 4], [X + 2, Y + 2]];
     const r = finishGeometry({ type: 'Polygon', coordinates: [sq(10), bowTieHole] }, { toWgs84 });
-    expect(r.warnings).toEqual([expect.stringMatching(/interior ring 1 self-intersects .*hole dropped/)]);
+    expect(r.warnings.map(englishText)).toEqual([expect.stringMatching(/interior ring 1 self-intersects .*hole dropped/)]);
     expect((r.geometry as { coordinates: Position[][] }).coordinates).toHaveLength(1);
   });
 
@@ -38,7 +39,7 @@ describe('finishGeometry', () => {
     const bad = [[X + 20, Y], [X + 30, Y + 10], [X + 30, Y], [X + 20, Y + 10], [X + 20, Y]];
     const r = finishGeometry({ type: 'MultiPolygon', coordinates: [[sq(10)], [bad]] }, { toWgs84 });
     expect(r.geometry!.type).toBe('Polygon');
-    expect(r.warnings).toEqual([expect.stringMatching(/^polygon 2: exterior ring self-intersects/), 'polygon 2 dropped']);
+    expect(r.warnings.map(englishText)).toEqual([expect.stringMatching(/^polygon 2: exterior ring self-intersects/), 'polygon 2 dropped']);
   });
 
   it('snaps millimetre slips and removes zero-width spikes', () => {
