@@ -107,7 +107,7 @@ export async function convertDroppedFile(bytes: Uint8Array, fileName: string, op
             url: `drop-${stem}-buildings.geojson`,
             defaultVisible: true,
             style: { kind: 'fill', color: '#d9cbb3', outline: '#7a6a55' },
-            attribution: `Quelle: ${fileName}`,
+            attribution: fileName,
             role: 'buildingFootprints',
           },
           data: { type: 'FeatureCollection', features: collector.footprints },

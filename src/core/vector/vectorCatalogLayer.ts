@@ -41,7 +41,7 @@ export function vectorCatalogLayer(layer: VectorLayer, o: VectorCatalogOptions):
     defaultVisible: true,
     opacity: type === 'geojson-polygons' && role !== 'base' ? 0.7 : 1,
     style,
-    attribution: o.attribution ?? `Quelle: ${o.sourceFile} (Lizenz siehe Datenquelle)`,
+    attribution: o.attribution ?? `${o.sourceFile} (Lizenz siehe Datenquelle)`,
     role,
   };
 }

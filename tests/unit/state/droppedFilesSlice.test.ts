@@ -73,7 +73,7 @@ describe('droppedFilesSlice', () => {
     ]);
     // Memoized: the same array until a layer comes or goes.
     expect(allCatalogLayers(store.getState())).toBe(allCatalogLayers(s));
-    expect(selectAttributions(s)).toEqual(['© Demo', 'Quelle: a.geojson (Lizenz siehe Datenquelle)']);
+    expect(selectAttributions(s)).toEqual(['© Demo', 'a.geojson (Lizenz siehe Datenquelle)']);
     s.select({ layerId: 'drop-a', featureId: 'a', properties: undefined });
     expect(selectSelectedLayer(store.getState())?.id).toBe('drop-a');
     // Installing the catalog again keeps the dropped layer's settings.
