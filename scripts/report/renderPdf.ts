@@ -69,8 +69,13 @@ export async function renderPdf(
   if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install Debian's "chromium" or set PLANLOTSE_CHROMIUM, or pass --pdf false`);
   let shown = doc;
   const { server, url } = await serve(o.dist, () => shown, o.scenes?.data);
-  // The scene needs WebGL: SwiftShader stands in for a GPU (the same flags as the browser tests).
-  const browser = await chromium.launch({ executablePath: exe, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  // The scene needs WebGL: SwiftShader stands in for a GPU (the same flags as the browser tests). The page is
+  // composited in software (Skia) rather than by SwiftShader: ≈ 5 % less time for the scene images.
+  const browser = await chromium.launch({
+    executablePath: exe,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-compositing'],
+  });
   try {
     const t0 = performance.now();
     let sceneImages: ReportDocument['sceneImages'] = [];

@@ -3,12 +3,14 @@ import type { AppStore } from '../state';
 
 /**
  * Captures the report's scene images: for each fixed view, the camera jumps
- * there, the scene time is set and shadows are on; once the scene has settled
- * (tiles, layers and shadow map drawn) the canvas is read as a PNG data URL.
- * Afterwards the user's camera, time and shadow setting come back. The CLI
- * opens the same views through the app's link parameters (`cam`, `t`, `sh`).
+ * there, the scene time is set and shadows are on; `capture` waits until the
+ * scene has settled (tiles, layers and shadow map drawn) and reads the canvas
+ * as a PNG data URL (`viewer/captureScene.captureSettledScene`). Afterwards the
+ * user's camera, time and shadow setting come back. The browser's report
+ * builder and the CLI (through the app's hook, in headless Chromium) both call
+ * this, so their images agree.
  */
-export async function captureReportViews(store: AppStore, scene: { settled(timeoutMs?: number): Promise<void> }, views: readonly ReportSceneView[], capture: () => string): Promise<string[]> {
+export async function captureReportViews(store: AppStore, capture: () => Promise<string>, views: readonly ReportSceneView[]): Promise<string[]> {
   const before = store.getState();
   const keep = { camera: before.camera, timeMs: before.timeMs, shadows: before.shadows };
   const out: string[] = [];
@@ -18,8 +20,7 @@ export async function captureReportViews(store: AppStore, scene: { settled(timeo
       s.setShadows(true);
       s.setTime(Date.parse(v.time));
       s.flyTo(v.camera, true);
-      await scene.settled(120_000);
-      out.push(capture());
+      out.push(await capture());
     }
   } finally {
     const s = store.getState();

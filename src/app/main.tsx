@@ -9,8 +9,9 @@ import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
 import { createReportService } from './reportService';
 import { captureReportViews } from './captureReportViews';
-import { captureScene } from '../viewer/captureScene';
+import { captureSettledScene } from '../viewer/captureScene';
 import { ReportServiceContext } from '../ui/report/ReportService';
+import type { ReportSceneView } from '../core/report/reportSceneViews';
 import { startAnalysisWorker } from '../workers/startWorkers';
 import { syncAnalysis } from '../viewer/AnalysisSync';
 import { installTestHook, readTestOptions } from './testHook';
@@ -64,7 +65,9 @@ installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenari
 // Analyses: the worker holds the dataset and runs what the Analyses panel and the variant comparison ask for; the scene shows the result.
 const analysisRpc = startAnalysisWorker();
 startAnalysisController(store, analysisRpc);
-const reportService = createReportService(store, analysisRpc, (views) => captureReportViews(store, scene, views, () => captureScene(scene.viewer)));
+// The report's scene images: the browser's report builder and the CLI (through the hook) take them the same way.
+const captureViews = (views: readonly ReportSceneView[]) => captureReportViews(store, () => captureSettledScene(scene.viewer, scene.settled, 120_000), views);
+const reportService = createReportService(store, analysisRpc, captureViews);
 syncAnalysis(scene.viewer, store);
 
 // Dropped/opened files: converted in a worker, shown under "Your files", kept in this browser (source bytes) and
@@ -79,6 +82,6 @@ startFeedbackLayer(store);
 
 syncUrl(store);
 runDayPlayer(store);
-installTestHook(store.getState, ready, scene);
+installTestHook(store.getState, ready, scene, { captureReportViews: captureViews });
 
 renderPage(i18n, store, { context: ReportServiceContext, value: reportService }, <AppShell sections={SECTIONS} />);

@@ -1,7 +1,8 @@
+import type { ReportSceneView } from '../core/report/reportSceneViews';
 import type { AppState, CameraView } from '../state';
 import type { SceneHandle } from '../viewer/mountScene';
 
-/** Read-only hook for the browser tests (`window.__planlotse`). */
+/** Hook for the browser tests and the report CLI's headless Chromium (`window.__planlotse`). */
 export interface PlanlotseTestHook {
   getState(): AppState;
   /** Resolves when the viewer exists and the catalog is loaded (rejects on catalog errors). */
@@ -11,6 +12,8 @@ export interface PlanlotseTestHook {
   frames(): number;
   camera(): CameraView;
   toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
+  /** The report's scene images at its fixed views, as the report builder takes them (planner app only): PNG data URLs. */
+  captureReportViews?(views: readonly ReportSceneView[]): Promise<string[]>;
 }
 
 /**
@@ -37,8 +40,9 @@ export function readTestOptions(): PlanlotseTestOptions {
   return scale === undefined ? {} : { resolutionScale: scale };
 }
 
-export function installTestHook(getState: () => AppState, ready: Promise<void>, scene: SceneHandle): void {
+export function installTestHook(getState: () => AppState, ready: Promise<void>, scene: SceneHandle, extra: Pick<PlanlotseTestHook, 'captureReportViews'> = {}): void {
   const hook: PlanlotseTestHook = {
+    ...extra,
     getState,
     ready,
     settled: (t) => scene.settled(t),

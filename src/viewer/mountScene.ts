@@ -11,6 +11,7 @@ import { syncSketchOverlay } from './SketchOverlay';
 import { syncSketchSnap } from './sketchSnapSync';
 import { syncSunDelta } from './sunDeltaSync';
 import { syncOrientation } from './orientationSync';
+import { SceneNotSettledError } from './SceneNotSettledError';
 
 /** What the scenario test hook reads from the scene (models, demolitions per side, picking). */
 export interface ScenarioProbe {
@@ -83,7 +84,7 @@ export function mountScene(container: HTMLElement, store: AppStore, opts: { reso
         // Two more rendered frames while quiet: whatever the last frame requested has started and shows.
         else if (frames - quietFrom >= 2) return resolve();
         if (performance.now() - start > timeoutMs) {
-          return reject(new Error(`scene not settled after ${timeoutMs} ms (globe ${scene.globe.tilesLoaded}, layers ${layers.isSettled()}, camera moving ${cameraMoving})`));
+          return reject(new SceneNotSettledError(timeoutMs, scene.globe.tilesLoaded, layers.isSettled(), cameraMoving));
         }
         scene.requestRender();
         setTimeout(check, 50);

@@ -17,16 +17,23 @@ let out: string;
 let doc: ReportDocument;
 let text: string;
 
+/** Width, height and pixel bytes of a binary PGM (P5) or PPM (P6) image, as poppler writes them. */
+function readPnm(pnm: Buffer): { width: number; height: number; px: Buffer } {
+  // Header: magic, width, height, maxval, each followed by whitespace.
+  let pos = 0;
+  const fields: string[] = [];
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(pnm[pos]))) pos++;
+    const start = pos;
+    while (!/\s/.test(String.fromCharCode(pnm[pos]))) pos++;
+    fields.push(pnm.subarray(start, pos).toString('latin1'));
+  }
+  return { width: Number(fields[1]), height: Number(fields[2]), px: pnm.subarray(pos + 1) };
+}
+
 /** Grey-level variance of a PGM page image (a blank map has ~0). */
 function variance(pgm: Buffer): number {
-  // P5 header: magic, width, height, maxval, each followed by whitespace.
-  let pos = 0, fields = 0;
-  while (fields < 4) {
-    while (/\s/.test(String.fromCharCode(pgm[pos]))) pos++;
-    while (!/\s/.test(String.fromCharCode(pgm[pos]))) pos++;
-    fields++;
-  }
-  const px = pgm.subarray(pos + 1);
+  const { px } = readPnm(pgm);
   let s = 0, s2 = 0;
   for (const v of px) {
     s += v;
@@ -75,6 +82,28 @@ describe('report PDF (CLI, Chromium page.pdf)', () => {
       expect(s.dataUrl.length).toBeGreaterThan(100_000);
     }
     for (const s of doc.sceneImages) expect(text).toContain(s.title);
+  });
+
+  it('scene images are drawn at full size and at their own sun time', async () => {
+    // Captured at the canvas's full drawing buffer (PNG IHDR), not the quarter size the scene settles at.
+    for (const s of doc.sceneImages) {
+      const png = Buffer.from(s.dataUrl.slice(s.dataUrl.indexOf(',') + 1), 'base64');
+      expect(png.readUInt32BE(16)).toBeGreaterThan(600);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(400);
+    }
+    // The images as printed (pdfimages writes PPM), in page order: the three largest are the scene views.
+    const dir = path.join(out, 'images');
+    execFileSync('mkdir', ['-p', dir]);
+    execFileSync('pdfimages', [path.join(out, 'report.pdf'), path.join(dir, 'i')]);
+    const images = await Promise.all((await readdir(dir)).sort().map(async (f) => readPnm(await readFile(path.join(dir, f)))));
+    const scenes = images.filter((i) => i.width > 600 && i.px.length === i.width * i.height * 3);
+    expect(scenes.length).toBe(3);
+    // South at 10:00 and at 16:00: the same camera, the sun moved from south-east to south-west, so shadows and lit
+    // walls differ. (A frame rendered at the wall clock's sun instead of the scene time looked the same twice.)
+    const [a, b] = scenes;
+    let differing = 0;
+    for (let i = 0; i < a.px.length; i += 3) if (Math.abs(a.px[i] - b.px[i]) + Math.abs(a.px[i + 1] - b.px[i + 1]) + Math.abs(a.px[i + 2] - b.px[i + 2]) > 60) differing++;
+    expect(differing / (a.width * a.height)).toBeGreaterThan(0.01);
   });
 
   it('map pages are not blank', async () => {
