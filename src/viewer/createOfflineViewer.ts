@@ -1,6 +1,5 @@
 import {
   buildModuleUrl,
-  EllipsoidTerrainProvider,
   ImageryLayer,
   Ion,
   TileMapServiceImageryProvider,
@@ -9,11 +8,14 @@ import {
   DynamicAtmosphereLightingType,
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
+import { FlatEllipsoidTerrainProvider } from './FlatEllipsoidTerrainProvider';
+import { fitGroundVolumesToFlatTerrain } from './fitGroundVolumesToFlatTerrain';
 
 /**
  * Creates a Cesium viewer that needs no network beyond the app's own origin:
  * Natural Earth II imagery and sky textures shipped with Cesium (copied to
- * dist/cesium by vite.config.ts), an ellipsoid instead of ion terrain, no
+ * dist/cesium by vite.config.ts), the flat ellipsoid instead of ion terrain (loaded in one go:
+ * FlatEllipsoidTerrainProvider), no
  * geocoder, no base-layer picker (its defaults are ion/Bing), no InfoBox
  * (it renders feature HTML in an iframe; the app shows attributes as text),
  * and render-on-demand so an idle scene costs nothing.
@@ -21,9 +23,10 @@ import 'cesium/Build/Cesium/Widgets/widgets.css';
 export function createOfflineViewer(container: HTMLElement): Viewer {
   // No ion token: anything that would call ion fails loudly instead of silently phoning home.
   Ion.defaultAccessToken = '';
+  fitGroundVolumesToFlatTerrain();
   const viewer = new Viewer(container, {
     baseLayer: ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
-    terrainProvider: new EllipsoidTerrainProvider(),
+    terrainProvider: new FlatEllipsoidTerrainProvider(),
     geocoder: false,
     baseLayerPicker: false,
     timeline: false,
