@@ -1,8 +1,5 @@
 import {
-  buildModuleUrl,
-  ImageryLayer,
   Ion,
-  TileMapServiceImageryProvider,
   Viewer,
   Color,
   DynamicAtmosphereLightingType,
@@ -13,10 +10,12 @@ import { fitGroundVolumesToFlatTerrain } from './fitGroundVolumesToFlatTerrain';
 
 /**
  * Creates a Cesium viewer that needs no network beyond the app's own origin:
- * Natural Earth II imagery and sky textures shipped with Cesium (copied to
- * dist/cesium by vite.config.ts), the flat ellipsoid instead of ion terrain (loaded in one go:
- * FlatEllipsoidTerrainProvider), no
- * geocoder, no base-layer picker (its defaults are ion/Bing), no InfoBox
+ * sky textures shipped with Cesium (copied to dist/cesium by vite.config.ts),
+ * the flat ellipsoid instead of ion terrain (loaded in one go:
+ * FlatEllipsoidTerrainProvider), a plain-coloured globe instead of base
+ * imagery (a dataset brings its own base map; Cesium's bundled Natural Earth
+ * II is 1:50 M, one blurred colour at district scale, and loading its tiles
+ * cost every new view frames on a software renderer), no geocoder, no base-layer picker (its defaults are ion/Bing), no InfoBox
  * (it renders feature HTML in an iframe; the app shows attributes as text),
  * and render-on-demand so an idle scene costs nothing.
  */
@@ -25,7 +24,7 @@ export function createOfflineViewer(container: HTMLElement): Viewer {
   Ion.defaultAccessToken = '';
   fitGroundVolumesToFlatTerrain();
   const viewer = new Viewer(container, {
-    baseLayer: ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
+    baseLayer: false,
     terrainProvider: new FlatEllipsoidTerrainProvider(),
     geocoder: false,
     baseLayerPicker: false,

@@ -274,7 +274,7 @@ export const de = {
   'feature.yes': 'ja',
   'feature.no': 'nein',
   'attribution.label': 'Quellen',
-  'attribution.base': 'Grundkarte: Natural Earth II (gemeinfrei) · CesiumJS',
+  'attribution.base': '3D-Darstellung: CesiumJS',
   'viewer.error': 'Fehler in der 3D-Ansicht: {{msg}}',
   'scene.label': '3D-Ansicht der Stadt',
   'map.controls': 'Kartensteuerung',

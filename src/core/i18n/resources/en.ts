@@ -268,7 +268,7 @@ export const en = {
   'feature.yes': 'yes',
   'feature.no': 'no',
   'attribution.label': 'Sources',
-  'attribution.base': 'Base map: Natural Earth II (public domain) · CesiumJS',
+  'attribution.base': '3D rendering: CesiumJS',
   'viewer.error': 'Error in the 3D view: {{msg}}',
   'scene.label': '3D view of the city',
   'map.controls': 'Map controls',
