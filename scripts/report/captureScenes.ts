@@ -10,7 +10,8 @@ export const REPORT_DATASET = '__report';
  * parameters (`cam`, `t`, `sh=1` for shadows, `lang`), then the app's own
  * capture (`window.__planlotse.captureReportViews`, the same as the browser's
  * report builder: each view waited on at a quarter of the drawing buffer and
- * captured at full size). One page for all views.
+ * captured at full size). One page for all views; the app's view is not
+ * restored afterwards (that would be one more full-size software frame).
  */
 export async function captureScenes(browser: Browser, url: string, views: readonly ReportSceneView[], lang: string, o: { timeoutMs?: number; log?: (s: string) => void } = {}): Promise<string[]> {
   if (!views.length) return [];
@@ -37,7 +38,8 @@ export async function captureScenes(browser: Browser, url: string, views: readon
         }
         const hook = window.__planlotse;
         await hook.ready;
-        return hook.captureReportViews(${JSON.stringify(views)});
+        // The page closes right after: no need to draw the app's own view again.
+        return hook.captureReportViews(${JSON.stringify(views)}, { restore: false });
       })()`)
       .catch((e: Error) => Promise.reject(new Error(`scene views: ${e.message}${errors.length ? ` (${errors.join('; ')})` : ''}`)));
     o.log?.(`report: ${urls.length} scene views captured (${views.map((v) => `${v.view} ${v.localTime}`).join(', ')})`);

@@ -8,7 +8,7 @@ import { runDayPlayer } from './playDay';
 import { SECTIONS } from './sections';
 import { startAnalysisController } from './analysisController';
 import { createReportService } from './reportService';
-import { captureReportViews } from './captureReportViews';
+import { captureReportViews, type CaptureReportViewsOptions } from './captureReportViews';
 import { captureSettledScene } from '../viewer/captureScene';
 import { ReportServiceContext } from '../ui/report/ReportService';
 import type { ReportSceneView } from '../core/report/reportSceneViews';
@@ -66,7 +66,7 @@ installScenarioTestHook(scene.scenario, initScenarioPersistence(store, { scenari
 const analysisRpc = startAnalysisWorker();
 startAnalysisController(store, analysisRpc);
 // The report's scene images: the browser's report builder and the CLI (through the hook) take them the same way.
-const captureViews = (views: readonly ReportSceneView[]) => captureReportViews(store, () => captureSettledScene(scene.viewer, scene.settled, 120_000), views);
+const captureViews = (views: readonly ReportSceneView[], o?: CaptureReportViewsOptions) => captureReportViews(store, () => captureSettledScene(scene.viewer, scene.settled, 120_000), views, o);
 const reportService = createReportService(store, analysisRpc, captureViews);
 syncAnalysis(scene.viewer, store);
 

@@ -1,4 +1,5 @@
 import type { ReportSceneView } from '../core/report/reportSceneViews';
+import type { CaptureReportViewsOptions } from './captureReportViews';
 import type { AppState, CameraView } from '../state';
 import type { SceneHandle } from '../viewer/mountScene';
 
@@ -13,7 +14,7 @@ export interface PlanlotseTestHook {
   camera(): CameraView;
   toScreen(lon: number, lat: number, height?: number): { x: number; y: number } | undefined;
   /** The report's scene images at its fixed views, as the report builder takes them (planner app only): PNG data URLs. */
-  captureReportViews?(views: readonly ReportSceneView[]): Promise<string[]>;
+  captureReportViews?(views: readonly ReportSceneView[], options?: CaptureReportViewsOptions): Promise<string[]>;
 }
 
 /**

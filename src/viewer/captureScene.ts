@@ -20,21 +20,26 @@ const LOADING_SCALE = 0.25;
  * software renderer (the CLI's headless Chromium, a kiosk PC without a GPU)
  * each full-size frame with shadows costs a second or more; so the scene
  * settles at a quarter of the drawing buffer and only the captured frame is
- * drawn at full size. Which tiles load does not change: Cesium measures the
+ * drawn at full size, and without multisampling (a third less per frame) that
+ * the captured frame has again. Which tiles load does not change: Cesium measures the
  * screen-space error in CSS pixels (divided by the pixel ratio, which includes
  * `resolutionScale`). When the wait times out with the 3D layers drawn and the
  * camera still, only far globe tiles are missing (their parents stand in) and
  * the view is captured as drawn; otherwise the timeout is thrown.
  */
 export async function captureSettledScene(viewer: Viewer, settled: (timeoutMs: number) => Promise<void>, timeoutMs: number): Promise<string> {
+  const scene = viewer.scene;
   const scale = viewer.resolutionScale;
+  const msaa = scene.msaaSamples;
   viewer.resolutionScale = Math.min(scale, LOADING_SCALE);
+  scene.msaaSamples = 1;
   try {
     await settled(timeoutMs).catch((e: unknown) => {
       if (!(e instanceof SceneNotSettledError && e.layersSettled && !e.cameraMoving)) throw e;
     });
   } finally {
     viewer.resolutionScale = scale;
+    scene.msaaSamples = msaa;
   }
   // The drawing buffer takes its full size in the widget's resize, which the render loop would only do on its next frame.
   viewer.resize();
