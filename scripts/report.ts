@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const r = await runReportCommand(args, { log: (s) => console.log(s) });
-  console.log(`report: built in ${(r.buildMs / 1000).toFixed(1)} s, scene images (${r.doc.sceneImages.length}) in ${(r.sceneMs / 1000).toFixed(1)} s, PDF in ${(r.pdfMs / 1000).toFixed(1)} s → ${args.out} (${r.files.length} files: ${r.files.filter((f) => !f.includes('/')).join(', ')}, csv/, csv-excel-de/, geojson/)`);
+  console.log(`report: built in ${(r.buildMs / 1000).toFixed(1)} s, scene images (${r.doc.sceneImages.length}) in ${(r.sceneMs / 1000).toFixed(1)} s, PDF in ${(r.pdfMs / 1000).toFixed(1)} s, files in ${(r.filesMs / 1000).toFixed(1)} s → ${args.out} (${r.files.length} files: ${r.files.filter((f) => !f.includes('/')).join(', ')}, csv/, csv-excel-de/, geojson/)`);
 }
 
 main().catch((e: unknown) => {

@@ -49,7 +49,7 @@ function buildCommit(): string {
  * files in `--out` and all of them as `report.zip`. Returns the document and
  * the timings.
  */
-export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (s: string) => void } = {}): Promise<{ doc: ReportDocument; buildMs: number; sceneMs: number; pdfMs: number; files: string[] }> {
+export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (s: string) => void } = {}): Promise<{ doc: ReportDocument; buildMs: number; sceneMs: number; pdfMs: number; filesMs: number; files: string[] }> {
   const log = o.log ?? (() => undefined);
   const t0 = performance.now();
   const { catalog, load } = await loadDataset(a.data);
@@ -84,6 +84,7 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
   const sceneMs = printed?.sceneMs ?? 0;
   const pdfMs = performance.now() - t1 - sceneMs;
   const doc: ReportDocument = { ...built, sceneImages: printed?.sceneImages ?? [] };
+  const t2 = performance.now();
   const { files } = await reportFiles(doc, pdf ? { pdf } : {});
   await mkdir(a.out, { recursive: true });
   for (const f of files) {
@@ -91,5 +92,5 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
     await writeFile(path.join(a.out, f.path), f.bytes);
   }
   await writeFile(path.join(a.out, 'report.zip'), zipBundle(files, doc.provenance.createdAt));
-  return { doc, buildMs, sceneMs, pdfMs, files: [...files.map((f) => f.path), 'report.zip'] };
+  return { doc, buildMs, sceneMs, pdfMs, filesMs: performance.now() - t2, files: [...files.map((f) => f.path), 'report.zip'] };
 }
