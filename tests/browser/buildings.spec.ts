@@ -51,7 +51,8 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(await panel.locator('img').count()).toBe(0);
     expect(rec.dialogs).toEqual([]);
-    // The picked building is highlighted.
+    // The picked building is highlighted (once the frame with the highlight is drawn).
+    await settle(page);
     expect(gridDiff(base, await canvasStats(page))).toBeGreaterThan(0.2);
     await page.getByRole('button', { name: 'Objektinformationen schließen' }).click();
     await settle(page);

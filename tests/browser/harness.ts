@@ -206,6 +206,26 @@ export function gridDiff(a: CanvasStats, b: CanvasStats): number {
   return s / a.grid.length;
 }
 
+/**
+ * How much the grid cell under each page point (CSS pixels, as from `toScreen`)
+ * changed between two canvas reads: mean absolute RGB difference (0..255);
+ * NaN for a point off the canvas. Tells whether *that place* changed, where
+ * `gridDiff` averages over the whole view.
+ */
+export async function cellDiffsAt(page: Page, a: CanvasStats, b: CanvasStats, points: readonly { x: number; y: number }[]): Promise<number[]> {
+  const r = await page.evaluate(() => {
+    const c = document.querySelector('#scene canvas')!.getBoundingClientRect();
+    return { left: c.left, top: c.top, width: c.width, height: c.height };
+  });
+  const GX = 32, GY = 18;
+  return points.map(({ x, y }) => {
+    const fx = (x - r.left) / r.width, fy = (y - r.top) / r.height;
+    if (!(fx >= 0 && fx < 1 && fy >= 0 && fy < 1)) return NaN;
+    const k = (Math.floor(fy * GY) * GX + Math.floor(fx * GX)) * 3;
+    return (Math.abs(a.grid[k] - b.grid[k]) + Math.abs(a.grid[k + 1] - b.grid[k + 1]) + Math.abs(a.grid[k + 2] - b.grid[k + 2])) / 3;
+  });
+}
+
 /** Waits until globe, layers and renders are done. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => window.__planlotse!.settled(180_000));
