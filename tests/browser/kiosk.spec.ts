@@ -70,7 +70,10 @@ async function openKiosk(config: unknown): Promise<void> {
     if ((await state('(s) => [s.kioskIdle.phase, s.kioskStory.mode].join()')) !== 'active,stopped') throw new Error('a touch did not end the countdown or the attract loop');
     const view = await state<unknown>('(s) => s.cameraRequest.view');
     if (JSON.stringify(view) !== JSON.stringify(demo.startView)) await page.evaluate(() => window.__planlotse!.getState().flyTo(window.__planlotse!.getState().kioskConfig!.startView, true));
-    if (await page.evaluate(() => window.__planlotse!.settled(20_000).then(() => true, () => false))) return;
+    const why = await page.evaluate(() => window.__planlotse!.settled(20_000).then(() => '', (e: unknown) => String((e as Error)?.message ?? e)));
+    if (!why) return;
+    // Said on every round, so a CI log shows what kept the scene busy.
+    console.log(`openKiosk: round ${i + 1}: ${why}`);
     if (i === 12) throw new Error('the kiosk scene did not settle within 12 × 20 s');
   }
 }
@@ -167,9 +170,16 @@ describe('kiosk screen (?mode=kiosk)', () => {
     expect(blocked.links).toBe(0);
     expect(blocked.userSelect).toBe('none');
     // A real right click on the 3D view: its contextmenu event is cancelled too.
-    const cm = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('contextmenu', (e) => resolve(e.defaultPrevented), { once: true })));
+    // The listener is in place before the click is sent: an evaluate left pending beside the click raced it (the
+    // input event can reach the page first), and then waited for an event that had already passed.
+    await page.evaluate(() => {
+      const w = window as unknown as { __cm?: boolean };
+      delete w.__cm;
+      window.addEventListener('contextmenu', (e) => (w.__cm = e.defaultPrevented), { once: true });
+    });
     await page.mouse.click(cx, cy + 150, { button: 'right' });
-    expect(await cm).toBe(true);
+    await waitFor(page, () => (window as unknown as { __cm?: boolean }).__cm !== undefined, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __cm?: boolean }).__cm)).toBe(true);
     // Cesium's tile caches are bounded: the globe's and every 3D tileset's (the demo's city model).
     await waitFor(page, () => window.__planlotse!.getState().layerStatus.buildings?.state === 'ready');
     const caches = (await page.evaluate('window.__planlotseKiosk.cacheLimits()')) as { globeTiles: number; tilesets: { cacheBytes: number; overflowBytes: number }[] };
