@@ -4,6 +4,7 @@ import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { configuredOnlineOrigins, contentSecurityPolicy, securityHeaders } from './scripts/csp/contentSecurityPolicy.mjs';
+import { flattenTerrainHeightsTable } from './src/viewer/flatGroundSpan.ts';
 
 // Cesium's workers, assets (NaturalEarthII imagery, textures) and widget CSS are
 // served by the app itself so that nothing is fetched from a CDN or Cesium ion.
@@ -69,6 +70,10 @@ export default defineConfig({
         { src: `${cesiumBuild}/Workers`, dest: 'cesium' },
         { src: `${cesiumBuild}/ThirdParty`, dest: 'cesium' },
         { src: `${cesiumBuild}/Assets`, dest: 'cesium' },
+        // Copied after Assets, over its original: the terrain-height table that Cesium's worker sizes ground
+        // polylines from, rewritten to the app's flat ground (without it: volumes −5974 … +218 m deep at Hamburg,
+        // drawn as stray dotted streaks below the lines in oblique views).
+        { src: `${cesiumBuild}/Assets/approximateTerrainHeights.json`, dest: 'cesium/Assets', transform: flattenTerrainHeightsTable },
         { src: `${cesiumBuild}/Widgets`, dest: 'cesium' },
         // Converted datasets (data/demo, …) are served under ./data/.
         // Only folders with a catalog.json are datasets; sources such as data/demo-src stay out of dist/.

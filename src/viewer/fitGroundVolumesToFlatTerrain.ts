@@ -1,7 +1,5 @@
 import { ApproximateTerrainHeights } from 'cesium';
-
-/** Metres above and below the ellipsoid that a drape's volume spans; covers the sag of a 20 km polygon's flat cap (L² / 8R ≈ 8 m). */
-const FLAT_GROUND_SPAN_M = 10;
+import { FLAT_GROUND_SPAN_M } from './flatGroundSpan';
 
 /**
  * Tells Cesium's ground drapes that the ground is the ellipsoid (the app's
@@ -15,7 +13,9 @@ const FLAT_GROUND_SPAN_M = 10;
  * was ≈ 1.6 s of a 2.3 s full-size frame. The ground here is height 0
  * everywhere, so ±10 m encloses it; the table is replaced before any drape is
  * made (and never fetched). Rectangles too large for the table's tiles keep
- * Cesium's defaults.
+ * Cesium's defaults. Ground polylines are sized in Cesium's worker from the
+ * table file, which the build serves flattened the same way
+ * (flattenTerrainHeightsTable).
  */
 export function fitGroundVolumesToFlatTerrain(): void {
   const span = [-FLAT_GROUND_SPAN_M, FLAT_GROUND_SPAN_M];

@@ -226,6 +226,22 @@ export async function cellDiffsAt(page: Page, a: CanvasStats, b: CanvasStats, po
   });
 }
 
+/**
+ * The largest change of any grid cell wholly below `yFraction` of the canvas
+ * height (0 top … 1 bottom): mean absolute RGB difference (0..255).
+ */
+export function maxCellDiffBelow(a: CanvasStats, b: CanvasStats, yFraction: number): number {
+  const GX = 32, GY = 18;
+  let max = 0;
+  for (let y = Math.ceil(yFraction * GY); y < GY; y++) {
+    for (let x = 0; x < GX; x++) {
+      const k = (y * GX + x) * 3;
+      max = Math.max(max, (Math.abs(a.grid[k] - b.grid[k]) + Math.abs(a.grid[k + 1] - b.grid[k + 1]) + Math.abs(a.grid[k + 2] - b.grid[k + 2])) / 3);
+    }
+  }
+  return max;
+}
+
 /** Waits until globe, layers and renders are done. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => window.__planlotse!.settled(180_000));

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApproximateTerrainHeights, EllipsoidTerrainProvider, GeographicTilingScheme, Rectangle, type HeightmapTerrainData } from 'cesium';
 import { FlatEllipsoidTerrainProvider } from '../../../src/viewer/FlatEllipsoidTerrainProvider';
 import { fitGroundVolumesToFlatTerrain } from '../../../src/viewer/fitGroundVolumesToFlatTerrain';
+import { flattenTerrainHeightsTable } from '../../../src/viewer/flatGroundSpan';
+import { readFileSync } from 'node:fs';
 
 /** The demo district (Hamburg), about 1.2 × 0.8 km. */
 const DISTRICT = Rectangle.fromDegrees(10.036, 53.544, 10.054, 53.552);
@@ -45,5 +47,34 @@ describe('fitGroundVolumesToFlatTerrain (ground drapes sized for the flat ground
     const h = ApproximateTerrainHeights.getMinimumMaximumHeights(big);
     expect(h.minimumTerrainHeight).toBeLessThanOrEqual(-sagM * 0.99);
     expect(h.maximumTerrainHeight).toBe(10);
+  });
+});
+
+describe('flattenTerrainHeightsTable (the table Cesium\'s worker sizes ground polylines from, as the build serves it)', () => {
+  const original = readFileSync('node_modules/cesium/Build/Cesium/Assets/approximateTerrainHeights.json', 'utf8');
+
+  it('keeps every tile of Cesium\'s table and gives each ±10 m; the district then gets what the main thread gets', () => {
+    const real = JSON.parse(original) as Record<string, [number, number]>;
+    const flat = JSON.parse(flattenTerrainHeightsTable(original)) as Record<string, [number, number]>;
+    expect(Object.keys(flat)).toEqual(Object.keys(real));
+    expect(Object.keys(flat).length).toBeGreaterThan(10_000);
+    expect(new Set(Object.values(flat).map((v) => v.join()))).toEqual(new Set(['-10,10']));
+    // What Cesium read before for the district: kilometres below the sea (its level-6 tile reaches into the North Sea basin).
+    const saved = ApproximateTerrainHeights._terrainHeights;
+    try {
+      ApproximateTerrainHeights._terrainHeights = real;
+      expect(ApproximateTerrainHeights.getMinimumMaximumHeights(DISTRICT).minimumTerrainHeight).toBeLessThan(-1000);
+      ApproximateTerrainHeights._terrainHeights = flat;
+      expect(ApproximateTerrainHeights.getMinimumMaximumHeights(DISTRICT)).toEqual({ minimumTerrainHeight: -10, maximumTerrainHeight: 10 });
+    } finally {
+      ApproximateTerrainHeights._terrainHeights = saved;
+    }
+  });
+
+  it('stops the build on a table of another shape instead of serving it unchanged', () => {
+    expect(() => flattenTerrainHeightsTable('[]')).toThrow(/object of tiles/);
+    expect(() => flattenTerrainHeightsTable('{}')).toThrow(/no tiles/);
+    expect(() => flattenTerrainHeightsTable('{"6-0-0":{"min":1}}')).toThrow(/6-0-0/);
+    expect(() => flattenTerrainHeightsTable('not json')).toThrow();
   });
 });
