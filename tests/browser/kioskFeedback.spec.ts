@@ -147,7 +147,10 @@ describe('kiosk feedback and staff mode (touch)', () => {
     await waitFor(page, () => window.__planlotse!.getState().feedbackSaved);
     const stored = await page.evaluate(() => window.__planlotseFeedback!.storedIds());
     expect(stored).toHaveLength(1);
-    // Crash the renderer right after "saved": no unload, no pagehide.
+    // The save starts a sync round on its own; its POST (answered 503) reaches the route a moment after "saved".
+    // Wait for it, or a crash first would leave the first try to the reloaded page.
+    await expect.poll(() => posts.length, { timeout: 60_000 }).toBe(1);
+    // Crash the renderer right after that: no unload, no pagehide.
     const crashed = new Promise<void>((r) => page.once('crash', () => r()));
     void cdp.send('Page.crash').catch(() => undefined);
     await crashed;
