@@ -206,6 +206,15 @@ export function gridDiff(a: CanvasStats, b: CanvasStats): number {
   return s / a.grid.length;
 }
 
+/** The grid of `CanvasStats` (as in canvasStats, whose copy runs in the page). */
+const GX = 32, GY = 18;
+
+/** Mean absolute RGB difference (0..255) of grid cell `cell` (row-major) between two canvas reads. */
+function cellDiff(a: CanvasStats, b: CanvasStats, cell: number): number {
+  const k = cell * 3;
+  return (Math.abs(a.grid[k] - b.grid[k]) + Math.abs(a.grid[k + 1] - b.grid[k + 1]) + Math.abs(a.grid[k + 2] - b.grid[k + 2])) / 3;
+}
+
 /**
  * How much the grid cell under each page point (CSS pixels, as from `toScreen`)
  * changed between two canvas reads: mean absolute RGB difference (0..255);
@@ -217,12 +226,10 @@ export async function cellDiffsAt(page: Page, a: CanvasStats, b: CanvasStats, po
     const c = document.querySelector('#scene canvas')!.getBoundingClientRect();
     return { left: c.left, top: c.top, width: c.width, height: c.height };
   });
-  const GX = 32, GY = 18;
   return points.map(({ x, y }) => {
     const fx = (x - r.left) / r.width, fy = (y - r.top) / r.height;
     if (!(fx >= 0 && fx < 1 && fy >= 0 && fy < 1)) return NaN;
-    const k = (Math.floor(fy * GY) * GX + Math.floor(fx * GX)) * 3;
-    return (Math.abs(a.grid[k] - b.grid[k]) + Math.abs(a.grid[k + 1] - b.grid[k + 1]) + Math.abs(a.grid[k + 2] - b.grid[k + 2])) / 3;
+    return cellDiff(a, b, Math.floor(fy * GY) * GX + Math.floor(fx * GX));
   });
 }
 
@@ -231,13 +238,9 @@ export async function cellDiffsAt(page: Page, a: CanvasStats, b: CanvasStats, po
  * height (0 top … 1 bottom): mean absolute RGB difference (0..255).
  */
 export function maxCellDiffBelow(a: CanvasStats, b: CanvasStats, yFraction: number): number {
-  const GX = 32, GY = 18;
   let max = 0;
   for (let y = Math.ceil(yFraction * GY); y < GY; y++) {
-    for (let x = 0; x < GX; x++) {
-      const k = (y * GX + x) * 3;
-      max = Math.max(max, (Math.abs(a.grid[k] - b.grid[k]) + Math.abs(a.grid[k + 1] - b.grid[k + 1]) + Math.abs(a.grid[k + 2] - b.grid[k + 2])) / 3);
-    }
+    for (let x = 0; x < GX; x++) max = Math.max(max, cellDiff(a, b, y * GX + x));
   }
   return max;
 }
