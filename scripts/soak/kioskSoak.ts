@@ -9,10 +9,15 @@ export async function heapAfterGcMB(cdp: CDPSession): Promise<number> {
   return usedSize / (1024 * 1024);
 }
 
-/** A tap by real touch input at a window position. */
+/**
+ * A tap by real touch input at a window position. Start and end are sent together: awaited one by one, a
+ * software-rendered frame between them can outlast Cesium's 1.5 s touch-hold delay, and a held finger is no tap.
+ */
 export async function touchTap(cdp: CDPSession, x: number, y: number): Promise<void> {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await Promise.all([
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] }),
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
+  ]);
 }
 
 // The in-page half of a cycle, installed once per page load. Every `page.evaluate` compiles a script
@@ -63,12 +68,20 @@ const installCycle = `(() => {
 /** Pages (since their last load) that hold the installed cycle, with the CDP session that hears its reports. */
 const installedIn = new WeakMap<Page, CDPSession>();
 
-/** Resolves with the next report of the installed cycle. */
-function nextReport(cdp: CDPSession): Promise<string> {
-  return new Promise((resolve) => {
+/** Longest wait for one report: a story played through at software-rendering speed (the idle time itself is a simulated late tick). */
+const REPORT_TIMEOUT_MS = 180_000;
+
+/** Resolves with the next report of the installed cycle; rejects, saying what it waited for, when none comes. */
+function nextReport(cdp: CDPSession, waitingFor: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cdp.off('Runtime.bindingCalled', on);
+      reject(new Error(`kiosk soak: no report of ${waitingFor} within ${REPORT_TIMEOUT_MS / 1000} s of the touch`));
+    }, REPORT_TIMEOUT_MS);
     const on = (e: { name: string; payload: string }) => {
       if (e.name !== BINDING) return;
       cdp.off('Runtime.bindingCalled', on);
+      clearTimeout(timer);
       resolve(e.payload);
     };
     cdp.on('Runtime.bindingCalled', on);
@@ -91,11 +104,11 @@ export async function kioskSoakCycle(page: Page, cdp: CDPSession, framesPerStep 
     installedIn.set(page, cdp);
     page.once('load', () => installedIn.delete(page));
   }
-  let report = nextReport(cdp);
+  let report = nextReport(cdp, 'the visit ending in the attract loop');
   await touchTap(cdp, width / 2, height / 2);
   const phase = await report;
   if (phase !== 'attract') throw new Error(`kiosk soak: after the idle time the kiosk is in "${phase}", not in the attract loop`);
-  report = nextReport(cdp);
+  report = nextReport(cdp, 'the touch ending the attract loop');
   await touchTap(cdp, width / 2, height / 2);
   const after = await report;
   if (after !== 'active') throw new Error(`kiosk soak: a touch in the attract loop left the kiosk in "${after}"`);

@@ -200,8 +200,9 @@ describe('attribute table', () => {
     const figures = { loadMs, sortAsc, sortDesc, filterText, filterNum, clear, scrollMid, scrollEnd };
     console.log(`50,000 rows (ms): ${Object.entries(figures).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}; rows in DOM ${await rowsInDom()}`);
     // Quiet machine: tens of milliseconds; with 8 test runs sharing 2 cores (load 30) sorting took up to 950 ms.
-    // The bound still fails tanstack's own row model, which took 5.9 s for one sort here.
-    for (const [k, v] of Object.entries(figures)) if (k !== 'loadMs') expect(v, k).toBeLessThan(1500);
+    // The bound (twice that, for a busier CI machine) still fails tanstack's own row model, which took 5.9 s for
+    // one sort here.
+    for (const [k, v] of Object.entries(figures)) if (k !== 'loadMs') expect(v, k).toBeLessThan(2500);
     expect(rec.pageErrors).toEqual([]);
   }, 240_000);
 });

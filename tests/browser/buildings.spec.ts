@@ -75,7 +75,7 @@ describe('3D city model: picking, styles, sun and shadows', () => {
       expect(gridDiff(base, shots[label])).toBeGreaterThan(0.3);
     }
     expect(gridDiff(shots['Höhe'], shots['Nutzung'])).toBeGreaterThan(0.1);
-    expect(page.url()).toContain('style=roofType');
+    await expect.poll(() => page.url()).toContain('style=roofType'); // the address bar is written 400 ms after a change
     await page.getByRole('button', { name: 'Standardansicht' }).click();
     await settle(page);
     expect(gridDiff(base, await canvasStats(page))).toBeLessThan(0.2);
@@ -114,7 +114,7 @@ describe('3D city model: picking, styles, sun and shadows', () => {
     await page.getByRole('combobox', { name: 'Schattenqualität' }).selectOption('high');
     await settle(page);
     await snap(page, 'shadows-high-1830');
-    expect(page.url()).toContain('sq=high');
+    await expect.poll(() => page.url()).toContain('sq=high'); // the address bar is written 400 ms after a change
     await page.getByRole('checkbox', { name: 'Schattenwurf' }).uncheck();
     await settle(page);
     const off = gridDiff(evening, await canvasStats(page));

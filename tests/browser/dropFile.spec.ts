@@ -117,14 +117,14 @@ describe.skipIf(!hasReal)('drop a file on the viewer', () => {
     }, inside);
     expect(target).not.toBeNull();
     await page.mouse.click(target!.x, target!.y);
-    await page.waitForFunction(() => !!window.__planlotse!.getState().selection);
+    await waitFor(page, () => !!window.__planlotse!.getState().selection, undefined, { timeout: 60_000 });
     const sel = await page.evaluate(() => window.__planlotse!.getState().selection!);
     expect(got.layers.map((l) => l.id)).toContain(sel.layerId);
     expect(sel.properties).toBeTruthy();
     const panel = page.getByTestId('feature-panel');
     await panel.waitFor();
     await panel.getByRole('button', { name: 'Objektinformationen schließen' }).click();
-    await page.waitForFunction(() => !window.__planlotse!.getState().selection);
+    await waitFor(page, () => !window.__planlotse!.getState().selection, undefined, { timeout: 60_000 });
     // Clearing the selection restyles the drapes, and Cesium rebuilds ground primitives
     // asynchronously (they are not drawn meanwhile): read the canvas only once that is done.
     await settle(page);

@@ -11,7 +11,9 @@ import type { KioskConfig } from '../../src/core/kiosk/KioskConfig';
 const demo = JSON.parse(readFileSync('data/demo/kiosk.json', 'utf8')) as KioskConfig;
 // Short idle time for the idle test; a long one for the gestures, so no countdown or attract loop moves the camera
 // while a gesture is measured on a slow machine.
-const idleConfig = { ...demo, idleTimeoutS: 30, countdownS: 3 };
+// The countdown is long enough for the test's own steps (see it, find the dialog, touch) on a busy machine, where
+// each can take seconds behind a software-rendered frame.
+const idleConfig = { ...demo, idleTimeoutS: 30, countdownS: 15 };
 const calmConfig = { ...demo, idleTimeoutS: 3600, countdownS: 3 };
 const broken = { ...demo, title: { de: 'Nur Deutsch' }, idleTimeoutS: 'bald', stories: [{ ...demo.stories[0], steps: [{ ...demo.stories[0].steps[0], dateTime: '2026-02-30T12:00' }] }] };
 const b = demo.cameraBounds;
@@ -129,7 +131,7 @@ describe('kiosk screen (?mode=kiosk)', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(await state('(s) => s.kioskResetCount')).toBe(0);
 
-    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'attract', undefined, { timeout: 60_000 });
+    await waitFor(page, () => window.__planlotse!.getState().kioskIdle.phase === 'attract', undefined, { timeout: 120_000 });
     const after = await state<Record<string, unknown>>(`(s) => ({ lang: s.lang, hc: s.kioskHighContrast, sel: !!s.selection, flood: s.layers.flood.visible,
       variant: s.kioskVariantId, sun: s.kioskSun, resets: s.kioskResetCount, story: s.kioskStory.mode, view: s.cameraRequest.view })`);
     expect(after).toEqual({ lang: 'de', hc: false, sel: false, flood: false, variant: 'existing', sun: null, resets: 1, story: 'attract', view: demo.stories[0].steps[0].view });

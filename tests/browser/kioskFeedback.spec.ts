@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page, Route } from 'playwright-core';
+import { touchTap } from '../../scripts/soak/kioskSoak';
 import { appUrl, downloadText, launchBrowser, readState, recordPage, setTestOptions, waitFor, type PageRecord } from './harness';
 import { seriousA11yViolations } from './axe';
 import { feedbackFromGeoJson } from '../../src/core/kiosk/feedbackFromGeoJson';
@@ -24,8 +25,6 @@ let cdp: CDPSession;
 let rec: PageRecord;
 const posts: { contentType: string; body: { type: string; id: string; properties: Record<string, unknown> } }[] = [];
 const answers = [503];
-let secondPost: () => void = () => undefined;
-const secondPosted = new Promise<void>((r) => (secondPost = r));
 let exportedGeoJson = '';
 let exportedCsv = '';
 
@@ -33,6 +32,8 @@ async function openKiosk(p: Page): Promise<void> {
   await p.goto(appUrl('?mode=kiosk&dataset=demo&lang=de&sh=0'));
   await p.locator('.kiosk-app').waitFor({ timeout: 120_000 });
   await p.evaluate(() => window.__planlotse!.ready);
+  // The map is tapped later: globe and ground layers must be drawn for the pick to find the Baugebiet.
+  await p.evaluate(() => window.__planlotse!.settled(180_000));
 }
 async function newKioskPage(): Promise<void> {
   page = await ctx.newPage();
@@ -41,16 +42,8 @@ async function newKioskPage(): Promise<void> {
   cdp = await ctx.newCDPSession(page);
   await openKiosk(page);
 }
-/**
- * A finger tap (CDP touch events). Start and end are sent together: awaited one by one, a software-rendered frame
- * between them can outlast Cesium's 1.5 s touch-hold delay, and a held finger is no tap (no LEFT_CLICK).
- */
-async function touchTap(x: number, y: number): Promise<void> {
-  await Promise.all([
-    cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] }),
-    cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
-  ]);
-}
+/** A finger tap (CDP touch events) on this spec's page. */
+const touchAt = (x: number, y: number) => touchTap(cdp, x, y);
 /** A finger tap on the middle of an element (a Playwright selector). */
 async function tap(selector: string): Promise<void> {
   const el = page.locator(selector).first();
@@ -59,7 +52,7 @@ async function tap(selector: string): Promise<void> {
   await el.scrollIntoViewIfNeeded();
   const box = await el.boundingBox();
   if (!box?.width) throw new Error(`not on screen: ${selector}`);
-  await touchTap(box.x + box.width / 2, box.y + box.height / 2);
+  await touchAt(box.x + box.width / 2, box.y + box.height / 2);
 }
 const key = (k: string) => tap(`.osk .hg-button[data-skbtn="${k}"]`);
 async function typeOnScreen(text: string): Promise<void> {
@@ -92,7 +85,6 @@ beforeAll(async () => {
     posts.push({ contentType: (await r.headerValue('content-type')) ?? '', body: r.postDataJSON() });
     const status = answers.shift() ?? 201;
     await route.fulfill({ status, body: status === 201 ? '' : 'try later' });
-    if (posts.length === 2) secondPost();
   });
   mkdirSync('docs/img', { recursive: true });
 }, 60_000);
@@ -116,7 +108,7 @@ describe('kiosk feedback and staff mode (touch)', () => {
     await tap('.kiosk-top [role="switch"]');
     await tap('.kiosk-tabs button:nth-child(2)');
     // The plain-language card of what a finger tapped on the map.
-    await touchTap(W * 0.62, H * 0.42);
+    await touchAt(W * 0.62, H * 0.42);
     await page.locator('[data-region="card"]').waitFor({ timeout: 120_000 });
     // The Baugebiet under the finger, not the plan area that encloses it (both lie flat on the ground).
     expect(await readState(page, (s) => s.selection?.layerId)).toBe('bplan-baugebiete');
@@ -126,7 +118,7 @@ describe('kiosk feedback and staff mode (touch)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await tap('[data-feedback="start"] .kiosk-btn-primary');
     await waitFor(page, () => window.__planlotse!.getState().tool === 'placeFeedback');
-    await touchTap(W * 0.62, H * 0.42);
+    await touchAt(W * 0.62, H * 0.42);
     await waitFor(page, () => window.__planlotse!.getState().feedbackPlace !== null, undefined, { timeout: 120_000 });
     await page.locator('.osk .hg-button').first().waitFor();
     expect(await page.locator('.osk').getAttribute('data-lang')).toBe('de');
@@ -164,7 +156,7 @@ describe('kiosk feedback and staff mode (touch)', () => {
     await page.locator('.kiosk-app').waitFor({ timeout: 120_000 });
     expect(await page.evaluate(() => window.__planlotseFeedback!.storedIds())).toEqual(stored);
     // The retry queue survived the crash and the reload: after its 5 s backoff the pin goes out again, 201 Created.
-    await secondPosted;
+    await expect.poll(() => posts.length, { timeout: 120_000 }).toBe(2);
     expect(posts[1].body.id).toBe(stored[0]);
     const sync = await page.evaluate(() => window.__planlotseFeedback!.syncNow());
     expect(sync).toMatchObject({ pending: 0 });

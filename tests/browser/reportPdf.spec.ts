@@ -46,7 +46,10 @@ function variance(pgm: Buffer): number {
 describe('report PDF (CLI, Chromium page.pdf)', () => {
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'report-pdf-'));
-    const r = await runReportCommand(parseReportArgs(['--data', 'data/demo', '--out', out, '--lang', 'de', '--author', 'Testbüro', '--step', '20', '--cell', '3']));
+    const r = await runReportCommand(parseReportArgs(['--data', 'data/demo', '--out', out, '--lang', 'de', '--author', 'Testbüro', '--step', '20', '--cell', '3']), {
+      // What the CLI says (timings, and why scene images are missing if they are), without the progress lines.
+      log: (line) => /^report: \d+ %$/.test(line) || console.log(line),
+    });
     doc = r.doc;
     text = execFileSync('pdftotext', ['-layout', path.join(out, 'report.pdf'), '-'], { encoding: 'utf8' });
   }, 600_000);

@@ -273,6 +273,11 @@ describe('scenarios in the browser', () => {
     });
     await page.getByTestId('scenario-compare-left').selectOption(variants[1]);
     await page.getByTestId('scenario-compare-right').selectOption(variants[0]);
+    // Each side change starts a worker run and the table shows the last finished one: wait for the run of these two sides.
+    await waitFor(page, ([l, r]) => {
+      const st = window.__planlotse!.getState();
+      return st.compareStatus === 'done' && st.compareRun?.left === l && st.compareRun?.right === r;
+    }, [variants[1], variants[0]], { timeout: 120_000 });
     const table = page.getByTestId('scenario-delta-table');
     await table.waitFor();
     const row = (rule: string) => table.locator(`tr[data-area="bp-wa-1"][data-rule="${rule}"]`);

@@ -82,7 +82,7 @@ describe('viewer on the fixture dataset', () => {
     const faint = await canvasStats(page);
     await snap(page, 'fixture-plan-opacity-30');
     expect(gridDiff(before, faint)).toBeGreaterThan(1);
-    expect(page.url()).toContain('op=plan:0.3');
+    await expect.poll(() => page.url()).toContain('op=plan:0.3'); // the address bar is written 400 ms after a change
     await page.getByRole('slider', { name: 'Deckkraft von Bebauungsplan' }).fill('100');
     await settle(page);
   });
