@@ -58,12 +58,12 @@ function serve(dist: string, doc: () => ReportDocument, data?: string): Promise<
  * landscape sections; page numbers in Chromium's footer). With `scenes`, the
  * app of the same build first captures the report's fixed scene views of the
  * dataset folder (`captureScenes`) and the report shows them; a failed capture
- * is reported through `log` and the report is printed without them.
+ * is reported through `log`, and the report is printed without them, saying so and why (`sceneImagesError`).
  */
 export async function renderPdf(
   doc: ReportDocument,
   o: { dist: string; chromium?: string; footer: string; scenes?: { data: string; title(i: number): string }; log?: (s: string) => void },
-): Promise<{ pdf: Uint8Array; sceneImages: ReportDocument['sceneImages']; sceneMs: number }> {
+): Promise<{ pdf: Uint8Array; sceneImages: ReportDocument['sceneImages']; sceneImagesError?: string; sceneMs: number }> {
   if (!existsSync(path.join(o.dist, 'report.html'))) throw new Error(`${o.dist}/report.html is missing: build the app first (npx vite build), or pass --pdf false`);
   const exe = o.chromium ?? process.env.PLANLOTSE_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(exe)) throw new Error(`Chromium not found at ${exe}: install Debian's "chromium" or set PLANLOTSE_CHROMIUM, or pass --pdf false`);
@@ -79,16 +79,19 @@ export async function renderPdf(
   try {
     const t0 = performance.now();
     let sceneImages: ReportDocument['sceneImages'] = [];
+    let sceneImagesError: string | undefined;
     if (o.scenes && doc.sceneViews.length) {
       const scenes = o.scenes;
       sceneImages = await captureScenes(browser, url, doc.sceneViews, doc.lang, { log: o.log }).then(
         (urls) => urls.map((dataUrl, i) => ({ title: scenes.title(i), dataUrl })),
         (e: Error) => {
           o.log?.(`report: no scene images (${e.message})`);
+          sceneImagesError = e.message;
           return [];
         },
       );
-      shown = { ...doc, sceneImages };
+      // The printed report says that the scene images are missing, and why.
+      shown = { ...doc, sceneImages, ...(sceneImagesError ? { sceneImagesError } : {}) };
     }
     const sceneMs = performance.now() - t0;
     const page = await browser.newPage();
@@ -109,7 +112,7 @@ export async function renderPdf(
       footerTemplate: `<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#555"><span>${o.footer.replace(/[<&]/g, '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
       margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
     });
-    return { pdf: new Uint8Array(pdf), sceneImages, sceneMs };
+    return { pdf: new Uint8Array(pdf), sceneImages, ...(sceneImagesError ? { sceneImagesError } : {}), sceneMs };
   } finally {
     await browser.close();
     server.close();

@@ -83,7 +83,7 @@ export async function runReportCommand(a: ReportArgs, o: { now?: string; log?: (
   const pdf = printed?.pdf;
   const sceneMs = printed?.sceneMs ?? 0;
   const pdfMs = performance.now() - t1 - sceneMs;
-  const doc: ReportDocument = { ...built, sceneImages: printed?.sceneImages ?? [] };
+  const doc: ReportDocument = { ...built, sceneImages: printed?.sceneImages ?? [], ...(printed?.sceneImagesError ? { sceneImagesError: printed.sceneImagesError } : {}) };
   const t2 = performance.now();
   const { files } = await reportFiles(doc, pdf ? { pdf } : {});
   await mkdir(a.out, { recursive: true });

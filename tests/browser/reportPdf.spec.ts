@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/core/report/ReportDocument';
 import { parseReportArgs } from '../../scripts/report/reportArgs';
 import { runReportCommand } from '../../scripts/report/runReportCommand';
+import { renderPdf } from '../../scripts/report/renderPdf';
 
 /*
  * `npm run report` end to end on the demo district: the PDF printed by Chromium
@@ -119,4 +120,17 @@ describe('report PDF (CLI, Chromium page.pdf)', () => {
       expect(variance(await readFile(path.join(out, file)))).toBeGreaterThan(200);
     }
   });
+
+  it('says in the printed report that the scene views are missing, and why, when their capture fails', async () => {
+    expect(text).not.toContain('fehlen in diesem Bericht');
+    // A dataset folder without the data: the app cannot load it, so no view can be captured.
+    const empty = await mkdtemp(path.join(tmpdir(), 'report-no-data-'));
+    const r = await renderPdf({ ...doc, sceneImages: [] }, { dist: 'dist', footer: 'Planlotse', scenes: { data: empty, title: () => 'Ansicht' } });
+    expect(r.sceneImages).toEqual([]);
+    expect(r.sceneImagesError).toMatch(/scene views: .*HTTP 404/);
+    await writeFile(path.join(empty, 'report.pdf'), r.pdf);
+    const printed = execFileSync('pdftotext', ['-layout', path.join(empty, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(printed).toContain('Die Ansichten aus der 3D-Szene fehlen in diesem Bericht: scene views:');
+    expect(printed).toContain('Planeinhaltung je Baugebiet');
+  }, 300_000);
 });

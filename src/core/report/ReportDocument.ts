@@ -136,6 +136,8 @@ export interface ReportDocument {
    * (browser) or by Chromium on the production build (CLI); empty until captured or when the capture failed.
    */
   sceneImages: { title: string; dataUrl: string }[];
+  /** Why the scene images are missing (the capture failed); the report says so instead of leaving them out unsaid. */
+  sceneImagesError?: string;
   /** The descriptors' tables, by file name (`compliance`, `sunHours-zones`, …). */
   tables: (AnalysisTable & { file: string })[];
   /** Result layers as GeoJSON (RFC 7946), by file name. */

@@ -58,9 +58,15 @@ export function ReportSection() {
       const vs = [...pick(va), ...(va && vb ? pick(vb) : [])];
       const d = await service.build({ lang, area: reportArea, layers: statLayers, variants: vs, date, author }, { signal: c.signal, onProgress: setProgress });
       setNote(t('report.capturing'));
-      const urls = await service.captureScene(d.sceneViews).catch(() => [] as string[]);
-      setDoc({ ...d, sceneImages: urls.map((dataUrl, i) => ({ title: sceneViewTitle(t as unknown as ChartText, d.sceneViews[i]), dataUrl })) });
-      setNote(t('report.ready', { s: ((performance.now() - t0) / 1000).toFixed(1) }));
+      // A failed capture still gives the report (tables, charts, maps); it and the note say what is missing and why.
+      let sceneImagesError: string | undefined;
+      const urls = await service.captureScene(d.sceneViews).catch((e: unknown) => {
+        sceneImagesError = String((e as Error)?.message ?? e);
+        return [] as string[];
+      });
+      setDoc({ ...d, sceneImages: urls.map((dataUrl, i) => ({ title: sceneViewTitle(t as unknown as ChartText, d.sceneViews[i]), dataUrl })), ...(sceneImagesError ? { sceneImagesError } : {}) });
+      const ready = t('report.ready', { s: ((performance.now() - t0) / 1000).toFixed(1) });
+      setNote(sceneImagesError ? `${ready} ${t('report.sceneMissing', { reason: sceneImagesError })}` : ready);
       setOpen(true);
     } catch (e) {
       setNote((e as Error).name === 'AbortError' ? t('report.cancelled') : t('report.failed', { detail: (e as Error).message }));

@@ -233,6 +233,11 @@ export function ReportView({ doc, onRendered }: { doc: ReportDocument; onRendere
             <PlotFigure options={o} label={mapTitle(m.id)} />
           </figure>
         ))}
+        {doc.sceneImagesError && (
+          <p className="report-scene-missing" data-testid="report-scene-missing">
+            {t('report.sceneMissing', { reason: doc.sceneImagesError })}
+          </p>
+        )}
         {doc.sceneImages.filter((s) => s.dataUrl).map((s) => (
           <figure key={s.title} className="report-map" data-map="scene">
             <figcaption>{t('report.scene')}: {s.title}</figcaption>

@@ -166,6 +166,7 @@ export const de = {
   'report.sceneView.south': 'Blick von Süden',
   'report.sceneView.southeast': 'Blick von Südosten',
   'report.capturing': 'Bilder der 3D-Szene werden aufgenommen …',
+  'report.sceneMissing': 'Die Ansichten aus der 3D-Szene fehlen in diesem Bericht: {{reason}}',
   'report.provenance': 'Herkunft und Parameter',
   'report.sources': 'Quelldateien',
   'report.licences': 'Lizenzen und Namensnennung',

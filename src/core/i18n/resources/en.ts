@@ -160,6 +160,7 @@ export const en = {
   'report.sceneView.south': 'View from the south',
   'report.sceneView.southeast': 'View from the south-east',
   'report.capturing': 'Capturing images of the 3D scene …',
+  'report.sceneMissing': 'The views from the 3D scene are missing from this report: {{reason}}',
   'report.provenance': 'Provenance and parameters',
   'report.sources': 'Source files',
   'report.licences': 'Licences and attribution',
