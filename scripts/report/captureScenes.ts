@@ -20,7 +20,7 @@ export async function captureScenes(browser: Browser, url: string, views: readon
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}`);
   });
   try {
     const [first] = views;
@@ -41,7 +41,9 @@ export async function captureScenes(browser: Browser, url: string, views: readon
         // The page closes right after: no need to draw the app's own view again.
         return hook.captureReportViews(${JSON.stringify(views)}, { restore: false });
       })()`)
-      .catch((e: Error) => Promise.reject(new Error(`scene views: ${e.message}${errors.length ? ` (${errors.join('; ')})` : ''}`)));
+      // The message is printed in the report: its first line, without Playwright's "page.evaluate: " prefix and the
+      // page's stack, and paths without the CLI's loopback server.
+      .catch((e: Error) => Promise.reject(new Error(`scene views: ${e.message.split('\n')[0].replace(/^page\.evaluate: /, '')}${errors.length ? ` (${errors.join('; ')})` : ''}`)));
     o.log?.(`report: ${urls.length} scene views captured (${views.map((v) => `${v.view} ${v.localTime}`).join(', ')})`);
     return urls;
   } finally {

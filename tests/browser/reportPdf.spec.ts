@@ -127,7 +127,9 @@ describe('report PDF (CLI, Chromium page.pdf)', () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'report-no-data-'));
     const r = await renderPdf({ ...doc, sceneImages: [] }, { dist: 'dist', footer: 'Planlotse', scenes: { data: empty, title: () => 'Ansicht' } });
     expect(r.sceneImages).toEqual([]);
-    expect(r.sceneImagesError).toMatch(/scene views: .*HTTP 404/);
+    expect(r.sceneImagesError).toMatch(/^scene views: .*catalog\.notFound.*catalog\.json/);
+    // Printed for a reader: no stack, no address of the CLI's own server.
+    expect(r.sceneImagesError).not.toMatch(/\n|127\.0\.0\.1|assets\//);
     await writeFile(path.join(empty, 'report.pdf'), r.pdf);
     const printed = execFileSync('pdftotext', ['-layout', path.join(empty, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(printed).toContain('Die Ansichten aus der 3D-Szene fehlen in diesem Bericht: scene views:');
